@@ -1,0 +1,104 @@
+{#- Comparable figures per förbund, insats and calendar year. -#}
+
+with
+
+by_year as (
+
+    select * from {{ ref('int_participations_by_year') }}
+
+),
+
+anonymous_counts as (
+
+    select * from {{ ref('stg_register__anonymous_counts') }}
+
+),
+
+insatser as (
+
+    select * from {{ ref('dim_insats') }}
+
+),
+
+register_counts as (
+
+    select
+        insats_key,
+        year,
+        {{ participation_measures() }}
+    from by_year
+    group by insats_key, year
+
+),
+
+anonymous_by_year as (
+
+    select
+        insats_key,
+        start_year as year,
+        cast(sum(anonymous_count) as {{ dbt.type_bigint() }}) as anonymous_new,
+        {{ sum_where('anonymous_count', "kon = 'Kvinna'") }} as anonymous_new_women,
+        {{ sum_where('anonymous_count', "kon = 'Man'") }} as anonymous_new_men
+    from anonymous_counts
+    group by insats_key, start_year
+
+),
+
+insats_years as (
+
+    select insats_key, year from register_counts
+    union
+    select insats_key, year from anonymous_by_year
+
+),
+
+final as (
+
+    select
+        -- ids
+        insatser.forbund_org_nr,
+        insatser.forbund_name,
+        insats_years.insats_key,
+        insatser.insats_id,
+        insatser.insats_name,
+        insats_years.year,
+
+        -- register counts
+        coalesce(register_counts.participants_active, 0) as participants_active,
+        coalesce(register_counts.participants_active_women, 0) as participants_active_women,
+        coalesce(register_counts.participants_active_men, 0) as participants_active_men,
+        coalesce(register_counts.participants_new, 0) as participants_new,
+        coalesce(register_counts.participants_new_women, 0) as participants_new_women,
+        coalesce(register_counts.participants_new_men, 0) as participants_new_men,
+        coalesce(register_counts.participants_ended, 0) as participants_ended,
+        coalesce(register_counts.participants_ended_women, 0) as participants_ended_women,
+        coalesce(register_counts.participants_ended_men, 0) as participants_ended_men,
+
+        -- where the ended went
+        {% for code in outcome_codes() -%}
+        coalesce(register_counts.ended_{{ code }}, 0) as ended_{{ code }},
+        {% endfor -%}
+        coalesce(register_counts.ended_work_or_studies, 0) as ended_work_or_studies,
+        coalesce(register_counts.ended_working_or_studying_after, 0)
+            as ended_working_or_studying_after,
+        register_counts.share_work_or_studies_pct,
+        register_counts.avg_months_in_insats,
+
+        -- anonymous participants, beside (never joined to persons)
+        coalesce(anonymous_by_year.anonymous_new, 0) as anonymous_new,
+        coalesce(anonymous_by_year.anonymous_new_women, 0) as anonymous_new_women,
+        coalesce(anonymous_by_year.anonymous_new_men, 0) as anonymous_new_men
+
+    from insats_years
+    inner join insatser
+        on insats_years.insats_key = insatser.insats_key
+    left join register_counts
+        on insats_years.insats_key = register_counts.insats_key
+        and insats_years.year = register_counts.year
+    left join anonymous_by_year
+        on insats_years.insats_key = anonymous_by_year.insats_key
+        and insats_years.year = anonymous_by_year.year
+
+)
+
+select * from final

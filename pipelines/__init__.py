@@ -1,0 +1,1 @@
+"""Finsam Warehouse: participant registers and report figures into comparable DuckDB marts."""

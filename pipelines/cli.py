@@ -1,0 +1,68 @@
+"""The `finsam` command line."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from pipelines.settings import SHARED_DIR, current_paths
+
+
+def _years(text: str) -> list[int]:
+    """'2022-2024' → [2022, 2023, 2024]; '2023' → [2023]; '3' → the three years up to 2024."""
+    if "-" in text:
+        first, last = (int(part) for part in text.split("-", 1))
+        return list(range(first, last + 1))
+    value = int(text)
+    return list(range(2025 - value, 2025)) if value < 1900 else [value]
+
+
+@click.group()
+def main() -> None:
+    """Finsam Warehouse: participant registers and report figures into comparable marts."""
+
+
+@main.command()
+@click.option("--out", type=click.Path(path_type=Path), default=None,
+              help="Raw folder to write into (default: data/raw).")
+@click.option("--seed", default=2026, show_default=True, help="Random seed: same seed, same files.")
+@click.option("--forbund", "extra_forbund", default=3, show_default=True,
+              help="Extra förbund with built-in names, besides those of the shared reports.")
+@click.option("--years", default="2022-2024", show_default=True,
+              help="Years for the extra förbund: a range (2022-2024), a year, or a count (3).")
+@click.option("--no-reports", is_flag=True, help="Ignore ../shared/gold (built-in names only).")
+def generate(out: Path | None, seed: int, extra_forbund: int, years: str, no_reports: bool) -> None:
+    """Write realistic demo register exports (deterministic)."""
+    from pipelines.synthetic.generate import generate as run_generate
+
+    raw_dir = out or current_paths().raw_dir
+    gold = None if no_reports else SHARED_DIR / "gold"
+    result = run_generate(raw_dir, seed=seed, extra_forbund=extra_forbund, years=_years(years),
+                          gold_dir=gold, log=click.echo)
+    click.echo(f"{result.spells} participations in {len(result.files)} files under {raw_dir}; "
+               f"{len(result.discrepancies)} known report ≠ register differences listed in "
+               f"{raw_dir / 'synthetic_discrepancies.csv'}")
+
+
+@main.command()
+@click.option("--no-generate", is_flag=True, help="Do not generate demo data when data/raw is empty.")
+def run(no_generate: bool) -> None:
+    """Run the whole pipeline in-process and print a summary."""
+    from pipelines.run import run_pipeline, summary_table
+
+    outcome = run_pipeline(generate_if_empty=not no_generate, log=click.echo)
+    paths = outcome.paths
+    if outcome.refused_files:
+        click.echo(f"\nRefused files (see the log above for file, row and column): "
+                   f"{', '.join(outcome.refused_files)}")
+    if not outcome.success:
+        click.echo("\nThe run failed: see the errors above.", err=True)
+        sys.exit(1)
+    click.echo("\n" + summary_table(str(paths.warehouse)))
+    click.echo(f"\nWarehouse (DuckDB): {paths.warehouse}")
+    click.echo(f"Published marts:    {paths.marts_dir} (insats_year.parquet, forbund_year.parquet, "
+               "finsam_marts.xlsx)")
+    click.echo("Query it:           duckdb -readonly " f"{paths.warehouse} "
+               "\"select * from marts.fct_insats_year\"")

@@ -1,0 +1,36 @@
+"""The Dagster code location: assembles the assets, resources and jobs in pipelines/defs/.
+
+The dbt manifest must exist before this loads: `dagster dev` builds it (prepare_if_dev);
+elsewhere `finsam run`, `make run` and the tests parse the project first.
+"""
+
+from __future__ import annotations
+
+import dagster as dg
+
+from pipelines.defs.dbt.assets import build_dbt_assets
+from pipelines.defs.dbt.resources import dbt_project, dbt_resource
+from pipelines.defs.exports.assets import published_marts
+from pipelines.defs.register.assets import register_tables
+from pipelines.defs.resources import Warehouse
+from pipelines.settings import Paths
+
+NIGHTLY_JOB = "nightly_load"
+
+
+def build_definitions(paths: Paths | None = None) -> dg.Definitions:
+    """Everything in the code location, writing to `paths` (default: from the environment)."""
+    return dg.Definitions(
+        assets=[register_tables, build_dbt_assets(), published_marts],
+        jobs=[dg.define_asset_job(NIGHTLY_JOB, selection=dg.AssetSelection.all(),
+                                  description="Registers → bronze → dbt build → published marts.")],
+        resources={"warehouse": Warehouse.from_paths(paths), "dbt": dbt_resource()},
+        # One step at a time: DuckDB allows a single writer (dbt also runs with threads: 1).
+        executor=dg.in_process_executor,
+    )
+
+
+@dg.definitions
+def defs() -> dg.Definitions:
+    dbt_project().prepare_if_dev()
+    return build_definitions()

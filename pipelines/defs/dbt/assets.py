@@ -1,0 +1,19 @@
+"""dbt models as Dagster assets; dbt tests become asset checks."""
+
+import dagster as dg
+from dagster_dbt import DbtCliResource, dbt_assets
+
+from pipelines.defs.dbt.resources import dbt_project
+from pipelines.defs.dbt.translator import FinsamTranslator
+
+
+def build_dbt_assets() -> dg.AssetsDefinition:
+    project = dbt_project()
+
+    @dbt_assets(manifest=project.manifest_path, project=project,
+                dagster_dbt_translator=FinsamTranslator(), name="finsam_dbt")
+    def finsam_dbt(context: dg.AssetExecutionContext, dbt: DbtCliResource):
+        """`dbt build`: seeds, staging, intermediate, marts and exports, with their tests."""
+        yield from dbt.cli(["build"], context=context).stream()
+
+    return finsam_dbt

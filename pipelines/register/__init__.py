@@ -1,0 +1,1 @@
+"""Reading participant exports (registers) into typed bronze tables."""

@@ -1,0 +1,108 @@
+"""Read a register export as text cells, whatever its dialect.
+
+Accepted: CSV with `;`, `,` or tab separators, UTF-8 with or without BOM or
+Windows-1252, and `.xlsx` (first sheet). Cells come back as stripped strings;
+typing happens in `pipelines.register.parse`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipelines.register.errors import CellProblem, RegisterFileError
+
+SUFFIXES = (".csv", ".txt", ".xlsx")
+_SEPARATORS = (";", ",", "\t")
+
+
+@dataclass(frozen=True)
+class RawTable:
+    """Headers and rows of text cells, with the spreadsheet row number of each row."""
+
+    headers: list[str]
+    rows: list[list[str]]
+    row_numbers: list[int]
+    encoding: str
+    separator: str | None
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode bytes as UTF-8 (BOM or not) or, failing that, Windows-1252."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8"), "utf-8-sig"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="strict"), "cp1252"
+
+
+def sniff_separator(header_line: str) -> str:
+    """The separator that splits the header line into the most fields."""
+    return max(_SEPARATORS, key=header_line.count)
+
+
+def read_csv_cells(path: Path) -> RawTable:
+    try:
+        text, encoding = decode(path.read_bytes())
+    except UnicodeDecodeError as exc:
+        raise RegisterFileError(
+            path, [CellProblem(1, "", f"cannot decode the file ({exc.reason})")],
+            "Save it as UTF-8 or Windows-1252 (Excel: 'CSV UTF-8').",
+        ) from exc
+    lines = text.splitlines()
+    if not lines or not lines[0].strip():
+        raise RegisterFileError(path, [CellProblem(1, "", "the file is empty or has no header")])
+    separator = sniff_separator(lines[0])
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
+    headers = [h.strip() for h in next(reader)]
+    rows: list[list[str]] = []
+    row_numbers: list[int] = []
+    problems: list[CellProblem] = []
+    for cells in reader:
+        if not any(c.strip() for c in cells):
+            continue
+        row_number = reader.line_num
+        if len(cells) != len(headers):
+            problems.append(CellProblem(
+                row_number, "", f"expected {len(headers)} fields separated by "
+                f"'{separator}', found {len(cells)}"))
+            continue
+        rows.append([c.strip() for c in cells])
+        row_numbers.append(row_number)
+    if problems:
+        raise RegisterFileError(path, problems, "Check quoting and separators in those rows.")
+    return RawTable(headers, rows, row_numbers, encoding, separator)
+
+
+def read_xlsx_cells(path: Path) -> RawTable:
+    import polars as pl
+
+    try:
+        frame = pl.read_excel(path, sheet_id=1, engine="calamine")
+    except Exception as exc:  # noqa: BLE001 - any reader failure means an unreadable workbook
+        raise RegisterFileError(path, [CellProblem(1, "", f"cannot read the workbook: {exc}")]) from exc
+    frame = frame.with_columns(pl.all().cast(pl.String))
+    rows = [["" if v is None else v.strip() for v in row] for row in frame.iter_rows()]
+    keep = [i for i, row in enumerate(rows) if any(row)]
+    return RawTable(
+        headers=[str(h).strip() for h in frame.columns],
+        rows=[rows[i] for i in keep],
+        row_numbers=[i + 2 for i in keep],
+        encoding="xlsx",
+        separator=None,
+    )
+
+
+def read_cells(path: Path) -> RawTable:
+    """Read any accepted register file as text cells."""
+    if path.suffix.lower() == ".xlsx":
+        return read_xlsx_cells(path)
+    if path.suffix.lower() in SUFFIXES:
+        return read_csv_cells(path)
+    raise RegisterFileError(
+        path, [CellProblem(1, "", f"unsupported file type '{path.suffix}'")],
+        f"Accepted: {', '.join(SUFFIXES)}.",
+    )

@@ -1,0 +1,35 @@
+"""Errors a person who exported the file can act on: file, row, column, what to do."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class CellProblem:
+    """One problem in one cell (or one row, when `column` is empty).
+
+    `row` counts as a spreadsheet does: the header is row 1, the first participant row 2.
+    """
+
+    row: int
+    column: str
+    message: str
+
+    def describe(self) -> str:
+        where = f"row {self.row}" + (f", column '{self.column}'" if self.column else "")
+        return f"{where}: {self.message}"
+
+
+class RegisterFileError(Exception):
+    """A register file that cannot be loaded. Nothing of it is written."""
+
+    def __init__(self, path: Path, problems: list[CellProblem], hint: str = "") -> None:
+        self.path = path
+        self.problems = problems
+        self.hint = hint
+        shown = "\n".join(f"  - {p.describe()}" for p in problems[:20])
+        more = f"\n  … and {len(problems) - 20} more" if len(problems) > 20 else ""
+        tail = f"\n{hint}" if hint else ""
+        super().__init__(f"{path}: not loaded, {len(problems)} problem(s):\n{shown}{more}{tail}")

@@ -1,0 +1,26 @@
+"""Category vocabularies, read from the dbt seeds so that Python and SQL share one definition."""
+
+from __future__ import annotations
+
+import csv
+from functools import cache
+from pathlib import Path
+
+from pipelines.settings import SEEDS_DIR
+
+
+def _seed_column(seed: str, column: str, seeds_dir: Path = SEEDS_DIR) -> tuple[str, ...]:
+    with (seeds_dir / f"{seed}.csv").open(encoding="utf-8", newline="") as handle:
+        return tuple(row[column] for row in csv.DictReader(handle))
+
+
+@cache
+def end_reasons() -> tuple[str, ...]:
+    """Allowed `avslutsanledning` labels (Swedish, as in SUS)."""
+    return _seed_column("avslutsanledningar", "avslutsanledning")
+
+
+@cache
+def sexes() -> tuple[str, ...]:
+    """Allowed `kön` labels."""
+    return _seed_column("kon", "kon")

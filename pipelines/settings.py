@@ -1,0 +1,50 @@
+"""Where things live. Every path can be moved with an environment variable.
+
+`FINSAM_DATA_DIR` moves the whole data folder (raw drop folder, marts, warehouse);
+`FINSAM_DUCKDB` moves only the warehouse file. The dbt profile reads the same
+`FINSAM_DUCKDB`, so Python and dbt always write the same database.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+DBT_PROJECT_DIR = PROJECT_ROOT / "dbt_project"
+SEEDS_DIR = DBT_PROJECT_DIR / "seeds"
+SHARED_DIR = PROJECT_ROOT.parent / "shared"
+
+
+@dataclass(frozen=True)
+class Paths:
+    """Resolved locations of the data folders for one run."""
+
+    data_dir: Path
+    warehouse: Path
+
+    @property
+    def raw_dir(self) -> Path:
+        return self.data_dir / "raw"
+
+    @property
+    def registers_dir(self) -> Path:
+        return self.raw_dir / "registers"
+
+    @property
+    def marts_dir(self) -> Path:
+        return self.data_dir / "marts"
+
+
+def current_paths() -> Paths:
+    """Paths from the environment, falling back to `data/` in the project."""
+    data_dir = Path(os.environ.get("FINSAM_DATA_DIR", PROJECT_ROOT / "data")).resolve()
+    warehouse = os.environ.get("FINSAM_DUCKDB") or str(data_dir / "marts" / "warehouse.duckdb")
+    return Paths(data_dir=data_dir, warehouse=Path(warehouse).resolve())
+
+
+def export_environment(paths: Paths) -> None:
+    """Make `paths` the ones every component (including the dbt subprocess) sees."""
+    os.environ["FINSAM_DATA_DIR"] = str(paths.data_dir)
+    os.environ["FINSAM_DUCKDB"] = str(paths.warehouse)

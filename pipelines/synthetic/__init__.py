@@ -1,0 +1,1 @@
+"""Synthetic participant registers for demos and tests."""

@@ -1,0 +1,344 @@
+"""Generate demo register exports into `data/raw/registers/`.
+
+For every insats that `../shared/gold` states figures for, participants are
+generated so that the register reproduces the report for that insats' main
+period; a few discrepancies are planted on purpose and listed, with every other
+known difference, in `data/raw/synthetic_discrepancies.csv`. Extra förbund get
+several years of realistic flow. The same seed gives the same files.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+from pipelines.synthetic.names import FORBUND_NAMES, INSATS_NAMES
+from pipelines.synthetic.people import Spell, new_spell, random_day, random_duration, random_outcome
+from pipelines.synthetic.targets import InsatsTarget, insats_targets
+from pipelines.synthetic.writers import write_anonymous_counts, write_participations
+
+OUTCOME_REASONS = {
+    "ended_work": "Arbete", "ended_studies": "Studier", "ended_job_seeking": "Arbetssökande",
+    "ended_continued_rehab": "Fortsatt rehabilitering", "ended_illness": "Sjukdom",
+    "ended_moved": "Flytt", "ended_other": "Övrigt",
+}
+SEX_LABELS = {"women": "Kvinna", "men": "Man"}
+DISCREPANCY_FILE = "synthetic_discrepancies.csv"
+
+Unit = tuple[str, str, str, str]  # förbund name, org nr, insats id, insats name
+
+
+def _digest(*parts: str) -> int:
+    return int(hashlib.sha256("|".join(parts).encode()).hexdigest(), 16)
+
+
+def org_number(forbund: str) -> str:
+    """A stable fake org number; month digits 20 keep it from looking like a personnummer."""
+    h = _digest(forbund)
+    return f"2220{h % 100:02d}-{h // 100 % 10000:04d}"
+
+
+def insats_id(forbund: str, insats: str) -> str:
+    return f"{_digest(forbund, insats) % 90000 + 10000}"
+
+
+class _Ids:
+    """Unique pseudonymous participant ids per förbund."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        self.used: set[str] = set()
+
+    def __call__(self) -> str:
+        while True:
+            candidate = f"D{self.rng.randrange(16**7):07X}"
+            if candidate not in self.used:
+                self.used.add(candidate)
+                return candidate
+
+
+# ---------------------------------------------------------------- reproducing a report
+
+
+def _total(target: InsatsTarget, metric: str) -> int | None:
+    women, men = target.get(metric, "women"), target.get(metric, "men")
+    if women is not None and men is not None:
+        return women + men
+    return target.get(metric)
+
+
+def _split(target: InsatsTarget, metric: str, total: int, rng: random.Random,
+           floors: tuple[int, int] = (0, 0), caps: tuple[int, int] | None = None,
+           share_women: float = 0.6) -> tuple[int, int]:
+    """Women and men for `total`: as stated, else random within floors and caps."""
+    women, men = target.get(metric, "women"), target.get(metric, "men")
+    if women is not None and men is not None:
+        return women, men
+    if women is not None:
+        return women, max(total - women, 0)
+    if men is not None:
+        return max(total - men, 0), men
+    low_w = max(floors[0], total - caps[1]) if caps else floors[0]
+    high_w = min(total - floors[1], caps[0]) if caps else total - floors[1]
+    w = sum(rng.random() < share_women for _ in range(total))
+    w = min(max(w, low_w), max(high_w, low_w))
+    return w, total - w
+
+
+def _stated_outcomes(target: InsatsTarget, sex: str) -> int:
+    metrics = (*OUTCOME_REASONS, "ended_work_or_studies")
+    return sum(target.get(m, sex) or 0 for m in metrics)
+
+
+def resolve_counts(target: InsatsTarget, rng: random.Random) -> dict[str, dict[str, int]]:
+    """Consistent participants/new/ended per sex, as close to the report as possible."""
+    p, n = _total(target, "participants"), _total(target, "participants_new")
+    e, o = _total(target, "participants_ended"), _total(target, "participants_ongoing")
+    outcomes = max(_stated_outcomes(target, "all"),
+                   _stated_outcomes(target, "women") + _stated_outcomes(target, "men"))
+    if p is None:
+        p = e + o if e is not None and o is not None else (
+            max(n or 0, (e or outcomes) + (o or 0)) + rng.randint(2, 6))
+    if e is None:
+        e = max(p - o, 0) if o is not None else max(round(p * 0.4), outcomes)
+    n = min(round(p * 0.5) if n is None else n, p)
+    e = min(e, p)
+    ended_floor = tuple(max(target.get("participants_ended", s) or 0, _stated_outcomes(target, s))
+                        for s in ("women", "men"))
+    floors = tuple(max(target.get("participants_new", s) or 0, f)
+                   for s, f in zip(("women", "men"), ended_floor, strict=True))
+    pw, pm = _split(target, "participants", p, rng, floors=floors)
+    nw, nm = _split(target, "participants_new", n, rng, caps=(pw, pm))
+    ew, em = _split(target, "participants_ended", e, rng, floors=ended_floor, caps=(pw, pm))
+    ow, om = target.get("participants_ongoing", "women"), target.get("participants_ongoing", "men")
+    if ow is not None and om is not None and target.get("participants_ended", "women") is None:
+        ew, em = max(pw - ow, 0), max(pm - om, 0)
+    return {"Kvinna": {"P": pw, "N": min(nw, pw), "E": min(ew, pw)},
+            "Man": {"P": pm, "N": min(nm, pm), "E": min(em, pm)}}
+
+
+def _assign_outcomes(target: InsatsTarget, ended: list[Spell], rng: random.Random) -> list[str]:
+    """Outcome for each ended spell: stated counts first, the rest from the usual mix."""
+    reasons: list[str | None] = [None] * len(ended)
+
+    def take(count: int, reason: str, sex: str | None) -> int:
+        free = [i for i, s in enumerate(ended)
+                if reasons[i] is None and (sex is None or s.sex == sex)]
+        chosen = rng.sample(free, k=min(count, len(free)))
+        for i in chosen:
+            reasons[i] = reason
+        return len(chosen)
+
+    for metric, reason in OUTCOME_REASONS.items():
+        by_sex = 0
+        for sex_code, label in SEX_LABELS.items():
+            if (count := target.get(metric, sex_code)) is not None:
+                by_sex += take(count, reason, label)
+        if (count := target.get(metric)) is not None:
+            take(max(count - by_sex, 0), reason, None)
+    if (count := target.get("ended_work_or_studies")) is not None:
+        for _ in range(count):
+            take(1, rng.choice(("Arbete", "Studier")), None)
+    stated = {OUTCOME_REASONS[m] for m in OUTCOME_REASONS if m in target.values}
+    if "ended_work_or_studies" in target.values:
+        stated |= {"Arbete", "Studier"}
+    return [r or random_outcome(rng, avoid=stated) for r in reasons]
+
+
+def spells_for_report(target: InsatsTarget, unit: Unit, rng: random.Random,
+                      ids: Callable[[], str]) -> list[Spell]:
+    """Spells whose counts for the target period are what the report states."""
+    first, last = target.period_start, target.period_end
+    spells: list[Spell] = []
+    ended: list[Spell] = []
+    for sex, counts in resolve_counts(target, rng).items():
+        people: list[tuple[Spell, bool]] = []
+        for i in range(counts["P"]):
+            is_new = i < counts["N"]
+            start = (random_day(rng, first, last - timedelta(days=14)) if is_new
+                     else random_day(rng, first - timedelta(days=540), first - timedelta(days=1)))
+            people.append((new_spell(rng, unit, ids(), sex, start), is_new))
+        # Those carried over from before the period end first, as in real flows.
+        by_seniority = sorted(people, key=lambda item: (item[1], rng.random()))
+        ended.extend(spell for spell, _ in by_seniority[:counts["E"]])
+        spells.extend(spell for spell, _ in people)
+    for spell, reason in zip(ended, _assign_outcomes(target, ended, rng), strict=True):
+        spell.end(random_day(rng, max(spell.start_date, first), last), reason, rng)
+    for _ in range(round(len(spells) * 0.3)):  # earlier participants, ended before the period
+        start = random_day(rng, first - timedelta(days=900), first - timedelta(days=200))
+        spell = new_spell(rng, unit, ids(), rng.choice(("Kvinna", "Man")), start)
+        spell.end(min(start + random_duration(rng), first - timedelta(days=1)),
+                  random_outcome(rng), rng)
+        spells.append(spell)
+    return spells
+
+
+# ---------------------------------------------------------------- years of ordinary flow
+
+
+def spells_for_years(unit: Unit, years: list[int], rng: random.Random,
+                     ids: Callable[[], str]) -> list[Spell]:
+    """A few years of intake and exits for an insats without a report."""
+    export_date = date(years[-1], 12, 31)
+    intake = rng.randint(10, 40)
+    spells: list[Spell] = []
+    for year in years:
+        for _ in range(max(0, int(rng.gauss(intake, intake * 0.2)))):
+            start = random_day(rng, date(year, 1, 1), date(year, 12, 31))
+            spell = new_spell(rng, unit, ids(), rng.choices(("Kvinna", "Man"), (0.58, 0.42))[0],
+                              start)
+            end = start + random_duration(rng)
+            if rng.random() < 0.02:
+                spell.end(start, "Felregistrering", rng)
+            elif end <= export_date:
+                spell.end(end, random_outcome(rng), rng)
+            spells.append(spell)
+    return spells
+
+
+def anonymous_counts(unit: Unit, years: list[int], rng: random.Random) -> list[dict[str, object]]:
+    """Anonymous participants by start year and kön: SUS keeps nothing else about them."""
+    return [
+        {"forbund_name": unit[0], "forbund_org_nr": unit[1], "insats_id": unit[2],
+         "insats_name": unit[3], "start_year": year, "sex": sex,
+         "anonymous_count": rng.choice((0, 0, 1, 1, 2, 3, 4))}
+        for year in years for sex in ("Kvinna", "Man")
+    ]
+
+
+# ---------------------------------------------------------------- discrepancies
+
+
+def period_counts(spells: list[Spell], first: date, last: date) -> dict[tuple[str, str], int]:
+    """The generator's own tally of what the register says for a period (metric, sex)."""
+    tally: dict[tuple[str, str], int] = {}
+
+    def add(metric: str, spell: Spell) -> None:
+        for sex in ("all", "women" if spell.sex == "Kvinna" else "men"):
+            tally[(metric, sex)] = tally.get((metric, sex), 0) + 1
+
+    reasons = {reason: metric for metric, reason in OUTCOME_REASONS.items()}
+    for s in spells:
+        if s.end_reason == "Felregistrering" or s.start_date > last or (
+                s.end_date is not None and s.end_date < first):
+            continue
+        add("participants", s)
+        if s.start_date >= first:
+            add("participants_new", s)
+        if s.end_date is not None and s.end_date <= last:
+            add("participants_ended", s)
+            add(reasons[s.end_reason], s)
+        else:
+            add("participants_ongoing", s)
+    return tally
+
+
+def plant(spells: list[Spell], target: InsatsTarget, rng: random.Random,
+          ids: Callable[[], str], unit: Unit) -> str:
+    """Make the register disagree with the report on purpose; says what was done."""
+    in_period = [s for s in spells if s.end_date and target.period_start <= s.end_date
+                 <= target.period_end]
+    if len(in_period) >= 4 and rng.random() < 0.5:
+        k = min(max(2, len(in_period) // 5), 12)
+        for spell in rng.sample(in_period, k):
+            spell.end_date, spell.end_reason, spell.working_or_studying_after = None, None, None
+        return f"{k} exits never registered (still open in the register)"
+    k = min(max(3, len(spells) // 8), 12)
+    for _ in range(k):
+        start = random_day(rng, target.period_start, target.period_end)
+        spells.append(new_spell(rng, unit, ids(), rng.choice(("Kvinna", "Man")), start))
+    return f"{k} participants registered but not in the report"
+
+
+def discrepancies(target: InsatsTarget, spells: list[Spell], planted: str | None
+                  ) -> list[dict[str, object]]:
+    tally = period_counts(spells, target.period_start, target.period_end)
+    rows = []
+    for metric, by_sex in target.values.items():
+        for sex, stated in by_sex.items():
+            register = tally.get((metric, sex), 0)
+            if metric == "ended_work_or_studies":
+                register = tally.get(("ended_work", sex), 0) + tally.get(("ended_studies", sex), 0)
+            if register != stated:
+                rows.append({
+                    "forbund": target.forbund, "insats": target.insats,
+                    "period_start": target.period_start.isoformat(),
+                    "period_end": target.period_end.isoformat(), "metric": metric, "sex": sex,
+                    "report_value": stated, "register_value": register,
+                    "kind": "planted" if planted else "report_inconsistent",
+                    "description": planted or "the report's own figures cannot all hold at once",
+                })
+    return rows
+
+
+# ---------------------------------------------------------------- the whole demo
+
+
+@dataclass
+class Generated:
+    files: list[Path] = field(default_factory=list)
+    spells: int = 0
+    discrepancies: list[dict[str, object]] = field(default_factory=list)
+
+
+def generate(raw_dir: Path, *, seed: int = 2026, extra_forbund: int = 3,
+             years: list[int] | None = None, gold_dir: Path | None = None,
+             log: Callable[[str], None] = print) -> Generated:
+    """Write demo exports for the report förbund (if `gold_dir`) and `extra_forbund` more."""
+    rng = random.Random(seed)
+    years = years or [2022, 2023, 2024]
+    targets = insats_targets(gold_dir) if gold_dir and gold_dir.exists() else []
+    forbund_spells: dict[str, list[Spell]] = {}
+    units: dict[str, list[Unit]] = {}
+    out = Generated()
+    planted_left = 3
+    for index, target in enumerate(targets):
+        unit = (target.forbund, org_number(target.forbund),
+                insats_id(target.forbund, target.insats), target.insats)
+        ids = _ids_for(target.forbund, forbund_spells, rng)
+        spells = spells_for_report(target, unit, rng, ids)
+        planted = None
+        if planted_left and index % 4 == 1:
+            planted = plant(spells, target, rng, ids, unit)
+            planted_left -= 1
+        out.discrepancies.extend(discrepancies(target, spells, planted))
+        forbund_spells.setdefault(target.forbund, []).extend(spells)
+        units.setdefault(target.forbund, []).append(unit)
+    extra_names = [n for n in FORBUND_NAMES if n not in forbund_spells][:extra_forbund]
+    for name in extra_names:
+        ids = _ids_for(name, forbund_spells, rng)
+        for insats in rng.sample(INSATS_NAMES, k=rng.randint(2, 4)):
+            unit = (name, org_number(name), insats_id(name, insats), insats)
+            forbund_spells.setdefault(name, []).extend(spells_for_years(unit, years, rng, ids))
+            units.setdefault(name, []).append(unit)
+    registers = raw_dir / "registers"
+    registers.mkdir(parents=True, exist_ok=True)
+    for index, (name, spells) in enumerate(forbund_spells.items()):
+        spell_years = sorted({s.start_date.year for s in spells})
+        counts = [row for unit in units[name] for row in anonymous_counts(unit, spell_years, rng)]
+        out.files.append(write_participations(registers, name, spells, variant=index))
+        out.files.append(write_anonymous_counts(registers, name, counts, variant=index))
+        out.spells += len(spells)
+        log(f"generated {len(spells):5d} participations for {name}")
+    _write_discrepancies(raw_dir / DISCREPANCY_FILE, out.discrepancies)
+    return out
+
+
+def _ids_for(forbund: str, seen: dict[str, list[Spell]], rng: random.Random) -> _Ids:
+    ids = _Ids(rng)
+    ids.used.update(s.participant_id for s in seen.get(forbund, []))
+    return ids
+
+
+def _write_discrepancies(path: Path, rows: list[dict[str, object]]) -> None:
+    fields = ["forbund", "insats", "period_start", "period_end", "metric", "sex",
+              "report_value", "register_value", "kind", "description"]
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields)
+        writer.writeheader()
+        writer.writerows(rows)
