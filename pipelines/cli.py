@@ -41,13 +41,14 @@ def generate(out: Path | None, seed: int, extra_forbund: int, years: str, no_rep
     gold = None if no_reports else SHARED_DIR / "gold"
     result = run_generate(raw_dir, seed=seed, extra_forbund=extra_forbund, years=_years(years),
                           gold_dir=gold, log=click.echo)
-    click.echo(f"{result.spells} participations in {len(result.files)} files under {raw_dir}; "
+    click.echo(f"{len(result.spells)} participations in {len(result.files)} files under {raw_dir}; "
                f"{len(result.discrepancies)} known report ≠ register differences listed in "
                f"{raw_dir / 'synthetic_discrepancies.csv'}")
 
 
 @main.command()
-@click.option("--no-generate", is_flag=True, help="Do not generate demo data when data/raw is empty.")
+@click.option("--no-generate", is_flag=True,
+              help="Do not generate demo data when data/raw is empty.")
 def run(no_generate: bool) -> None:
     """Run the whole pipeline in-process and print a summary."""
     from pipelines.run import run_pipeline, summary_table

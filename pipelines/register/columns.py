@@ -9,17 +9,17 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     """The two kinds of register file."""
 
     PARTICIPATIONS = "participations"
     ANONYMOUS_COUNTS = "anonymous_counts"
 
 
-class Type(str, Enum):
+class Type(StrEnum):
     TEXT = "text"
     INTEGER = "integer"
     DECIMAL = "decimal"

@@ -83,7 +83,8 @@ def read_xlsx_cells(path: Path) -> RawTable:
     try:
         frame = pl.read_excel(path, sheet_id=1, engine="calamine")
     except Exception as exc:  # noqa: BLE001 - any reader failure means an unreadable workbook
-        raise RegisterFileError(path, [CellProblem(1, "", f"cannot read the workbook: {exc}")]) from exc
+        problem = CellProblem(1, "", f"cannot read the workbook: {exc}")
+        raise RegisterFileError(path, [problem]) from exc
     frame = frame.with_columns(pl.all().cast(pl.String))
     rows = [["" if v is None else v.strip() for v in row] for row in frame.iter_rows()]
     keep = [i for i, row in enumerate(rows) if any(row)]

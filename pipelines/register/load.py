@@ -8,6 +8,7 @@ half-written table.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -77,7 +78,8 @@ def _relative(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def load_registers(folder: Path, warehouse: Path, log: callable = print) -> LoadResult:
+def load_registers(folder: Path, warehouse: Path,
+                   log: Callable[[str], None] = print) -> LoadResult:
     """Validate every register file in `folder` and rebuild the bronze tables."""
     result = LoadResult(load_id=uuid.uuid4().hex)
     loaded_at = datetime.now(UTC)

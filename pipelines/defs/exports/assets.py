@@ -23,7 +23,9 @@ def _replace_atomically(target: Path, write) -> None:
     deps=[dg.AssetKey(["exports", view]) for view in EXPORT_VIEWS.values()],
     group_name="published",
 )
-def published_marts(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
+def published_marts(
+    context: dg.AssetExecutionContext, warehouse: Warehouse
+) -> dg.MaterializeResult:
     """data/marts/<name>.parquet per export view and one workbook with a sheet each."""
     marts_dir = warehouse.paths.marts_dir
     marts_dir.mkdir(parents=True, exist_ok=True)

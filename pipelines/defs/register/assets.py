@@ -17,7 +17,8 @@ FILE_LOG_KEY = dg.AssetKey([BRONZE_SCHEMA, FILE_LOG_TABLE])
         dg.AssetSpec(BRONZE_KEYS[Kind.ANONYMOUS_COUNTS], group_name="bronze",
                      description="Anonymous participant counts per insats, start year and kön."),
         dg.AssetSpec(FILE_LOG_KEY, group_name="bronze",
-                     description="Each register file of the last load: loaded or refused, and why."),
+                     description="Each register file of the last load: loaded or refused, "
+                     "and why."),
     ],
     name="register_tables",
 )

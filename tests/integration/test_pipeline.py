@@ -1,0 +1,141 @@
+"""The whole graph in-process: generated registers → Dagster → dbt → marts and exports.
+
+Expected figures are computed here from the generated spells, not from the code under test.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+import duckdb
+import polars as pl
+import pytest
+
+from pipelines.run import run_pipeline
+from pipelines.settings import Paths
+from pipelines.synthetic.generate import generate
+from pipelines.synthetic.people import Spell
+
+OUTCOMES = {"Arbete": "work", "Studier": "studies", "Arbetssökande": "job_seeking",
+            "Fortsatt rehabilitering": "continued_rehab", "Sjukdom": "illness", "Flytt": "moved",
+            "Övrigt": "other"}
+
+
+def _active_years(spell: Spell, as_of: date) -> range:
+    return range(spell.start_date.year, (spell.end_date or as_of).year + 1)
+
+
+def expected_insats_year(spells: list[Spell]) -> dict[tuple[str, int], dict[str, object]]:
+    as_of: dict[str, date] = {}
+    for s in spells:
+        latest = s.end_date or s.start_date
+        as_of[s.forbund_name] = max(as_of.get(s.forbund_name, latest), latest)
+    cells: dict[tuple[str, int], dict[str, object]] = defaultdict(lambda: defaultdict(int))
+    people: dict[tuple[str, int], set[str]] = defaultdict(set)
+    months: dict[tuple[str, int], list[float]] = defaultdict(list)
+    for s in spells:
+        if s.end_reason == "Felregistrering":
+            continue
+        sex = "women" if s.sex == "Kvinna" else "men"
+        for year in _active_years(s, as_of[s.forbund_name]):
+            key = (s.insats_id, year)
+            people[key].add(s.participant_id)
+            cell = cells[key]
+            cell[f"participants_active_{sex}"] += 0  # make the key exist
+            if year == s.start_date.year:
+                cell["participants_new"] += 1
+                cell[f"participants_new_{sex}"] += 1
+            if s.end_date is not None and year == s.end_date.year:
+                cell["participants_ended"] += 1
+                cell[f"participants_ended_{sex}"] += 1
+                cell[f"ended_{OUTCOMES[s.end_reason]}"] += 1
+                months[key].append((s.end_date - s.start_date).days / 30.4375)
+    for key, cell in cells.items():
+        cell["participants_active"] = len(people[key])
+        ended = cell["participants_ended"]
+        work = cell["ended_work"] + cell["ended_studies"]
+        cell["share_work_or_studies_pct"] = round(100.0 * work / ended, 1) if ended else None
+        cell["avg_months_in_insats"] = (round(sum(months[key]) / len(months[key]), 1)
+                                        if months[key] else None)
+    return cells
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory):
+    data = tmp_path_factory.mktemp("pipeline") / "data"
+    paths = Paths(data_dir=data, warehouse=data / "marts" / "warehouse.duckdb")
+    generated = generate(paths.raw_dir, seed=99, extra_forbund=2, years=[2023, 2024],
+                         gold_dir=None, log=lambda _: None)
+    outcome = run_pipeline(paths, generate_if_empty=False, log=lambda _: None)
+    return paths, generated.spells, outcome
+
+
+def test_run_succeeds_and_loads_every_file(built):
+    paths, spells, outcome = built
+    assert outcome.success
+    assert outcome.refused_files == []
+    with duckdb.connect(str(paths.warehouse), read_only=True) as con:
+        loaded = con.execute("select count(*) from bronze.register_participations").fetchone()
+    assert loaded[0] == len(spells)
+
+
+def test_insats_year_matches_counts_from_generated_rows(built):
+    paths, spells, _ = built
+    expected = expected_insats_year(spells)
+    with duckdb.connect(str(paths.warehouse), read_only=True) as con:
+        mart = con.sql("select * from marts.fct_insats_year").pl()
+    assert mart.height == len(expected)
+    compared = 0
+    for row in mart.iter_rows(named=True):
+        cell = expected[(row["insats_id"], row["year"])]
+        for column in ("participants_active", "participants_new", "participants_new_women",
+                       "participants_new_men", "participants_ended", "participants_ended_women",
+                       "participants_ended_men", "ended_work", "ended_studies",
+                       "ended_continued_rehab", "ended_illness", "ended_other",
+                       "share_work_or_studies_pct", "avg_months_in_insats"):
+            assert row[column] == cell.get(column, 0), (row["insats_name"], row["year"], column)
+            compared += 1
+    assert compared > 100
+
+
+def test_forbund_year_counts_people_once(built):
+    paths, spells, _ = built
+    as_of: dict[str, date] = {}
+    for s in spells:
+        as_of[s.forbund_name] = max(as_of.get(s.forbund_name, date.min), s.end_date or s.start_date)
+    active: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for s in spells:
+        if s.end_reason != "Felregistrering":
+            for year in _active_years(s, as_of[s.forbund_name]):
+                active[(s.forbund_name, year)].add(s.participant_id)
+    with duckdb.connect(str(paths.warehouse), read_only=True) as con:
+        rows = con.execute("select forbund_name, year, participants_active "
+                           "from marts.fct_forbund_year").fetchall()
+    assert {(name, year): n for name, year, n in rows} == {k: len(v) for k, v in active.items()}
+
+
+def test_published_parquet_suppresses_small_counts(built):
+    paths, _, _ = built
+    published = pl.read_parquet(paths.marts_dir / "insats_year.parquet")
+    with duckdb.connect(str(paths.warehouse), read_only=True) as con:
+        mart = con.sql("select * from marts.fct_insats_year").pl()
+    assert published.height == mart.height
+    joined = published.join(mart, on=["insats_key", "year"], suffix="_mart")
+    small = joined.filter(pl.col("ended_work_mart").is_between(1, 4))
+    assert small.height > 0 and small["ended_work"].null_count() == small.height
+    large = joined.filter(pl.col("participants_new_mart") >= 5)
+    assert (large["participants_new"] == large["participants_new_mart"]).all()
+    assert (paths.marts_dir / "finsam_marts.xlsx").stat().st_size > 0
+
+
+def test_dbt_tests_ran_as_asset_checks(built):
+    from pipelines.definitions import build_definitions
+
+    paths, _, _ = built
+    defs = build_definitions(paths)
+    checks = list(defs.resolve_asset_graph().asset_check_keys)
+    assert any(c.asset_key.path == ["marts", "fct_insats_year"] for c in checks)
+    keys = {tuple(k.path) for k in defs.resolve_asset_graph().get_all_asset_keys()}
+    assert {("bronze", "register_participations"), ("marts", "fct_insats_year"),
+            ("published", "marts")} <= keys

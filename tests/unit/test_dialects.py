@@ -1,0 +1,106 @@
+"""The same register in every accepted dialect reads to the same typed rows."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from pipelines.register.columns import Kind
+from pipelines.register.parse import parse_file
+
+SWEDISH_HEADERS = ["Förbund", "Organisationsnummer", "Insats-ID", "Insats", "Deltagar-ID", "Kön",
+                   "Födelseår", "Utbildningsnivå", "Försörjning före start",
+                   "Tid i offentlig försörjning (år)", "Inskrivningsdatum", "Utskrivningsdatum",
+                   "Avslutsanledning", "Arbetar/studerar efter"]
+ALTERNATIVE_HEADERS = ["samordningsförbund", "orgnr", "insatsnummer", "insatsens namn", "löpnummer",
+                       "KON", "född år", "högsta utbildning", "försörjningskälla före insats",
+                       "år i offentlig försörjning", "startdatum", "slutdatum",
+                       "orsak till avslut", "arbete/studier efter avslut"]
+ROWS = [
+    ["Samordningsförbundet Älvdalen", "222000-1111", "501", "Steg för steg", "A1", "Kvinna",
+     "1985", "Gymnasial", "Sjukpenning|Försörjningsstöd", "2,5", "2022-02-01", "2022-11-30",
+     "Arbete", "Ja"],
+    ["Samordningsförbundet Älvdalen", "222000-1111", "501", "Steg för steg", "A2", "Man",
+     "1999", "", "", "", "2022-05-16", "", "", ""],
+]
+
+
+def _expected_first_row() -> dict[str, object]:
+    return {"forbund_name": "Samordningsförbundet Älvdalen", "forbund_org_nr": "222000-1111",
+            "insats_id": "501", "participant_id": "A1", "sex": "Kvinna", "birth_year": 1985,
+            "support_before": "Försörjningsstöd|Sjukpenning", "years_in_support_before": 2.5,
+            "start_date": date(2022, 2, 1), "end_date": date(2022, 11, 30),
+            "end_reason": "Arbete", "working_or_studying_after": True}
+
+
+def _csv(path: Path, headers: list[str], rows: list[list[str]], sep: str, encoding: str,
+         decimal_point: bool = False) -> Path:
+    lines = [sep.join(headers)]
+    for row in rows:
+        cells = [c.replace(",", ".") if decimal_point and c == "2,5" else c for c in row]
+        cells = [f'"{c}"' if sep in c else c for c in cells]
+        lines.append(sep.join(cells))
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode(encoding))
+    return path
+
+
+@pytest.mark.parametrize(("sep", "encoding", "headers", "decimal_point"), [
+    (";", "cp1252", SWEDISH_HEADERS, False),
+    (";", "utf-8-sig", ALTERNATIVE_HEADERS, False),
+    (",", "utf-8", SWEDISH_HEADERS, True),
+    (",", "utf-8-sig", ALTERNATIVE_HEADERS, True),
+    ("\t", "cp1252", ALTERNATIVE_HEADERS, False),
+])
+def test_csv_dialects_read_the_same(tmp_path: Path, sep, encoding, headers, decimal_point):
+    path = _csv(tmp_path / "export.csv", headers, ROWS, sep, encoding, decimal_point)
+    parsed = parse_file(path)
+    assert parsed.kind is Kind.PARTICIPATIONS
+    assert parsed.frame.height == 2
+    first = parsed.frame.row(0, named=True)
+    for name, value in _expected_first_row().items():
+        assert first[name] == value, name
+    second = parsed.frame.row(1, named=True)
+    assert second["end_date"] is None and second["end_reason"] is None
+    assert second["education_level"] is None
+    assert parsed.frame["source_row"].to_list() == [2, 3]
+
+
+def test_windows_1252_is_detected(tmp_path: Path):
+    path = _csv(tmp_path / "export.csv", SWEDISH_HEADERS, ROWS, ";", "cp1252")
+    assert "Ä".encode("cp1252") in path.read_bytes()
+    assert parse_file(path).encoding == "cp1252"
+
+
+def test_xlsx_with_date_cells(tmp_path: Path):
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(SWEDISH_HEADERS)
+    for row in ROWS:
+        cells: list[object] = list(row)
+        cells[6] = int(row[6])
+        cells[9] = float(row[9].replace(",", ".")) if row[9] else None
+        cells[10] = date.fromisoformat(row[10])
+        cells[11] = date.fromisoformat(row[11]) if row[11] else None
+        sheet.append([c if c != "" else None for c in cells])
+    path = tmp_path / "export.xlsx"
+    book.save(path)
+    parsed = parse_file(path)
+    first = parsed.frame.row(0, named=True)
+    for name, value in _expected_first_row().items():
+        assert first[name] == value, name
+    assert parsed.frame.schema["start_date"] == pl.Date
+
+
+def test_anonymous_counts_file(tmp_path: Path):
+    path = tmp_path / "anonyma.csv"
+    path.write_text("Förbund;Org nr;Insats-ID;Insats;År;Kön;Antal anonyma\n"
+                    "F;222000-1111;501;S;2022;Kvinna;3\nF;222000-1111;501;S;2022;Man;0\n",
+                    encoding="utf-8")
+    parsed = parse_file(path)
+    assert parsed.kind is Kind.ANONYMOUS_COUNTS
+    assert parsed.frame["anonymous_count"].to_list() == [3, 0]
+    assert parsed.frame["start_year"].to_list() == [2022, 2022]
