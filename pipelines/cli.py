@@ -65,5 +65,5 @@ def run(no_generate: bool) -> None:
     click.echo(f"\nWarehouse (DuckDB): {paths.warehouse}")
     click.echo(f"Published marts:    {paths.marts_dir} (insats_year.parquet, forbund_year.parquet, "
                "finsam_marts.xlsx)")
-    click.echo("Query it:           duckdb -readonly " f"{paths.warehouse} "
-               "\"select * from marts.fct_insats_year\"")
+    click.echo(f"Query it:           .venv/bin/python -c \"import duckdb; print(duckdb.connect("
+               f"'{paths.warehouse}', read_only=True).sql('from marts.fct_insats_year'))\"")

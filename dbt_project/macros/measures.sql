@@ -42,3 +42,26 @@
     case when {{ column }} > 0 and {{ column }} < {{ var('min_publish_count') }}
          then null else {{ column }} end
 {%- endmacro %}
+
+{#- Names of the count columns participation_measures() produces, in order. -#}
+{% macro measure_count_columns() %}
+    {%- set columns = [] -%}
+    {%- for what in ['active', 'new', 'ended'] -%}
+        {%- for suffix in ['', '_women', '_men'] -%}
+            {%- do columns.append('participants_' ~ what ~ suffix) -%}
+        {%- endfor -%}
+    {%- endfor -%}
+    {%- for code in outcome_codes() -%}{%- do columns.append('ended_' ~ code) -%}{%- endfor -%}
+    {%- do columns.extend(['ended_work_or_studies', 'ended_working_or_studying_after']) -%}
+    {{ return(columns) }}
+{% endmacro %}
+
+{#- The measures of `alias` (a participation_measures() CTE) after an outer join:
+    missing counts are 0, missing shares and averages stay empty. -#}
+{% macro joined_measures(alias) %}
+        {% for column in measure_count_columns() -%}
+        coalesce({{ alias }}.{{ column }}, 0) as {{ column }},
+        {% endfor -%}
+        {{ alias }}.share_work_or_studies_pct,
+        {{ alias }}.avg_months_in_insats
+{%- endmacro %}

@@ -55,26 +55,8 @@ final as (
         insats_rollup.year,
         insats_rollup.insatser_active,
 
-        -- register counts
-        coalesce(register_counts.participants_active, 0) as participants_active,
-        coalesce(register_counts.participants_active_women, 0) as participants_active_women,
-        coalesce(register_counts.participants_active_men, 0) as participants_active_men,
-        coalesce(register_counts.participants_new, 0) as participants_new,
-        coalesce(register_counts.participants_new_women, 0) as participants_new_women,
-        coalesce(register_counts.participants_new_men, 0) as participants_new_men,
-        coalesce(register_counts.participants_ended, 0) as participants_ended,
-        coalesce(register_counts.participants_ended_women, 0) as participants_ended_women,
-        coalesce(register_counts.participants_ended_men, 0) as participants_ended_men,
-
-        -- where the ended went
-        {% for code in outcome_codes() -%}
-        coalesce(register_counts.ended_{{ code }}, 0) as ended_{{ code }},
-        {% endfor -%}
-        coalesce(register_counts.ended_work_or_studies, 0) as ended_work_or_studies,
-        coalesce(register_counts.ended_working_or_studying_after, 0)
-            as ended_working_or_studying_after,
-        register_counts.share_work_or_studies_pct,
-        register_counts.avg_months_in_insats,
+        -- register counts, where the ended went, shares (see macros/measures.sql)
+        {{ joined_measures('register_counts') }},
 
         -- anonymous participants, beside
         insats_rollup.anonymous_new,
