@@ -1,4 +1,4 @@
-"""Turn text cells into typed, validated register rows.
+"""Turn text cells into typed, validated register rows, column by column with polars.
 
 Every problem is collected with its row and column; a file with any problem is
 refused whole, so nothing of it is half-loaded.
@@ -6,10 +6,7 @@ refused whole, so nothing of it is half-loaded.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
 from pathlib import Path
 
 import polars as pl
@@ -39,73 +36,56 @@ POLARS_TYPES: dict[Type, pl.DataType] = {
     Type.TEXT_LIST: pl.String(),
 }
 
-_DATE_FORMATS = ("%Y-%m-%d", "%Y%m%d", "%Y/%m/%d", "%y%m%d")
-_YES = {"ja", "j", "yes", "1", "sant", "true"}
-_NO = {"nej", "n", "no", "0", "falskt", "false"}
+DATE_FORMATS = ("%Y-%m-%d", "%Y%m%d", "%Y/%m/%d", "%y%m%d")
+YES_NO = {"ja": True, "j": True, "yes": True, "1": True, "sant": True, "true": True,
+          "nej": False, "n": False, "no": False, "0": False, "falskt": False, "false": False}
 
 
-def _integer(text: str) -> int:
-    cleaned = text.replace("\u00a0", "").replace(" ", "")
-    if re.fullmatch(r"-?\d+([.,]0+)?", cleaned):
-        return int(re.split(r"[.,]", cleaned)[0])
-    raise ValueError(f"'{text}' is not a whole number")
+def _choice(raw: pl.Expr, allowed: tuple[str, ...]) -> pl.Expr:
+    return raw.str.to_lowercase().replace_strict(
+        {a.lower(): a for a in allowed}, default=None, return_dtype=pl.String)
 
 
-def _decimal(text: str) -> float:
-    cleaned = text.replace("\u00a0", "").replace(" ", "")
-    if re.fullmatch(r"-?\d+([.,]\d+)?", cleaned):
-        return float(cleaned.replace(",", "."))
-    raise ValueError(f"'{text}' is not a number (use decimal comma or point, e.g. 2,5)")
+def typed_value(column_type: Type, raw: pl.Expr) -> pl.Expr:
+    """The typed value of a text cell; null when empty or not valid for the type."""
+    compact = raw.str.replace_all(r"[\s\u00a0]", "")
+    match column_type:
+        case Type.TEXT:
+            return pl.when(raw != "").then(raw)
+        case Type.INTEGER:
+            return pl.when(compact.str.contains(r"^-?\d+([.,]0+)?$")).then(
+                compact.str.extract(r"^(-?\d+)", 1).cast(pl.Int64))
+        case Type.DECIMAL:
+            return pl.when(compact.str.contains(r"^-?\d+([.,]\d+)?$")).then(
+                compact.str.replace(",", ".").cast(pl.Float64))
+        case Type.DATE:
+            head = raw.str.extract(r"^([^ T]+)", 1)
+            return pl.coalesce([head.str.strptime(pl.Date, f, strict=False) for f in DATE_FORMATS])
+        case Type.YES_NO:
+            return raw.str.to_lowercase().replace_strict(YES_NO, default=None,
+                                                         return_dtype=pl.Boolean)
+        case Type.SEX:
+            return _choice(raw, vocabulary.sexes())
+        case Type.END_REASON:
+            return _choice(raw, vocabulary.end_reasons())
+        case Type.TEXT_LIST:
+            items = raw.str.replace_all(",", "|").str.split("|").list.eval(
+                pl.element().str.strip_chars().filter(pl.element().str.strip_chars() != ""))
+            return pl.when(raw != "").then(items.list.unique().list.sort().list.join("|"))
+    raise ValueError(column_type)
 
 
-def _date(text: str) -> date:
-    head = text.split(" ")[0].split("T")[0]
-    for fmt in _DATE_FORMATS:
-        try:
-            return datetime.strptime(head, fmt).date()
-        except ValueError:
-            continue
-    raise ValueError(f"'{text}' is not a date (use ÅÅÅÅ-MM-DD)")
-
-
-def _yes_no(text: str) -> bool:
-    folded = text.lower()
-    if folded in _YES:
-        return True
-    if folded in _NO:
-        return False
-    raise ValueError(f"'{text}' is not Ja or Nej")
-
-
-def _choice(allowed: tuple[str, ...], what: str) -> Callable[[str], str]:
-    by_fold = {a.casefold(): a for a in allowed}
-
-    def parse(text: str) -> str:
-        try:
-            return by_fold[text.casefold()]
-        except KeyError:
-            raise ValueError(
-                f"'{text}' is not a known {what}; allowed: {', '.join(allowed)}") from None
-
-    return parse
-
-
-def _text_list(text: str) -> str:
-    items = [item.strip() for item in re.split(r"[|,]", text) if item.strip()]
-    return "|".join(sorted(set(items)))
-
-
-def _parsers() -> dict[Type, Callable[[str], object]]:
+def expectation(column_type: Type) -> str:
+    """What a valid cell of this type looks like, for error messages."""
     return {
-        Type.TEXT: str,
-        Type.INTEGER: _integer,
-        Type.DECIMAL: _decimal,
-        Type.DATE: _date,
-        Type.YES_NO: _yes_no,
-        Type.SEX: _choice(vocabulary.sexes(), "kön"),
-        Type.END_REASON: _choice(vocabulary.end_reasons(), "avslutsanledning"),
-        Type.TEXT_LIST: _text_list,
-    }
+        Type.INTEGER: "is not a whole number",
+        Type.DECIMAL: "is not a number (use decimal comma or point, e.g. 2,5)",
+        Type.DATE: "is not a date (use ÅÅÅÅ-MM-DD)",
+        Type.YES_NO: "is not Ja or Nej",
+        Type.SEX: f"is not a known kön; allowed: {', '.join(vocabulary.sexes())}",
+        Type.END_REASON: "is not a known avslutsanledning; allowed: "
+                         f"{', '.join(vocabulary.end_reasons())}",
+    }.get(column_type, "is not valid")
 
 
 @dataclass(frozen=True)
@@ -141,22 +121,40 @@ def _map_headers(path: Path, kind: Kind, headers: list[str]) -> dict[str, int]:
     return positions
 
 
-def _row_rules(kind: Kind, record: dict[str, object], header_of: dict[str, str]) -> list[
-        tuple[str, str]]:
-    """Cross-column rules for one typed row: (column header, message)."""
-    if kind is not Kind.PARTICIPATIONS:
-        return []
-    problems: list[tuple[str, str]] = []
-    start, end, reason = record["start_date"], record["end_date"], record["end_reason"]
-    if isinstance(start, date) and isinstance(end, date) and end < start:
-        problems.append((header_of.get("end_date", "Utskrivningsdatum"),
-                         f"{end} is before the start date {start}"))
-    if end is not None and reason is None:
-        problems.append((header_of.get("end_reason", "Avslutsanledning"),
-                         "an ended participation needs an avslutsanledning"))
-    if end is None and reason is not None:
-        problems.append((header_of.get("end_date", "Utskrivningsdatum"),
-                         f"avslutsanledning '{reason}' given but no end date"))
+def _cell_problems(raw: pl.DataFrame, typed: pl.DataFrame, columns: list[Column],
+                   header_of: dict[str, str]) -> list[CellProblem]:
+    problems: list[CellProblem] = []
+    for column in columns:
+        text, value = raw[column.name], typed[column.name]
+        invalid = (text != "") & value.is_null()
+        for row, cell in zip(raw["source_row"].filter(invalid), text.filter(invalid), strict=True):
+            problems.append(CellProblem(row, header_of[column.name],
+                                        f"'{cell}' {expectation(column.type)}"))
+        if column.required:
+            for row in raw["source_row"].filter(text == ""):
+                problems.append(CellProblem(row, header_of[column.name], "empty"))
+    return problems
+
+
+def _row_problems(typed: pl.DataFrame, header_of: dict[str, str]) -> list[CellProblem]:
+    """Cross-column rules of a participation row."""
+    end_header = header_of.get("end_date", "Utskrivningsdatum")
+    reason_header = header_of.get("end_reason", "Avslutsanledning")
+    problems: list[CellProblem] = []
+    for row in typed.filter(pl.col("end_date") < pl.col("start_date")).iter_rows(named=True):
+        problems.append(CellProblem(row["source_row"], end_header,
+                                    f"{row['end_date']} is before the start date "
+                                    f"{row['start_date']}"))
+    ended_without_reason = typed.filter(pl.col("end_date").is_not_null()
+                                        & pl.col("end_reason").is_null())
+    for row in ended_without_reason["source_row"]:
+        problems.append(CellProblem(row, reason_header,
+                                    "an ended participation needs an avslutsanledning"))
+    reason_without_end = typed.filter(pl.col("end_date").is_null()
+                                      & pl.col("end_reason").is_not_null())
+    for row, reason in reason_without_end.select("source_row", "end_reason").iter_rows():
+        problems.append(CellProblem(row, end_header,
+                                    f"avslutsanledning '{reason}' given but no end date"))
     return problems
 
 
@@ -175,34 +173,26 @@ def parse_table(path: Path, table: RawTable) -> ParsedFile:
             1, "", "cannot tell the kind of register: expected a 'Deltagar-ID' column "
             "(participations) or 'Antal anonyma' (anonymous counts)")])
     positions = _map_headers(path, kind, table.headers)
-    columns: list[Column] = [c for c in COLUMNS[kind] if c.name in positions]
-    header_of = {c.name: table.headers[positions[c.name]] for c in columns}
-    parsers = _parsers()
-    values: dict[str, list[object]] = {c.name: [] for c in COLUMNS[kind]}
-    problems: list[CellProblem] = []
-    for cells, row_number in zip(table.rows, table.row_numbers, strict=True):
-        record: dict[str, object] = {}
-        for column in COLUMNS[kind]:
-            text = cells[positions[column.name]] if column.name in positions else ""
-            value: object = None
-            if text:
-                try:
-                    value = parsers[column.type](text)
-                except ValueError as exc:
-                    problems.append(CellProblem(row_number, header_of[column.name], str(exc)))
-            elif column.required:
-                problems.append(CellProblem(row_number, header_of[column.name], "empty"))
-            record[column.name] = value
-        for header, message in _row_rules(kind, record, header_of):
-            problems.append(CellProblem(row_number, header, message))
-        for name, value in record.items():
-            values[name].append(value)
+    present = [c for c in COLUMNS[kind] if c.name in positions]
+    header_of = {c.name: table.headers[positions[c.name]] for c in present}
+    raw = pl.DataFrame(
+        {c.name: [row[positions[c.name]] for row in table.rows] for c in present}
+        | {"source_row": table.row_numbers},
+        schema={c.name: pl.String for c in present} | {"source_row": pl.Int64},
+    )
+    typed = raw.select(
+        *(typed_value(c.type, pl.col(c.name)).cast(POLARS_TYPES[c.type]).alias(c.name)
+          if c.name in positions else pl.lit(None, POLARS_TYPES[c.type]).alias(c.name)
+          for c in COLUMNS[kind]),
+        "source_row",
+    )
+    problems = _cell_problems(raw, typed, present, header_of)
+    if kind is Kind.PARTICIPATIONS:
+        problems += _row_problems(typed, header_of)
     if problems:
+        problems.sort(key=lambda p: p.row)
         raise RegisterFileError(path, problems, "Correct the file and drop it again.")
-    schema = {c.name: POLARS_TYPES[c.type] for c in COLUMNS[kind]}
-    frame = pl.DataFrame(values, schema=schema).with_columns(
-        pl.Series("source_row", table.row_numbers, dtype=pl.Int64))
-    return ParsedFile(path, kind, frame, table.encoding, table.separator)
+    return ParsedFile(path, kind, typed, table.encoding, table.separator)
 
 
 def parse_file(path: Path) -> ParsedFile:
