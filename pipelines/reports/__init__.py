@@ -1,0 +1,1 @@
+"""Reading förbund reports and extracting the figures they state, with provenance."""

@@ -1,0 +1,121 @@
+"""Document → sections → figures, as rows in the answer-key schema of ../shared/README.md."""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import asdict, dataclass
+from datetime import date
+from pathlib import Path
+
+from pipelines.reports.figures import Figure, SectionFigures
+from pipelines.reports.periods import Period, clip, explicit_period
+from pipelines.reports.sections import Section, document_period, find_sections, forbund_name
+from pipelines.reports.text import Document
+
+CSV_COLUMNS = ("forbund", "insats", "period_start", "period_end", "metric", "sex", "value",
+               "quote", "note")
+_CUMULATIVE = re.compile(r"totalt enligt sus|sedan (upp)?start|sedan projektstart|hittills .{0,40}"
+                         r"(genomförandefas|projekt)|sedan insatsen start|under projekttiden",
+                         re.IGNORECASE)
+_OUTCOME_PREFIX = "ended_"
+_BREAKDOWN_SPAN = 1500
+
+
+@dataclass(frozen=True)
+class ExtractedFigure:
+    """One stated figure with its provenance."""
+
+    source: str
+    forbund: str
+    insats: str
+    section: str
+    period_start: date | None
+    period_end: date | None
+    metric: str
+    sex: str
+    value: int | float
+    quote: str
+    char_start: int
+    char_end: int
+    rule: str
+
+    def gold_row(self) -> dict[str, object]:
+        return {"forbund": self.forbund, "insats": self.insats,
+                "period_start": self.period_start.isoformat() if self.period_start else "",
+                "period_end": self.period_end.isoformat() if self.period_end else "",
+                "metric": self.metric, "sex": self.sex, "value": self.value,
+                "quote": self.quote, "note": f"rule={self.rule}"}
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def _figure_period(doc: Document, section: Section, figure: Figure) -> Period | None:
+    clause = doc.text[figure.clause_start:figure.clause_end]
+    sentence_start = doc.text.rfind("\n", 0, figure.start) + 1
+    sentence_end = doc.text.find("\n", figure.end)
+    line = doc.text[sentence_start:sentence_end if sentence_end >= 0 else None]
+    if stated := explicit_period(clause) or explicit_period(line):
+        return clip(stated, document_period(doc))
+    if section.period and section.lifetime and _CUMULATIVE.search(line):
+        return section.lifetime[0], section.period[1]
+    return section.period
+
+
+def _dedupe(figures: list[Figure]) -> list[Figure]:
+    """The same fact stated again is one figure; the lines of one breakdown are kept.
+
+    Outcome lines with equal values ("1 gick till …", "1 gick till …") are separate
+    facts when they follow each other by the same rule with no other figure between.
+    """
+    kept: list[Figure] = []
+    for figure in figures:
+        twin_at = next((i for i in range(len(kept) - 1, -1, -1) if
+                        (kept[i].metric, kept[i].sex, kept[i].value) ==
+                        (figure.metric, figure.sex, figure.value)), None)
+        if twin_at is None:
+            kept.append(figure)
+            continue
+        twin, between = kept[twin_at], kept[twin_at + 1:]
+        if figure.metric.startswith(_OUTCOME_PREFIX) and figure.rule == twin.rule and \
+                figure.start - twin.end < _BREAKDOWN_SPAN and \
+                all(k.metric.startswith(_OUTCOME_PREFIX) for k in between):
+            kept.append(figure)
+    return kept
+
+
+def extract_document(doc: Document) -> list[ExtractedFigure]:
+    """Every figure a document states, section by section."""
+    forbund = forbund_name(doc) or ""
+    sections = find_sections(doc)
+    names = tuple(s.name for s in sections)
+    rows: list[ExtractedFigure] = []
+    for section in sections:
+        lines = [line for line in doc.lines
+                 if line.start >= section.start and line.end <= section.end]
+        figures = _dedupe(SectionFigures(doc.text, names).run(lines[1:]))
+        for figure in figures:
+            period = _figure_period(doc, section, figure)
+            first, last = doc.original_span(figure.clause_start, figure.clause_end)
+            rows.append(ExtractedFigure(
+                source=doc.source, forbund=forbund, insats=section.name, section=section.heading,
+                period_start=period[0] if period else None,
+                period_end=period[1] if period else None,
+                metric=figure.metric, sex=figure.sex, value=figure.value,
+                quote=doc.original[first:last].strip(),
+                char_start=doc.original_span(figure.start, figure.end)[0],
+                char_end=doc.original_span(figure.start, figure.end)[1],
+                rule=figure.rule,
+            ))
+    return rows
+
+
+def write_csv(rows: list[ExtractedFigure], path: Path) -> None:
+    """Rows in the answer-key schema, so that ../shared/tools/score_extraction.py can score them."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=CSV_COLUMNS)
+        writer.writeheader()
+        for row in rows:
+            writer.writerow(row.gold_row())

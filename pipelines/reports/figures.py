@@ -1,0 +1,605 @@
+"""Rules that turn the sentences, forms and tables of one report section into figures.
+
+Each figure keeps the character span of its number and of the clause that states
+it, and the name of the rule that fired. The rules are about Swedish report
+language only (see `lexicon.py`): none names an insats, a förbund or a report.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipelines.reports import lexicon as lx
+from pipelines.reports.numbers import WORDS, Token, as_number, digit_value, tokenize
+from pipelines.reports.periods import MONTHS
+from pipelines.reports.text import Line
+
+_ABBREVIATIONS = ("p.g.a.", "t.ex.", "bl.a.", "s.k.", "ca.", "m.m.", "dvs.", "osv.", "inkl.",
+                  "fr.o.m.", "t.o.m.", "resp.", "ev.", "pga.", "jmf.", "mfl.", "st.", "kl.")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"”(]?[A-ZÅÄÖ0-9])")
+_CLAUSE_BREAKS = {",", ";", "och", "samt", "varav", "(", ")", ":", "men", "medan", "vilket", "–"}
+_VERBS = {"har", "hade", "gick", "gått", "är", "var", "blev", "blivit", "fick", "fått", "skrevs",
+          "skrivits", "avslutades", "avslutats", "avslutat", "slutade", "slutat", "till", "av",
+          "varit", "ligger", "deltog", "deltar", "började", "kom", "lämnade", "flyttade",
+          "flyttat", "återgick", "påbörjade", "fortsatt", "fortsatte", "valde", "avbröt"}
+_GOAL_HEADINGS = ("mål", "målet", "mål och syfte", "syfte och mål", "målsättning", "mål:",
+                  "förväntade resultat", "projektets mål", "delmål", "effektmål")
+_SEX_ORDER = ("women", "men")
+
+
+@dataclass
+class Figure:
+    metric: str
+    sex: str
+    value: int | float
+    start: int
+    end: int
+    clause_start: int
+    clause_end: int
+    rule: str
+
+
+@dataclass
+class _Mention:
+    index: int
+    token: Token
+    value: float
+    word: bool = False
+
+
+@dataclass
+class _Sentence:
+    text: str
+    start: int
+    tokens: list[Token]
+    label: str = ""
+    goal_block: bool = False
+
+    def lower_text(self, first: int, last: int) -> str:
+        return " ".join(t.lower for t in self.tokens[first:last])
+
+
+@dataclass
+class SectionFigures:
+    """Extracts figures from the lines of one section, keeping context across sentences."""
+
+    text: str
+    insats_names: tuple[str, ...] = ()
+    figures: list[Figure] = field(default_factory=list)
+    _goal_block: bool = False
+
+    _name_spans: list[tuple[int, int]] | None = None
+
+    def _in_name(self, token: Token) -> bool:
+        """Inside an insats name where it stands in the text: 'Hälsa för Alla' is no outcome."""
+        if self._name_spans is None:
+            low = self.text.lower()
+            self._name_spans = [
+                (m.start(), m.end()) for name in self.insats_names if len(name) >= 6
+                for m in re.finditer(re.escape(name.lower()), low)]
+        return any(a <= token.start < b for a, b in self._name_spans)
+
+    # ------------------------------------------------------------------ driving
+
+    def run(self, lines: list[Line]) -> list[Figure]:
+        i = 0
+        while i < len(lines):
+            line = lines[i]
+            text = line.text.strip()
+            if not text:
+                i += 1
+                continue
+            if "\t" in line.text:
+                block = [line]
+                while i + 1 < len(lines) and ("\t" in lines[i + 1].text
+                                              or not lines[i + 1].text.strip()):
+                    i += 1
+                    if lines[i].text.strip():
+                        block.append(lines[i])
+                self._table(block)
+                i += 1
+                continue
+            if line.heading_level or self._is_subheading(lines, i):
+                self._goal_block = lx.stem_match(text.lower().strip(" :*"), _GOAL_HEADINGS) \
+                    and len(text.split()) <= 4
+                i += 1
+                continue
+            self._line(line)
+            i += 1
+        return self.figures
+
+    @staticmethod
+    def _is_subheading(lines: list[Line], i: int) -> bool:
+        text = lines[i].text.strip()
+        if len(text.split()) > 5 or re.search(r"\d", text) or text.endswith((".", "?")):
+            return False
+        return lines[i].emphasized or text.endswith(":") or (
+            (i + 1 >= len(lines) or not lines[i + 1].text.strip())
+            and (i == 0 or not lines[i - 1].text.strip()))
+
+    def _line(self, line: Line) -> None:
+        text = line.text
+        label = ""
+        if m := re.match(r"^\s*([^:\d.!?]{2,60}):\s*(?=\S)", text):
+            label = m.group(1).strip(" -•*").lower()
+            if self._label_value(line, m.end(), label):
+                return
+        if re.match(r"^\s*(?:[-•]\s*)?m[aå]l(?:et)?\b", text, re.IGNORECASE):
+            label = label or "mål"
+        for start, sentence in self._sentences(text):
+            if sentence.rstrip().endswith("?"):
+                continue
+            tokens = tokenize(sentence, base=line.start + start)
+            self._sentence(_Sentence(sentence, line.start + start, tokens, label,
+                                     self._goal_block or "mål" in label))
+
+    @staticmethod
+    def _sentences(text: str) -> list[tuple[int, str]]:
+        pieces: list[tuple[int, str]] = []
+        last = 0
+        for m in _SENTENCE_END.finditer(text):
+            before = text[last:m.start()].lower()
+            if before.endswith(_ABBREVIATIONS):
+                continue
+            pieces.append((last, text[last:m.start()]))
+            last = m.end()
+        pieces.append((last, text[last:]))
+        return [(s, t) for s, t in pieces if t.strip()]
+
+    # ------------------------------------------------------------------ numbers
+
+    def _mentions(self, s: _Sentence) -> list[_Mention]:
+        tokens, found = s.tokens, []
+        for i, tok in enumerate(tokens):
+            if tok.is_digit_number:
+                if self._is_noise_number(s, i):
+                    continue
+                found.append(_Mention(i, tok, digit_value(tok.text)))
+            elif tok.lower in WORDS and self._word_is_number(tokens, i):
+                found.append(_Mention(i, tok, WORDS[tok.lower], word=True))
+        return found
+
+    def _is_noise_number(self, s: _Sentence, i: int) -> bool:
+        tok, tokens, text = s.tokens[i], s.tokens, self.text
+        after = text[tok.end:tok.end + 1]
+        before = text[tok.start - 1:tok.start] if tok.start else ""
+        nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+        if after.isalpha() or before.isalpha() or (before and before in "-–.:") or (
+                after and after in "/:"):
+            return True
+        if before == "/" and text[tok.start - 2:tok.start - 1].isdigit():
+            return True  # 11/16, 31/5: fractions and dates
+        if re.match(r"[-–]\s?\d", text[tok.end:tok.end + 3]) or re.match(r"\s\d{3}\b",
+                                                                         text[tok.end:tok.end + 5]):
+            return True
+        if re.fullmatch(r"(19|20)\d\d", tok.text) and nxt not in lx.PEOPLE:
+            return True
+        if nxt in MONTHS or nxt.rstrip(".") in MONTHS:
+            return True
+        # list or question numbering: "1. Trygghet", "2.1 Aktiviteter"
+        return i == 0 and bool(re.match(r"^\s*\d+(\.\d+)*[.)]?\s+[A-ZÅÄÖ]", s.text)
+                               and re.match(r"^\s*\d+(\.\d+)+|^\s*\d+[.)]\s", s.text))
+
+    @staticmethod
+    def _word_is_number(tokens: list[Token], i: int) -> bool:
+        word = tokens[i].lower
+        nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+        if word in ("inga", "ingen", "inget"):
+            return nxt in lx.PEOPLE
+        if word in ("en", "ett"):
+            # "En deltagare avslutades …", "En av deltagarna …"; mid-sentence it is an article.
+            leading = i == 0 or tokens[i - 1].text in ("-", "•", ":")
+            return leading and (nxt in lx.PEOPLE or nxt in _VERBS - {"av"} or (
+                nxt == "av" and i + 2 < len(tokens)
+                and tokens[i + 2].lower in ("deltagarna", "dessa", "dem")))
+        return nxt in lx.PEOPLE or nxt in lx.SEX_WORDS or nxt in _VERBS
+
+    # ------------------------------------------------------------------ sentences
+
+    def _clause_left(self, s: _Sentence, mentions: list[_Mention], m: _Mention) -> int:
+        first = 0
+        for other in mentions:
+            if other.index < m.index:
+                first = other.index + 1
+        for j in range(m.index - 1, first - 1, -1):
+            if s.tokens[j].lower in _CLAUSE_BREAKS:
+                return j + 1
+        return first
+
+    def _clause_right(self, s: _Sentence, mentions: list[_Mention], m: _Mention) -> int:
+        end = next((o.index for o in mentions if o.index > m.index), len(s.tokens))
+        for j in range(m.index + 1, end):
+            word = s.tokens[j].lower
+            nxt = s.tokens[j + 1].lower if j + 1 < len(s.tokens) else ""
+            if word == ";" or (word == "," and nxt in ("vilket", "men", "medan", "där", "då",
+                                                       "eftersom", "som")):
+                return j
+        return end
+
+    def _sentence(self, s: _Sentence) -> None:
+        mentions = self._mentions(s)
+        if not mentions:
+            return
+        low = s.text.lower()
+        if any(low.lstrip().startswith(subject) for subject in lx.FORBUND_SUBJECT) or \
+                re.search(r"\b(samordningsförbundet|förbundet) har\b", low):
+            return
+        if (any(w in low for w in lx.AVERAGE_WORDS) or "tid i insats" in s.label) and \
+                self._averages(s, mentions):
+            return
+        toks = s.tokens
+        # Numbers with a unit (years of age, hours, weeks, money) are not counts, and do not
+        # end the clause of the count before them.
+        counted = [m for m in mentions
+                   if not (m.index + 1 < len(toks) and toks[m.index + 1].lower in lx.UNITS_TO_SKIP)]
+        anchors: list[Figure] = []
+        owners: dict[int, Figure | None] = {}
+        sexed: list[tuple[str, float, _Mention, int | None]] = []
+        skip: set[int] = set()
+        owner: int | None = None
+        after_subset = False
+        for m in counted:
+            if m.index in skip:
+                continue
+            nxt = [t.lower for t in toks[m.index + 1:m.index + 4]]
+            prev = [t.lower for t in toks[max(0, m.index - 2):m.index]]
+            sex = self._sex_after(toks, m.index)
+            if sex:
+                sexed.append((sex, m.value, m, owner))
+                continue
+            if prev[-1:] == ["dessa"] or prev == ["av", "de"] or prev[-1:] == ["de"] and \
+                    m.index == 1:
+                owner = None
+                continue  # "Av dessa 18 personer", "Av de 8 deltagare som …": a reference
+            owner = m.index
+            owners[m.index] = None
+            if nxt[:1] and nxt[0] in ("%", "procent"):
+                self._share(s, counted, m, m.value, m.index + 1)
+                continue
+            if nxt[:1] == ["av"] and m.index + 2 < len(toks) and toks[m.index + 2].is_digit_number:
+                total = next((o for o in counted if o.index == m.index + 2), None)
+                if total is not None:
+                    skip.add(total.index)
+                    if total.value in (10, 100):
+                        self._share(s, counted, m, m.value * 100 / total.value, total.index + 1)
+                        continue
+                    figure = self._part_of_total(s, counted, m, total)
+                    owners[m.index] = figure
+                    if figure:
+                        anchors.append(figure)
+                    continue
+            if nxt[:2] in (["av", "dessa"], ["av", "dem"], ["av", "de"]) or after_subset:
+                after_subset = True  # "två av dessa till …": a breakdown of an earlier figure
+                continue
+            if nxt[:1] and nxt[0] in lx.NOT_PARTICIPANTS:
+                if nxt[0].startswith("plats"):
+                    self._places(s, m)
+                continue
+            if any(w.startswith("plats") for w in nxt[:2]) or (
+                    prev[-1:] == ["för"] and m.index >= 2
+                    and toks[m.index - 2].lower.startswith("plats")):
+                self._places(s, m)
+                continue
+            figure = self._count(s, counted, m)
+            owners[m.index] = figure
+            if figure:
+                anchors.append(figure)
+        self._attach_sexes(s, anchors, owners, sexed)
+
+    # ------------------------------------------------------------------ rules
+
+    def _emit(self, metric: str, sex: str, value: float, s: _Sentence, m: _Mention,
+              rule: str, clause: tuple[int, int] | None = None) -> Figure:
+        first, last = clause or (0, len(s.tokens))
+        figure = Figure(metric, sex, as_number(round(value, 1)), m.token.start, m.token.end,
+                        s.tokens[first].start if first < len(s.tokens) else m.token.start,
+                        s.tokens[last - 1].end if last > first else m.token.end, rule)
+        self.figures.append(figure)
+        return figure
+
+    @staticmethod
+    def _sex_after(tokens: list[Token], i: int) -> str | None:
+        """'88 kvinnor', '9 personer kvinnor', '254 av dessa är kvinnor'."""
+        fillers = ("personer", "st", "stycken", "är", "var", "av", "dessa", "varit", "deltagare")
+        for word in [t.lower for t in tokens[i + 1:i + 6]]:
+            if word in lx.SEX_WORDS:
+                return lx.SEX_WORDS[word]
+            if word not in fillers:
+                return None
+        return None
+
+    def _clause_text(self, s: _Sentence, first: int, last: int) -> str:
+        if first >= last:
+            return ""
+        return self.text[s.tokens[first].start:s.tokens[last - 1].end].lower()
+
+    def _count(self, s: _Sentence, mentions: list[_Mention], m: _Mention) -> Figure | None:
+        toks = s.tokens
+        left, right = self._clause_left(s, mentions, m), self._clause_right(s, mentions, m)
+        after = [t.lower for t in toks[m.index + 1:right]]
+        before = [t.lower for t in toks[left:m.index]]
+        predicate_words = ("avslutade", "pågående", "nya", "kvar", "inskrivna")
+        has_people = bool(after[:2]) and any(w in lx.PEOPLE for w in after[:2])
+        starts_clause = m.index == left and (
+            not after or after[0] in _VERBS or after[0] in predicate_words
+            or lx.outcome_of(after[0]) is not None)
+        if not (has_people or m.word or starts_clause or
+                (before[-1:] and before[-1] in ("alla", "samtliga", "totalt"))):
+            return None
+        if after[:1] and after[0] in lx.NOT_PARTICIPANTS:
+            return None
+        clause = self._clause_text(s, left, right)
+        outcome = self._outcome(after, clause[clause.find(m.token.text.lower()):],
+                                toks[m.index + 1:right])
+        if outcome == "ambiguous":
+            return None
+        if outcome:
+            return self._emit(outcome, "all", m.value, s, m, "outcome", (left, right))
+        if m.value != 0 and (any(w in lx.MODALS for w in before[-5:] + after)
+                             or any(w in lx.NEGATIONS for w in after)):
+            return None
+        if re.search(r"sedan tidigare|tidigare år|startade (året|\d{4}) med|började (året|\d{4}) "
+                     r"med|följde med|från (föregående|förra) år|när de", clause):
+            return None
+        if re.search(r"\bi (" + "|".join(MONTHS) + r")\b", clause) or \
+                re.search(r"inom \d+ (månader|veckor)", clause):
+            return None
+        phrase = " ".join(before + ["#"] + after)
+        metric = self._predicate(phrase, before, after, s.label)
+        if metric is None and has_people and re.match(
+                r"\d+ \w+ \(\s*\d+ (kvinn|män|man)", self.text[m.token.start:m.token.start + 40],
+                re.IGNORECASE):
+            metric = "participants"  # "45 deltagare (17 män, 28 kvinnor)"
+        if metric is None:
+            return None
+        return self._emit(metric, "all", m.value, s, m, f"count:{metric}", (left, right))
+
+    @staticmethod
+    def _predicate(phrase: str, before: list[str], after: list[str], label: str) -> str | None:
+        """Which participant count a clause states: new, ended, ongoing or all participants."""
+        text = f" {phrase} {label} "
+        definite = bool(before[-1:]) and before[-1] in ("de", "dessa", "alla", "samtliga")
+        relative = re.search(r"# \w+ som ", text) is not None and not definite
+        if re.search(r"(^| )(# )?nya (#|deltagare|personer|individer)|# nya|nyinskriv|nyantag"
+                     r"|skrivits in|skrevs in|skrivit in|skrivs in|inskrivningar|\bstartat\b"
+                     r"|\btillkommit\b|\bantagits\b", text) and not relative:
+            return "participants_new"
+        if re.search(r"\bavslut(at|ats|ade|ades)\b|(är|var|blivit) avslutad\b|\bslutat\b"
+                     r"|skrivits ut|skrevs ut|skrivit ut|utskrivna|utskrivits", text) \
+                and not relative:
+            return "participants_ended"
+        if re.search(r"pågående|\bkvar\b|oavslutad|fortfarande inskriv|inskrivna vid"
+                     r"|\bär (det )?(?:[#\w]+ )*?inskrivna", text) \
+                and "varit" not in before + after:
+            return "participants_ongoing"
+        if re.search(r"inskriv|deltagit|\bdeltar\b|\bdeltog\b|\bhaft (\w+ )?#|registrer|fått ta del"
+                     r"|könsfördelning|\bunika\b|omfattats|^ ?av (våra )?# \w+ (var|har)"
+                     r"|# (deltagare|personer) totalt\s*(,|$|varav|enligt|\(|\.)", text):
+            return "participants"
+        return None
+
+    def _outcome(self, after: list[str], clause: str,
+                 tokens: list[Token] | None = None) -> str | None:
+        """The outcome named in a clause, 'ambiguous' when several are listed, or None.
+
+        Outcomes are named after a verb of moving on ("gick vidare till", "har gått till"),
+        after "till" right behind the number ("13 till fortsatt rehabilitering"), or after
+        a cause ("p.g.a."); moving away and a few other reasons name themselves.
+        """
+        start = None
+        for j, word in enumerate(after):
+            previous = after[j - 1] if j else ""
+            if word in lx.MOTION_VERBS or (word == "till" and (
+                    j == 0 or previous.startswith("avslut"))):
+                start = j + 1
+                break
+        if any(p in clause for p in lx.CAUSE_PHRASES):
+            cause_at = min(clause.find(p) for p in lx.CAUSE_PHRASES if p in clause)
+            start = 0 if start is None else start
+            start = min(start, len(clause[:cause_at].split()) - 1) if cause_at >= 0 else start
+        for phrase, metric in lx.OUTCOME_PHRASE_CATEGORIES.items():
+            if phrase in clause:
+                return metric
+        for j, word in enumerate(after):
+            metric = lx.outcome_of(word)
+            if metric is None or (tokens and self._in_name(tokens[j])):
+                continue
+            if (start is None or j < start) and metric != "ended_moved":
+                continue
+            window = after[j + 1:j + 4]
+            for k, other in enumerate(window):
+                other_metric = lx.outcome_of(other)
+                if other_metric and other_metric != metric and any(
+                        w in (",", "/", "och", "eller") for w in [*window[:k + 1], after[j]]):
+                    return "ambiguous"
+            return metric
+        return None
+
+    def _part_of_total(self, s: _Sentence, mentions: list[_Mention], part: _Mention,
+                       total: _Mention) -> Figure | None:
+        """'1 av 5 kvinnor har …': the part by its predicate, the total as participants."""
+        toks = s.tokens
+        sex = self._sex_after(toks, total.index)
+        right = self._clause_right(s, mentions, total)
+        after = [t.lower for t in toks[total.index + 1:right]]
+        clause = self._clause_text(s, total.index, right)
+        outcome = self._outcome(after, clause, toks[total.index + 1:right])
+        figure = None
+        if outcome and outcome != "ambiguous":
+            figure = self._emit(outcome, sex or "all", part.value, s, part, "part-of:outcome")
+        elif not outcome:
+            metric = self._predicate(" ".join(["#", *after]), [], after, "")
+            if metric and sex:
+                figure = self._emit(metric, sex, part.value, s, part, "part-of:count")
+        if sex:
+            self._emit("participants", sex, total.value, s, total, "part-of:total")
+        elif after[:1] and after[0].startswith("avslutade"):
+            self._emit("participants_ended", "all", total.value, s, total, "part-of:total")
+        return figure
+
+    def _attach_sexes(self, s: _Sentence, anchors: list[Figure],
+                      owners: dict[int, Figure | None],
+                      sexed: list[tuple[str, float, _Mention, int | None]]) -> None:
+        """Women/men counts belong to the figure they follow, or break down an earlier one."""
+        if not sexed:
+            return
+        loose = [(sex, value, m) for sex, value, m, owner in sexed if owner is None]
+        for sex, value, m, owner in sexed:
+            if owner is None:
+                continue
+            anchor = owners.get(owner)
+            if anchor is not None and value <= anchor.value:
+                self._emit(anchor.metric, sex, value, s, m, "sex-split")
+        if not loose or len(loose) > 2:
+            return
+        total = sum(v for _, v, _ in loose)
+        anchor = self._earlier_anchor(s, total, len({sex for sex, _, _ in loose}) == 2)
+        if anchor is not None:
+            for sex, value, m in loose:
+                if value <= anchor.value:
+                    self._emit(anchor.metric, sex, value, s, m, "sex-split")
+            return
+        if re.search(r"\b(?:av )?(?:dessa|de) \d+", s.text.lower()):
+            return  # breaks down a group this section gives no figure for
+        phrase = f"{s.text.lower()} {s.label}"
+        metric = "participants" if "könsfördelning" in phrase else self._predicate(
+            phrase.replace(str(int(loose[0][1])), "#", 1), [], phrase.split(), "")
+        if metric is None:
+            return
+        for sex, value, m in loose:
+            self._emit(metric, sex, value, s, m, "sex-only")
+
+    def _earlier_anchor(self, s: _Sentence, total: float, both: bool) -> Figure | None:
+        """An earlier figure these sex counts break down: 'Av dessa 18 …' or matching sums."""
+        low = s.text.lower()
+        ref = re.search(r"\b(?:av )?(?:dessa|de|våra) (\d+)", low)
+        wanted = float(ref.group(1)) if ref else (total if both else None)
+        if wanted is None:
+            return None
+        for figure in reversed(self.figures[-8:]):
+            if figure.sex == "all" and figure.value == wanted and s.start - figure.end < 600:
+                return figure
+        return None
+
+    def _averages(self, s: _Sentence, mentions: list[_Mention]) -> bool:
+        toks, emitted = s.tokens, False
+        have_all = False
+        for m in mentions:
+            after = [t.lower for t in toks[m.index + 1:m.index + 4]]
+            prev = toks[m.index - 1].lower if m.index else ""
+            sex = lx.SEX_WORDS.get(prev) if prev in lx.SEX_WORDS else None
+            if after[:1] and after[0] in lx.SEX_WORDS:
+                sex = lx.SEX_WORDS[after[0]]
+            elif after[:1] and after[0].startswith("mån"):
+                if after[1:3] and after[1] == "för" and after[2] in lx.SEX_WORDS:
+                    sex = lx.SEX_WORDS[after[2]]
+            else:
+                continue
+            if sex is None:
+                if have_all:
+                    continue
+                have_all = True
+            self._emit("avg_months_in_insats", sex or "all", m.value, s, m, "average")
+            emitted = True
+        return emitted
+
+    def _share(self, s: _Sentence, mentions: list[_Mention], m: _Mention, value: float,
+               topic_from: int) -> None:
+        """A stated share (or goal) of ended participants going to work or studies."""
+        low_tokens = [t.lower for t in s.tokens]
+        # "(mål 50 %)" takes its topic from the clause before the parenthesis.
+        open_paren = max((j for j in range(m.index) if low_tokens[j] == "("), default=-1)
+        inside_goal = open_paren >= 0 and ")" not in low_tokens[open_paren:m.index] and \
+            any(w.startswith("mål") for w in low_tokens[open_paren + 1:m.index])
+        if inside_goal:
+            topic = low_tokens[:open_paren]
+            topic = topic[max((j for j, w in enumerate(topic) if w == ")"), default=-1) + 1:]
+        else:
+            right = next((o.index for o in mentions if o.index >= topic_from), len(low_tokens))
+            topic, depth = [], 0
+            for word in low_tokens[topic_from:right]:
+                depth += (word == "(") - (word == ")")
+                if depth == 0 and word not in ("(", ")"):
+                    topic.append(word)
+        has_work = any(lx.stem_match(w, lx.WORK_WORDS) for w in topic)
+        has_study = any(lx.stem_match(w, lx.STUDY_WORDS) for w in topic)
+        other = any(lx.stem_match(w, lx.OTHER_DESTINATIONS + lx.SURVEY_WORDS) for w in topic)
+        if not (has_work and has_study) or other:
+            return
+        goal = inside_goal or s.goal_block or any(w in lx.GOAL_WORDS for w in topic) or \
+            any(w in ("mål", "målet") for w in low_tokens[:m.index])
+        metric = "goal_work_or_studies_pct" if goal else "share_work_or_studies_pct"
+        self._emit(metric, "all", value, s, m, "share")
+
+    def _places(self, s: _Sentence, m: _Mention) -> None:
+        low = s.text.lower()
+        if "praktik" in low or "företag" in low or not any(c in low for c in lx.PLACES_CONTEXT):
+            return
+        self._emit("places", "all", m.value, s, m, "places")
+
+    # ------------------------------------------------------------------ forms and tables
+
+    def _label_value(self, line: Line, value_at: int, label: str) -> bool:
+        """'Arbetsträning: 4 deltagare (3 Kvinnor/1 man)' and form cells 'Antal avslutade: 12'."""
+        rest = line.text[value_at:]
+        m = re.match(r"\s*(\d+)\s*(deltagare|personer|st|stycken)?\s*\.?\s*(?:\(|$)", rest)
+        if not m:
+            return False
+        base = line.start + value_at
+        tokens = tokenize(rest, base=base)
+        s = _Sentence(rest, base, tokens, label)
+        value_token = tokens[0]
+        mention = _Mention(0, value_token, digit_value(value_token.text))
+        label_words = re.findall(r"[a-zåäöé]+", label)
+        metric = next((lx.outcome_of(w) for w in label_words if lx.outcome_of(w)), None)
+        if metric is None and any(label.strip() == n.lower() for n in self.insats_names):
+            metric = "ended_continued_rehab"  # went on to another insats
+        if metric is None:
+            metric = self._predicate(f" {label} # ", label_words, [], "")
+        if metric is None:
+            sex = next((lx.SEX_WORDS[w] for w in label_words if w in lx.SEX_WORDS), None)
+            if sex and self.figures:
+                self._emit(self.figures[-1].metric, sex, mention.value, s, mention, "form:sex")
+                return True
+            return False
+        anchor = self._emit(metric, "all", mention.value, s, mention, "form")
+        for sm in re.finditer(r"(\d+)\s*(kvinnor|kvinna|män|man)\b", rest, re.IGNORECASE):
+            sex = lx.SEX_WORDS[sm.group(2).lower()]
+            value = float(sm.group(1))
+            token = Token(sm.group(1), base + sm.start(1), base + sm.end(1))
+            if value <= anchor.value:
+                self._emit(metric, sex, value, s, _Mention(0, token, value), "form:sex-split")
+        return True
+
+    def _table(self, rows: list[Line]) -> None:
+        """Tab-separated tables with Kvinnor/Män (or Totalt) columns and labelled rows."""
+        header = [c.strip().lower().rstrip(":") for c in rows[0].text.split("\t")]
+        columns: dict[int, str] = {}
+        for j, cell in enumerate(header):
+            if cell in lx.SEX_WORDS:
+                columns[j] = lx.SEX_WORDS[cell]
+            elif cell in ("totalt", "total", "summa", "antal", "alla"):
+                columns[j] = "all"
+        if not columns:
+            return
+        for row in rows[1:]:
+            cells = row.text.split("\t")
+            label = cells[0].strip().lower().rstrip(":")
+            if not label or label.split()[0] in MONTHS or label.startswith(("från", "varav")):
+                continue
+            words = re.findall(r"[a-zåäöé]+", label)
+            metric = next((lx.outcome_of(w) for w in words if lx.outcome_of(w)), None)
+            if metric is None:
+                metric = self._predicate(f" {label} # ", words, [], "")
+            if metric is None:
+                continue
+            offset = row.start
+            for j, cell in enumerate(cells):
+                if j in columns and re.fullmatch(r"\s*\d+\s*", cell):
+                    start = offset + len(cell) - len(cell.lstrip())
+                    token = Token(cell.strip(), start, start + len(cell.strip()))
+                    s = _Sentence(row.text, row.start, [token], label)
+                    self._emit(metric, columns[j], float(cell), s,
+                               _Mention(0, token, float(cell)), "table")
+                offset += len(cell) + 1

@@ -1,0 +1,81 @@
+"""Swedish words that say what a number in a report counts.
+
+Every entry is a word stem matched at the start of a token (lower case, so
+"avslutats" matches "avslut"). Nothing here names a förbund, an insats or a report.
+"""
+
+from __future__ import annotations
+
+# Nouns that make a number a count of people.
+PEOPLE = ("deltagare", "deltagarna", "deltagaren", "personer", "person", "personerna",
+          "individer", "individ", "individerna", "stycken", "st", "unika", "ungdomar",
+          "inskrivningar", "inskrivningarna", "nya", "klienter", "brukare")
+SEX_WORDS = {"kvinnor": "women", "kvinna": "women", "kvinnorna": "women", "tjejer": "women",
+             "flickor": "women", "män": "men", "man": "men", "männen": "men", "killar": "men",
+             "pojkar": "men"}
+# Where the ended went, most specific first: the first stem that matches a token decides.
+OUTCOMES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ended_job_seeking", ("arbetssökande", "arbetsökande")),
+    ("ended_continued_rehab", ("arbetsträn", "arbetsprakt", "arbetsutredning", "arbetsförbered",
+                               "arbetslivsinrikt", "rehab", "prerehab", "praktik", "samverkan",
+                               "förberedande", "utegrupp", "remittent", "uppdragsgivare",
+                               "aktivitetsträning")),
+    ("ended_studies", ("studier", "studera", "utbildning", "studie")),
+    ("ended_work", ("arbete", "arbeta", "anställning", "förvärvsarbete", "jobb", "lönearbete",
+                    "anställd")),
+    ("ended_illness", ("sjukdom", "sjuk", "sjksk", "hälsa", "hälsan", "hälsotillstånd",
+                       "mående", "ohälsa")),
+    ("ended_moved", ("flytt", "flyttat", "flyttade", "flyttar")),
+    ("ended_other", ("övrigt", "pension", "ålderspension", "förtid", "oklart",
+                     "föräldraledig", "personliga", "okänd")),
+)
+# Short words that name an outcome only as whole words.
+OUTCOME_WORDS = {"ame": "ended_continued_rehab", "lss": "ended_continued_rehab",
+                 "insats": "ended_continued_rehab", "insatsen": "ended_continued_rehab",
+                 "projekt": "ended_continued_rehab", "projektet": "ended_continued_rehab"}
+OUTCOME_PHRASE_CATEGORIES = {"utan känd fortsättning": "ended_other",
+                             "personliga skäl": "ended_other", "i förtid": "ended_other"}
+SURVEY_WORDS = ("känner", "upplever", "upplevt", "motiverad", "tror", "nöjd", "svarat", "svar",
+                "anser", "uppger", "skattat", "trivs", "mår")
+# Verbs after which the outcome of an ended participant is named ("gick vidare till …").
+MOTION_VERBS = ("gick", "gått", "gå", "går", "återgått", "övergått", "slutade", "slutat",
+                "fortsatt", "fortsätter", "fortsatte", "lämnade", "vidare")
+CAUSE_PHRASES = ("på grund av", "p.g.a", "p g a", "pga", "avslutsanledning", "avslutningsanledning")
+# Predicates of the participant counts, checked in this order.
+# A number in a clause with one of these is about something else.
+NOT_PARTICIPANTS = ("personal", "handledare", "medarbetare", "tjänst", "företag", "kommuner",
+                    "kommun", "möten", "enkät", "svarat", "patienter", "grupper", "träffar",
+                    "utbildningar", "timmar", "platser")
+UNITS_TO_SKIP = ("år", "års", "åren", "årig", "timmar", "timme", "tim", "h", "veckor", "vecka",
+                 "v", "dagar", "dag", "kr", "kronor", "tkr", "mkr", "miljoner", "miljon", "mnkr",
+                 "sek", "procent", "promille", "minuter", "min", "gånger", "ggr", "sidor", "sid",
+                 "km", "mil", "poäng", "månader", "månad", "mån")
+MODALS = ("skulle", "kunde", "ska", "skall", "kan", "kommer", "planerat", "planeras", "beräknas",
+          "tänkt", "förväntas")
+NEGATIONS = ("inte", "ej", "icke", "aldrig")
+GOAL_WORDS = ("mål", "målet", "målsättning", "målsättningen", "ska", "skall", "förväntade",
+              "förväntat")
+WORK_WORDS = ("arbete", "arbeta", "arbetar", "jobb", "anställning", "förvärvsarbete")
+STUDY_WORDS = ("studier", "studera", "studerar", "utbildning", "studie")
+OTHER_DESTINATIONS = ("arbetssökande", "arbetsökande", "rehabilitering", "arbetsträning",
+                      "praktik", "arbetslinjen", "aktivitet", "sysselsättning", "insats",
+                      "arbetsmarknaden", "prerehab")
+AVERAGE_WORDS = ("snitt", "genomsnitt", "genomsnittlig", "genomsnittliga", "genomsnittstid",
+                 "medel", "medeltid", "medelvärde", "i snitt", "tid i insats", "snittid",
+                 "snitt tiden", "snittiden")
+PLACES_CONTEXT = ("deltagare", "individer", "budget", "personer", "platser för")
+FORBUND_SUBJECT = ("samordningsförbundet", "förbundet")
+
+
+def stem_match(token: str, stems: tuple[str, ...]) -> bool:
+    return any(token.startswith(stem) for stem in stems)
+
+
+def outcome_of(token: str) -> str | None:
+    """The outcome metric a token names, if any."""
+    if token in OUTCOME_WORDS:
+        return OUTCOME_WORDS[token]
+    for metric, stems in OUTCOMES:
+        if any(token.startswith(stem) for stem in stems):
+            return metric
+    return None

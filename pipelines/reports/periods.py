@@ -1,0 +1,81 @@
+"""Find the period a report, a section or a sentence refers to."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+
+MONTHS = {
+    "januari": 1, "jan": 1, "februari": 2, "feb": 2, "mars": 3, "mar": 3, "april": 4, "apr": 4,
+    "maj": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "augusti": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+Period = tuple[date, date]
+
+_MONTH = r"(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH_RANGE = re.compile(
+    rf"\b{_MONTH}\s*(?:[-–—]|till och med|t\.?\s?o\.?\s?m\.?|till)\s*{_MONTH}\s*,?\s*"
+    r"((?:19|20)\d\d)\b",
+    re.IGNORECASE)
+_COMPACT_RANGE = re.compile(r"(?<!\d)(\d{6}|\d{8})\s*[-–—]\s*(\d{6}|\d{8})(?!\d)")
+_ISO_RANGE = re.compile(
+    r"(?<!\d)((?:19|20)\d\d-\d\d-\d\d)\s*(?:[-–—]|till|t\.?o\.?m\.?)\s*((?:19|20)\d\d-\d\d-\d\d)")
+_START_END = re.compile(
+    r"Startdatum:?\s*((?:19|20)\d\d-\d\d-\d\d).{0,200}?Slutdatum:?\s*((?:19|20)\d\d-\d\d-\d\d)",
+    re.IGNORECASE | re.DOTALL)
+_QUARTER = re.compile(r"\b(?:kvartal|Q)\s*([1-4])\s*(?:år\s*)?((?:19|20)\d\d)\b", re.IGNORECASE)
+_YEAR = re.compile(r"(?<![\d-])((?:19|20)\d\d)(?![\d-])")
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _compact(text: str) -> date | None:
+    try:
+        if len(text) == 6:
+            return date(2000 + int(text[:2]), int(text[2:4]), int(text[4:]))
+        return date(int(text[:4]), int(text[4:6]), int(text[6:]))
+    except ValueError:
+        return None
+
+
+def explicit_period(text: str) -> Period | None:
+    """A period written out in `text`: month ranges, date ranges, quarters."""
+    if m := _START_END.search(text):
+        return date.fromisoformat(m.group(1)), date.fromisoformat(m.group(2))
+    if m := _MONTH_RANGE.search(text):
+        year = int(m.group(3))
+        first, last = MONTHS[m.group(1).lower()], MONTHS[m.group(2).lower()]
+        if first <= last:
+            return date(year, first, 1), _month_end(year, last)
+    if m := _ISO_RANGE.search(text):
+        first, last = date.fromisoformat(m.group(1)), date.fromisoformat(m.group(2))
+        if first <= last:
+            return first, last
+    if m := _COMPACT_RANGE.search(text):
+        first, last = _compact(m.group(1)), _compact(m.group(2))
+        if first and last and first <= last:
+            return first, last
+    if m := _QUARTER.search(text):
+        quarter, year = int(m.group(1)), int(m.group(2))
+        return date(year, 3 * quarter - 2, 1), _month_end(year, 3 * quarter)
+    return None
+
+
+def year_period(text: str) -> Period | None:
+    """A whole calendar year named alone, e.g. a title '2022'."""
+    years = {int(y) for y in _YEAR.findall(text)}
+    if len(years) == 1:
+        year = years.pop()
+        return date(year, 1, 1), date(year, 12, 31)
+    return None
+
+
+def clip(period: Period, within: Period | None) -> Period:
+    """`period` cut to end no later than `within` (a report cannot state the future)."""
+    if within is None or period[1] <= within[1]:
+        return period
+    return period[0], max(period[0], within[1])

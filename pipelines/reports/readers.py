@@ -1,0 +1,90 @@
+"""Read reports (.txt/.md, .docx, .pdf with a text layer) into normalised documents."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipelines.reports.text import Document, normalise
+
+SUFFIXES = (".txt", ".md", ".docx", ".pdf")
+MIN_CHARACTERS = 200
+
+
+class UnreadableReport(Exception):
+    """A report that cannot be read or holds no text; it is quarantined with this reason."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path}: {reason}")
+
+
+def _decode(data: bytes) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _docx_text(path: Path) -> str:
+    import docx
+
+    document = docx.Document(str(path))
+    lines: list[str] = []
+    for block in document.element.body.iterchildren():
+        tag = block.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            paragraph = docx.text.paragraph.Paragraph(block, document)
+            text = paragraph.text.strip()
+            style = (paragraph.style.name or "").lower() if paragraph.style else ""
+            if not text:
+                lines.append("")
+            elif style.startswith("heading") or style.startswith("rubrik"):
+                level = "".join(ch for ch in style if ch.isdigit()) or "1"
+                lines.append(f"{'#' * min(int(level), 6)} {text}")
+            elif paragraph.runs and all(r.bold for r in paragraph.runs if r.text.strip()):
+                lines.append(f"**{text}**")
+            else:
+                lines.append(text)
+            lines.append("")
+        elif tag == "tbl":
+            table = docx.table.Table(block, document)
+            for row in table.rows:
+                lines.append("\t".join(cell.text.strip() for cell in row.cells))
+            lines.append("")
+    return "\n".join(lines)
+
+
+def _pdf_text(path: Path) -> str:
+    from pypdf import PdfReader
+
+    reader = PdfReader(str(path))
+    return "\n\n".join(page.extract_text() or "" for page in reader.pages)
+
+
+def read_text(path: Path) -> str:
+    suffix = path.suffix.lower()
+    try:
+        if suffix in (".txt", ".md"):
+            return _decode(path.read_bytes())
+        if suffix == ".docx":
+            return _docx_text(path)
+        if suffix == ".pdf":
+            return _pdf_text(path)
+    except UnreadableReport:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any parser failure means an unreadable file
+        raise UnreadableReport(path, f"cannot be read as {suffix}: {exc}") from exc
+    raise UnreadableReport(path, f"unsupported file type '{suffix}' (accepted: "
+                                 f"{', '.join(SUFFIXES)})")
+
+
+def read_document(path: Path, source: str | None = None) -> Document:
+    """The report at `path` as a normalised document; refuses empty and unreadable files."""
+    text = read_text(path)
+    if len(text.strip()) < MIN_CHARACTERS:
+        raise UnreadableReport(path, f"holds only {len(text.strip())} characters of text "
+                                     "(a scanned PDF without a text layer?)")
+    return normalise(source or path.name, text)

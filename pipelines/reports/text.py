@@ -1,0 +1,115 @@
+"""Normalise converted report text while keeping a map back to the original characters.
+
+Markup left by PDF/DOCX conversion (`**bold**`, `*italic*`, HTML tags, soft hyphens,
+non-breaking spaces, words hyphenated across lines) is removed from the working text;
+`offsets[i]` is the position in the original of working character `i`, so every span
+found in the working text can be quoted verbatim from the original.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_TAG = re.compile(r"</?[a-zA-Z][^<>\n]{0,40}>")
+_SPACES = {"\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ", "\t": "\t"}
+_DROP = {"*", "\u00ad", "\r", "\\", "\u200b", "\ufeff"}
+_EMPHASIS_LINE = re.compile(r"^\s*(\*{1,3}|_{1,2}|<(b|i|strong|em)>)(?P<body>.+?)"
+                            r"(\*{1,3}|_{1,2}|</(b|i|strong|em)>)\s*:?\s*$")
+_HEADING = re.compile(r"^\s*(#{1,6})\s+")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of working text: where it is and how it was marked up in the original."""
+
+    start: int
+    end: int
+    text: str
+    heading_level: int
+    emphasized: bool
+
+    @property
+    def is_heading_like(self) -> bool:
+        return self.heading_level > 0 or self.emphasized
+
+
+@dataclass
+class Document:
+    """A report as working text with its offset map and lines."""
+
+    source: str
+    original: str
+    text: str = ""
+    offsets: list[int] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a working-text span to the original text."""
+        if end <= start:
+            return self.offsets[start], self.offsets[start]
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+    def quote(self, start: int, end: int) -> str:
+        first, last = self.original_span(start, end)
+        return self.original[first:last]
+
+
+def _normalise_line(raw: str, base: int) -> tuple[list[str], list[int]]:
+    chars: list[str] = []
+    offsets: list[int] = []
+    i = 0
+    heading = _HEADING.match(raw)
+    if heading:
+        i = heading.end()
+    while i < len(raw):
+        tag = _TAG.match(raw, i)
+        if tag:
+            i = tag.end()
+            continue
+        ch = raw[i]
+        if ch in _DROP:
+            i += 1
+            continue
+        chars.append(_SPACES.get(ch, ch))
+        offsets.append(base + i)
+        i += 1
+    return chars, offsets
+
+
+def normalise(source: str, original: str) -> Document:
+    """Working text, offsets and lines for `original`."""
+    doc = Document(source=source, original=original)
+    chars: list[str] = []
+    offsets: list[int] = []
+    lines: list[Line] = []
+    base = 0
+    for raw in original.split("\n"):
+        line_chars, line_offsets = _normalise_line(raw, base)
+        heading = _HEADING.match(raw)
+        emphasized = bool(_EMPHASIS_LINE.match(raw)) or (
+            raw.strip().startswith("<i>") and raw.strip().split("\t")[0].endswith("</i>"))
+        # A word hyphenated across lines continues on this line.
+        if (chars and len(chars) >= 2 and chars[-1] == "-" and chars[-2].isalpha()
+                and line_chars and line_chars[0].islower()):
+            chars.pop()
+            offsets.pop()
+            joined_start = lines.pop()
+            start = joined_start.start
+            level, emph = joined_start.heading_level, joined_start.emphasized
+        else:
+            if chars:
+                chars.append("\n")
+                offsets.append(base - 1)
+            start = len(chars)
+            level = len(heading.group(1)) if heading else 0
+            emph = emphasized
+        chars.extend(line_chars)
+        offsets.extend(line_offsets)
+        lines.append(Line(start, len(chars), "".join(chars[start:]), level, emph))
+        base += len(raw) + 1
+    offsets.append(len(original))
+    doc.text = "".join(chars)
+    doc.offsets = offsets
+    doc.lines = lines
+    return doc
