@@ -32,7 +32,8 @@ def main() -> None:
               help="Extra förbund with built-in names, besides those of the shared reports.")
 @click.option("--years", default="2022-2024", show_default=True,
               help="Years for the extra förbund: a range (2022-2024), a year, or a count (3).")
-@click.option("--no-reports", is_flag=True, help="Ignore ../shared/gold (built-in names only).")
+@click.option("--no-reports", is_flag=True,
+              help="Ignore ../shared (built-in names only, no example reports).")
 def generate(out: Path | None, seed: int, extra_forbund: int, years: str, no_reports: bool) -> None:
     """Write realistic demo register exports (deterministic)."""
     from pipelines.synthetic.generate import generate as run_generate
@@ -41,9 +42,41 @@ def generate(out: Path | None, seed: int, extra_forbund: int, years: str, no_rep
     gold = None if no_reports else SHARED_DIR / "gold"
     result = run_generate(raw_dir, seed=seed, extra_forbund=extra_forbund, years=_years(years),
                           gold_dir=gold, log=click.echo)
+    if not no_reports:
+        from pipelines.run import copy_shared_reports
+        from pipelines.settings import Paths
+
+        copy_shared_reports(Paths(data_dir=raw_dir.parent, warehouse=Path()), log=click.echo)
     click.echo(f"{len(result.spells)} participations in {len(result.files)} files under {raw_dir}; "
                f"{len(result.discrepancies)} known report ≠ register differences listed in "
                f"{raw_dir / 'synthetic_discrepancies.csv'}")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--csv", "csv_out", type=click.Path(path_type=Path), required=True,
+              help="Write the figures here, in the answer-key schema of ../shared/README.md.")
+def extract(paths: tuple[Path, ...], csv_out: Path) -> None:
+    """Extract the figures stated in reports (files or folders) to a CSV."""
+    from pipelines.reports.extract import extract_document, write_csv
+    from pipelines.reports.load import report_files
+    from pipelines.reports.readers import UnreadableReport, read_document
+
+    files = [f for p in paths for f in (report_files(p) if p.is_dir() else [p])]
+    rows, failed = [], 0
+    for number, path in enumerate(files, start=1):
+        try:
+            found = extract_document(read_document(path))
+        except UnreadableReport as error:
+            click.echo(f"[{number}/{len(files)}] SKIPPED {error}", err=True)
+            failed += 1
+            continue
+        rows.extend(found)
+        click.echo(f"[{number}/{len(files)}] {path.name}: {len(found)} figures", err=True)
+    write_csv(rows, csv_out)
+    click.echo(f"{len(rows)} figures from {len(files) - failed} reports → {csv_out}")
+    if failed:
+        sys.exit(1)
 
 
 @main.command()
@@ -63,7 +96,7 @@ def run(no_generate: bool) -> None:
         sys.exit(1)
     click.echo("\n" + summary_table(str(paths.warehouse)))
     click.echo(f"\nWarehouse (DuckDB): {paths.warehouse}")
-    click.echo(f"Published marts:    {paths.marts_dir} (insats_year.parquet, forbund_year.parquet, "
-               "finsam_marts.xlsx)")
+    click.echo(f"Published marts:    {paths.marts_dir} (insats_year, forbund_year, report_figures "
+               ".parquet; finsam_marts.xlsx)")
     click.echo(f"Query it:           .venv/bin/python -c \"import duckdb; print(duckdb.connect("
                f"'{paths.warehouse}', read_only=True).sql('from marts.fct_insats_year'))\"")

@@ -12,6 +12,12 @@ from pipelines.defs.dbt.assets import build_dbt_assets
 from pipelines.defs.dbt.resources import dbt_project, dbt_resource
 from pipelines.defs.exports.assets import published_marts
 from pipelines.defs.register.assets import register_tables
+from pipelines.defs.reports.assets import (
+    report_documents,
+    report_figures,
+    report_figures_curated,
+    report_sections,
+)
 from pipelines.defs.resources import Warehouse
 from pipelines.settings import Paths
 
@@ -21,9 +27,11 @@ NIGHTLY_JOB = "nightly_load"
 def build_definitions(paths: Paths | None = None) -> dg.Definitions:
     """Everything in the code location, writing to `paths` (default: from the environment)."""
     return dg.Definitions(
-        assets=[register_tables, build_dbt_assets(), published_marts],
-        jobs=[dg.define_asset_job(NIGHTLY_JOB, selection=dg.AssetSelection.all(),
-                                  description="Registers → bronze → dbt build → published marts.")],
+        assets=[register_tables, report_documents, report_sections, report_figures,
+                report_figures_curated, build_dbt_assets(), published_marts],
+        jobs=[dg.define_asset_job(
+            NIGHTLY_JOB, selection=dg.AssetSelection.all(),
+            description="Registers and reports → bronze → dbt build → published marts.")],
         resources={"warehouse": Warehouse.from_paths(paths), "dbt": dbt_resource()},
         # One step at a time: DuckDB allows a single writer (dbt also runs with threads: 1).
         executor=dg.in_process_executor,

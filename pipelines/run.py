@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -25,6 +26,20 @@ def raw_is_empty(paths: Paths) -> bool:
     return not any(p.is_file() and not p.name.startswith(".") for p in paths.raw_dir.rglob("*"))
 
 
+def copy_shared_reports(paths: Paths, log: Callable[[str], None] = print) -> int:
+    """Put the example reports of ../shared/reports in the drop folder (demo data)."""
+    source = SHARED_DIR / "reports"
+    if not source.exists():
+        return 0
+    paths.reports_dir.mkdir(parents=True, exist_ok=True)
+    copied = 0
+    for report in sorted(source.glob("*.txt")):
+        shutil.copyfile(report, paths.reports_dir / report.name)
+        copied += 1
+    log(f"copied {copied} example reports from {source} to {paths.reports_dir}")
+    return copied
+
+
 def generate_demo(paths: Paths, log: Callable[[str], None] = print, **options) -> None:
     from pipelines.synthetic.generate import generate
 
@@ -32,6 +47,7 @@ def generate_demo(paths: Paths, log: Callable[[str], None] = print, **options) -
     log(f"data/raw is empty: generating demo registers in {paths.raw_dir}"
         + (f" (figures from {gold})" if gold.exists() else ""))
     generate(paths.raw_dir, gold_dir=gold, log=log, **options)
+    copy_shared_reports(paths, log)
 
 
 def run_pipeline(paths: Paths | None = None, *, generate_if_empty: bool = True,
@@ -73,9 +89,21 @@ def summary_table(warehouse: str) -> str:
             "select forbund_name, year, participants_active, participants_ended, "
             "share_work_or_studies_pct from marts.fct_forbund_year order by forbund_name, year"
         ).fetchall()
+        reports = con.execute(
+            "select count(*), count(distinct source_file), "
+            "count(*) filter (where not is_matched) from marts.fct_report_figures").fetchone()
+        unmatched = con.execute(
+            "select forbund_name_reported, insats_name_reported from marts.dim_report_names "
+            "where match_status <> 'matched' order by 1, 2").fetchall()
     header = f"{'förbund':<58} {'år':>4} {'aktiva':>7} {'avslutade':>9} {'arb/stud %':>10}"
     lines = [header, "-" * len(header)]
     for name, year, active, ended, share in rows:
         shown = "" if share is None else f"{share:.1f}"
         lines.append(f"{name[:58]:<58} {year:>4} {active:>7} {ended:>9} {shown:>10}")
+    figures, documents, unmatched_figures = reports
+    lines.append(f"\nReport figures: {figures} from {documents} reports "
+                 f"({unmatched_figures} under names not matched to the register).")
+    for forbund, insats in unmatched:
+        lines.append(f"  unmatched: {forbund} / {insats} — add it to "
+                     "dbt_project/seeds/insats_aliases.csv or forbund_aliases.csv")
     return "\n".join(lines)

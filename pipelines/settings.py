@@ -33,6 +33,19 @@ class Paths:
         return self.raw_dir / "registers"
 
     @property
+    def reports_dir(self) -> Path:
+        return self.raw_dir / "reports"
+
+    @property
+    def figures_dir(self) -> Path:
+        """Curated figures an analyst typed or corrected."""
+        return self.raw_dir / "figures"
+
+    @property
+    def quarantine_dir(self) -> Path:
+        return self.data_dir / "quarantine"
+
+    @property
     def marts_dir(self) -> Path:
         return self.data_dir / "marts"
 

@@ -12,7 +12,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipelines.register.errors import CellProblem, RegisterFileError
+from pipelines.errors import CellProblem, InputFileError
 
 SUFFIXES = (".csv", ".txt", ".xlsx")
 _SEPARATORS = (";", ",", "\t")
@@ -48,13 +48,13 @@ def read_csv_cells(path: Path) -> RawTable:
     try:
         text, encoding = decode(path.read_bytes())
     except UnicodeDecodeError as exc:
-        raise RegisterFileError(
+        raise InputFileError(
             path, [CellProblem(1, "", f"cannot decode the file ({exc.reason})")],
             "Save it as UTF-8 or Windows-1252 (Excel: 'CSV UTF-8').",
         ) from exc
     lines = text.splitlines()
     if not lines or not lines[0].strip():
-        raise RegisterFileError(path, [CellProblem(1, "", "the file is empty or has no header")])
+        raise InputFileError(path, [CellProblem(1, "", "the file is empty or has no header")])
     separator = sniff_separator(lines[0])
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
     headers = [h.strip() for h in next(reader)]
@@ -73,7 +73,7 @@ def read_csv_cells(path: Path) -> RawTable:
         rows.append([c.strip() for c in cells])
         row_numbers.append(row_number)
     if problems:
-        raise RegisterFileError(path, problems, "Check quoting and separators in those rows.")
+        raise InputFileError(path, problems, "Check quoting and separators in those rows.")
     return RawTable(headers, rows, row_numbers, encoding, separator)
 
 
@@ -84,7 +84,7 @@ def read_xlsx_cells(path: Path) -> RawTable:
         frame = pl.read_excel(path, sheet_id=1, engine="calamine")
     except Exception as exc:  # noqa: BLE001 - any reader failure means an unreadable workbook
         problem = CellProblem(1, "", f"cannot read the workbook: {exc}")
-        raise RegisterFileError(path, [problem]) from exc
+        raise InputFileError(path, [problem]) from exc
     frame = frame.with_columns(pl.all().cast(pl.String))
     rows = [["" if v is None else v.strip() for v in row] for row in frame.iter_rows()]
     keep = [i for i, row in enumerate(rows) if any(row)]
@@ -103,7 +103,7 @@ def read_cells(path: Path) -> RawTable:
         return read_xlsx_cells(path)
     if path.suffix.lower() in SUFFIXES:
         return read_csv_cells(path)
-    raise RegisterFileError(
+    raise InputFileError(
         path, [CellProblem(1, "", f"unsupported file type '{path.suffix}'")],
         f"Accepted: {', '.join(SUFFIXES)}.",
     )

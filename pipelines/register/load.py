@@ -13,15 +13,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-import duckdb
 import polars as pl
 
+from pipelines.errors import InputFileError
 from pipelines.register.columns import COLUMNS, Kind
 from pipelines.register.dialects import SUFFIXES
-from pipelines.register.errors import RegisterFileError
 from pipelines.register.parse import POLARS_TYPES, ParsedFile, parse_file
+from pipelines.warehouse import replace_tables
 
-BRONZE_SCHEMA = "bronze"
 TABLES: dict[Kind, str] = {
     Kind.PARTICIPATIONS: "register_participations",
     Kind.ANONYMOUS_COUNTS: "register_anonymous_counts",
@@ -36,7 +35,7 @@ class LoadResult:
     load_id: str
     rows: dict[Kind, int] = field(default_factory=dict)
     loaded: list[ParsedFile] = field(default_factory=list)
-    refused: list[RegisterFileError] = field(default_factory=list)
+    refused: list[InputFileError] = field(default_factory=list)
 
 
 def register_files(folder: Path) -> list[Path]:
@@ -86,7 +85,7 @@ def load_registers(folder: Path, warehouse: Path,
     for path in register_files(folder):
         try:
             parsed = parse_file(path)
-        except RegisterFileError as error:
+        except InputFileError as error:
             result.refused.append(error)
             log(f"REFUSED {error}")
             continue
@@ -107,23 +106,7 @@ def load_registers(folder: Path, warehouse: Path,
                 "source_file": pl.String, "kind": pl.String, "status": pl.String,
                 "rows": pl.Int64, "error": pl.String},
     )
-    warehouse.parent.mkdir(parents=True, exist_ok=True)
-    with duckdb.connect(str(warehouse)) as con:
-        con.execute(f"create schema if not exists {BRONZE_SCHEMA}")
-        con.execute("begin transaction")
-        try:
-            for kind, table in TABLES.items():
-                frame = frames[kind]
-                con.register("incoming", frame.to_arrow())
-                con.execute(f"create or replace table {BRONZE_SCHEMA}.{table} as "
-                            "select * from incoming")
-                con.unregister("incoming")
-                result.rows[kind] = frame.height
-            con.register("incoming", log_frame.to_arrow())
-            con.execute(f"create or replace table {BRONZE_SCHEMA}.{FILE_LOG_TABLE} as "
-                        "select * from incoming")
-            con.execute("commit")
-        except Exception:
-            con.execute("rollback")
-            raise
+    replace_tables(warehouse, {**{TABLES[kind]: frames[kind] for kind in TABLES},
+                               FILE_LOG_TABLE: log_frame})
+    result.rows = {kind: frame.height for kind, frame in frames.items()}
     return result

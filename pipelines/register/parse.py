@@ -11,7 +11,8 @@ from pathlib import Path
 
 import polars as pl
 
-from pipelines.register import vocabulary
+from pipelines import vocabulary
+from pipelines.errors import CellProblem, InputFileError
 from pipelines.register.columns import (
     COLUMNS,
     Column,
@@ -22,7 +23,6 @@ from pipelines.register.columns import (
     normalise_header,
 )
 from pipelines.register.dialects import RawTable, read_cells
-from pipelines.register.errors import CellProblem, RegisterFileError
 from pipelines.register.personnummer import find_personnummer_column
 
 POLARS_TYPES: dict[Type, pl.DataType] = {
@@ -117,7 +117,7 @@ def _map_headers(path: Path, kind: Kind, headers: list[str]) -> dict[str, int]:
                 1, column.label, f"required column missing (accepted headers: "
                 f"{', '.join(column.aliases)})"))
     if problems:
-        raise RegisterFileError(path, problems, "See docs/register-format.md for the columns.")
+        raise InputFileError(path, problems, "See docs/register-format.md for the columns.")
     return positions
 
 
@@ -163,13 +163,13 @@ def parse_table(path: Path, table: RawTable) -> ParsedFile:
     found = find_personnummer_column(table.headers, table.rows, table.row_numbers)
     if found:
         header, row = found
-        raise RegisterFileError(
+        raise InputFileError(
             path, [CellProblem(row, header, "holds what looks like a personnummer")],
             "The warehouse never stores personnummer: export a pseudonymous deltagar-ID "
             "instead and delete this file.")
     kind = detect_kind(table.headers)
     if kind is None:
-        raise RegisterFileError(path, [CellProblem(
+        raise InputFileError(path, [CellProblem(
             1, "", "cannot tell the kind of register: expected a 'Deltagar-ID' column "
             "(participations) or 'Antal anonyma' (anonymous counts)")])
     positions = _map_headers(path, kind, table.headers)
@@ -191,7 +191,7 @@ def parse_table(path: Path, table: RawTable) -> ParsedFile:
         problems += _row_problems(typed, header_of)
     if problems:
         problems.sort(key=lambda p: p.row)
-        raise RegisterFileError(path, problems, "Correct the file and drop it again.")
+        raise InputFileError(path, problems, "Correct the file and drop it again.")
     return ParsedFile(path, kind, typed, table.encoding, table.separator)
 
 

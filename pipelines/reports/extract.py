@@ -85,10 +85,11 @@ def _dedupe(figures: list[Figure]) -> list[Figure]:
     return kept
 
 
-def extract_document(doc: Document) -> list[ExtractedFigure]:
-    """Every figure a document states, section by section."""
+def extract_document(doc: Document,
+                     sections: list[Section] | None = None) -> list[ExtractedFigure]:
+    """Every figure a document states, section by section (found here unless given)."""
     forbund = forbund_name(doc) or ""
-    sections = find_sections(doc)
+    sections = find_sections(doc) if sections is None else sections
     names = tuple(s.name for s in sections)
     rows: list[ExtractedFigure] = []
     for section in sections:

@@ -81,10 +81,15 @@ def read_text(path: Path) -> str:
                                  f"{', '.join(SUFFIXES)})")
 
 
-def read_document(path: Path, source: str | None = None) -> Document:
-    """The report at `path` as a normalised document; refuses empty and unreadable files."""
+def read_report(path: Path) -> str:
+    """The text of a report; refuses unreadable files and files with (almost) no text."""
     text = read_text(path)
     if len(text.strip()) < MIN_CHARACTERS:
         raise UnreadableReport(path, f"holds only {len(text.strip())} characters of text "
                                      "(a scanned PDF without a text layer?)")
-    return normalise(source or path.name, text)
+    return text
+
+
+def read_document(path: Path, source: str | None = None) -> Document:
+    """The report at `path` as a normalised document; refuses empty and unreadable files."""
+    return normalise(source or path.name, read_report(path))

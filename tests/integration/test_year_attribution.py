@@ -6,6 +6,7 @@ import duckdb
 import pytest
 
 from pipelines.register.load import load_registers
+from pipelines.reports.load import load_all
 from pipelines.settings import Paths
 from tests.integration.dbt_runner import dbt_build
 
@@ -29,6 +30,8 @@ def warehouse(paths: Paths, dbt_manifest) -> str:
     (paths.registers_dir / "x.csv").write_text("\n".join([HEADER, *rows]) + "\n",
                                                encoding="utf-8")
     load_registers(paths.registers_dir, paths.warehouse, log=lambda _: None)
+    load_all(paths.reports_dir, paths.figures_dir, paths.quarantine_dir, paths.warehouse,
+             log=lambda _: None)
     dbt_build()
     return str(paths.warehouse)
 

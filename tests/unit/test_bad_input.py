@@ -7,7 +7,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipelines.register.errors import RegisterFileError
+from pipelines.errors import InputFileError
 from pipelines.register.load import load_registers
 from pipelines.register.parse import parse_file
 from pipelines.register.personnummer import looks_like_personnummer
@@ -22,8 +22,8 @@ def _write(path: Path, *rows: str, header: str = HEADER) -> Path:
     return path
 
 
-def _problem(path: Path) -> RegisterFileError:
-    with pytest.raises(RegisterFileError) as caught:
+def _problem(path: Path) -> InputFileError:
+    with pytest.raises(InputFileError) as caught:
         parse_file(path)
     return caught.value
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.register import vocabulary
+from pipelines import vocabulary
 from pipelines.register.columns import COLUMNS
 from pipelines.settings import PROJECT_ROOT
 

@@ -8,7 +8,7 @@ from typing import Any
 import dagster as dg
 from dagster_dbt import DagsterDbtTranslator
 
-from pipelines.register.load import BRONZE_SCHEMA
+from pipelines.warehouse import BRONZE_SCHEMA
 
 
 class FinsamTranslator(DagsterDbtTranslator):

@@ -8,7 +8,8 @@ import polars as pl
 
 from pipelines.defs.resources import Warehouse
 
-EXPORT_VIEWS = {"insats_year": "exp_insats_year", "forbund_year": "exp_forbund_year"}
+EXPORT_VIEWS = {"insats_year": "exp_insats_year", "forbund_year": "exp_forbund_year",
+                "report_figures": "exp_report_figures"}
 WORKBOOK = "finsam_marts.xlsx"
 
 

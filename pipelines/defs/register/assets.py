@@ -4,7 +4,8 @@ import dagster as dg
 
 from pipelines.defs.resources import Warehouse
 from pipelines.register.columns import Kind
-from pipelines.register.load import BRONZE_SCHEMA, FILE_LOG_TABLE, TABLES, load_registers
+from pipelines.register.load import FILE_LOG_TABLE, TABLES, load_registers
+from pipelines.warehouse import BRONZE_SCHEMA
 
 BRONZE_KEYS = {kind: dg.AssetKey([BRONZE_SCHEMA, table]) for kind, table in TABLES.items()}
 FILE_LOG_KEY = dg.AssetKey([BRONZE_SCHEMA, FILE_LOG_TABLE])

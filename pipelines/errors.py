@@ -10,7 +10,7 @@ from pathlib import Path
 class CellProblem:
     """One problem in one cell (or one row, when `column` is empty).
 
-    `row` counts as a spreadsheet does: the header is row 1, the first participant row 2.
+    `row` counts as a spreadsheet does: the header is row 1, the first data row 2.
     """
 
     row: int
@@ -22,8 +22,8 @@ class CellProblem:
         return f"{where}: {self.message}"
 
 
-class RegisterFileError(Exception):
-    """A register file that cannot be loaded. Nothing of it is written."""
+class InputFileError(Exception):
+    """An input file (register, curated figures) that cannot be loaded; none of it is written."""
 
     def __init__(self, path: Path, problems: list[CellProblem], hint: str = "") -> None:
         self.path = path

@@ -1,4 +1,4 @@
-"""Category vocabularies, read from the dbt seeds so that Python and SQL share one definition."""
+"""Vocabularies read from the dbt seeds, so that Python and SQL share one definition."""
 
 from __future__ import annotations
 
@@ -24,3 +24,9 @@ def end_reasons() -> tuple[str, ...]:
 def sexes() -> tuple[str, ...]:
     """Allowed `kön` labels."""
     return _seed_column("kon", "kon")
+
+
+@cache
+def report_metrics() -> tuple[str, ...]:
+    """Metric codes of report figures (seeds/report_metrics.csv)."""
+    return _seed_column("report_metrics", "metric")

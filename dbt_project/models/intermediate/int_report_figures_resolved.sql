@@ -1,0 +1,55 @@
+{#- Report figures with register keys, where a curated row replaces every extracted row
+    with the same key (förbund, insats, period, metric, sex). -#}
+
+with
+
+figures as (
+
+    select * from {{ ref('stg_reports__figures') }}
+
+),
+
+names as (
+
+    select * from {{ ref('int_report_names_matched') }}
+
+),
+
+keyed as (
+
+    select
+        figures.*,
+        names.forbund_org_nr,
+        names.insats_key,
+        names.forbund_match,
+        names.insats_match,
+        {{ dbt.concat([
+            "coalesce(names.forbund_org_nr, " ~ normalise_name('figures.forbund_name_reported') ~ ")",
+            "'|'",
+            "coalesce(names.insats_key, " ~ normalise_name('figures.insats_name_reported') ~ ")",
+            "'|'", "cast(figures.period_start as " ~ dbt.type_string() ~ ")",
+            "'|'", "cast(figures.period_end as " ~ dbt.type_string() ~ ")",
+            "'|'", "figures.metric", "'|'", "figures.sex"]) }} as figure_key
+    from figures
+    inner join names
+        on figures.forbund_name_reported = names.forbund_name_reported
+        and figures.insats_name_reported = names.insats_name_reported
+
+),
+
+curated_keys as (
+
+    select distinct figure_key from keyed where origin = 'curated'
+
+),
+
+final as (
+
+    select keyed.*
+    from keyed
+    where keyed.origin = 'curated'
+        or keyed.figure_key not in (select figure_key from curated_keys)
+
+)
+
+select * from final

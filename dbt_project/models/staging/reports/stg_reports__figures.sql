@@ -1,0 +1,59 @@
+with
+
+extracted as (
+
+    select * from {{ source('reports', 'report_figures') }}
+
+),
+
+curated as (
+
+    select * from {{ source('reports', 'report_figures_curated') }}
+
+),
+
+unioned as (
+
+    select
+        -- names as the report writes them
+        forbund as forbund_name_reported,
+        insats as insats_name_reported,
+
+        -- the figure
+        cast(period_start as date) as period_start,
+        cast(period_end as date) as period_end,
+        metric,
+        sex,
+        cast(value as {{ dbt.type_numeric() }}) as value,
+
+        -- provenance
+        'extracted' as origin,
+        quote,
+        source_file,
+        cast(char_start as {{ dbt.type_bigint() }}) as char_start,
+        cast(char_end as {{ dbt.type_bigint() }}) as char_end,
+        rule
+    from extracted
+
+    union all
+
+    select
+        forbund as forbund_name_reported,
+        insats as insats_name_reported,
+        cast(period_start as date) as period_start,
+        cast(period_end as date) as period_end,
+        metric,
+        sex,
+        cast(value as {{ dbt.type_numeric() }}) as value,
+        'curated' as origin,
+        quote,
+        source_file,
+        cast(null as {{ dbt.type_bigint() }}) as char_start,
+        cast(null as {{ dbt.type_bigint() }}) as char_end,
+        {{ dbt.concat(["'curated row '", "cast(source_row as " ~ dbt.type_string() ~ ")"]) }}
+            as rule
+    from curated
+
+)
+
+select * from unioned

@@ -1,0 +1,186 @@
+"""The report stages as bronze tables: documents → sections → figures, plus curated figures.
+
+Each stage reads the previous one from the warehouse and replaces its own table in one
+transaction. An unreadable or empty report is moved to the quarantine folder with a
+`.reason.txt` beside it, and recorded as quarantined.
+"""
+
+from __future__ import annotations
+
+import shutil
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import polars as pl
+
+from pipelines.errors import InputFileError
+from pipelines.reports.curated import SCHEMA as CURATED_SCHEMA
+from pipelines.reports.curated import parse_curated
+from pipelines.reports.extract import extract_document
+from pipelines.reports.readers import SUFFIXES, UnreadableReport, read_report
+from pipelines.reports.sections import Section, document_period, find_sections, forbund_name
+from pipelines.reports.text import normalise
+from pipelines.warehouse import read_table, replace_tables
+
+DOCUMENTS = "report_documents"
+SECTIONS = "report_sections"
+FIGURES = "report_figures"
+CURATED = "report_figures_curated"
+CURATED_FILES = "report_curated_files"
+
+Log = Callable[[str], None]
+
+
+@dataclass
+class StageResult:
+    rows: int = 0
+    quarantined: list[str] = field(default_factory=list)
+    refused: list[InputFileError] = field(default_factory=list)
+
+
+def report_files(folder: Path) -> list[Path]:
+    if not folder.exists():
+        return []
+    return sorted(p for p in folder.rglob("*")
+                  if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith("."))
+
+
+def _quarantine(path: Path, quarantine_dir: Path, reason: str) -> Path:
+    quarantine_dir.mkdir(parents=True, exist_ok=True)
+    target = quarantine_dir / path.name
+    shutil.move(str(path), target)
+    target.with_name(target.name + ".reason.txt").write_text(
+        f"{path.name}: {reason}\nWhat to do: export the report again as text, DOCX or a PDF with "
+        f"a text layer, and drop it in {path.parent}.\n", encoding="utf-8")
+    return target
+
+
+def load_documents(reports_dir: Path, quarantine_dir: Path, warehouse: Path,
+                   log: Log = print) -> StageResult:
+    """Read every report to text; quarantine what cannot be read."""
+    load_id, loaded_at, result = uuid.uuid4().hex, datetime.now(UTC), StageResult()
+    rows = []
+    for path in report_files(reports_dir):
+        source = path.relative_to(reports_dir.parent).as_posix()
+        try:
+            text = read_report(path)
+        except UnreadableReport as error:
+            target = _quarantine(path, quarantine_dir, error.reason)
+            log(f"QUARANTINED {source}: {error.reason} → {target}")
+            result.quarantined.append(source)
+            rows.append({"source_file": source, "status": "quarantined", "reason": error.reason,
+                         "characters": 0, "original_text": None, "forbund": None,
+                         "period_start": None, "period_end": None})
+            continue
+        doc = normalise(source, text)
+        period = document_period(doc)
+        rows.append({"source_file": source, "status": "loaded", "reason": None,
+                     "characters": len(text), "original_text": text,
+                     "forbund": forbund_name(doc), "period_start": period[0] if period else None,
+                     "period_end": period[1] if period else None})
+        log(f"read {source}: {len(text)} characters")
+    frame = pl.DataFrame(rows, schema={
+        "source_file": pl.String, "status": pl.String, "reason": pl.String,
+        "characters": pl.Int64, "original_text": pl.String, "forbund": pl.String,
+        "period_start": pl.Date, "period_end": pl.Date}).with_columns(
+        pl.lit(load_id).alias("load_id"), pl.lit(loaded_at).alias("loaded_at"))
+    replace_tables(warehouse, {DOCUMENTS: frame})
+    result.rows = frame.filter(pl.col("status") == "loaded").height
+    return result
+
+
+def _loaded_documents(warehouse: Path) -> pl.DataFrame:
+    return read_table(warehouse, DOCUMENTS).filter(pl.col("status") == "loaded")
+
+
+def load_sections(warehouse: Path, log: Log = print) -> StageResult:
+    """Split each loaded report into insats sections."""
+    rows = []
+    for document in _loaded_documents(warehouse).iter_rows(named=True):
+        doc = normalise(document["source_file"], document["original_text"])
+        sections = find_sections(doc)
+        for number, section in enumerate(sections, start=1):
+            first, last = doc.original_span(section.start, section.end)
+            rows.append({
+                "source_file": doc.source, "section_no": number, "insats": section.name,
+                "heading": section.heading, "text_start": section.start,
+                "text_end": section.end, "char_start": first, "char_end": last,
+                "period_start": section.period[0] if section.period else None,
+                "period_end": section.period[1] if section.period else None,
+                "lifetime_start": section.lifetime[0] if section.lifetime else None,
+                "lifetime_end": section.lifetime[1] if section.lifetime else None,
+            })
+        log(f"{doc.source}: {len(sections)} sections")
+    frame = pl.DataFrame(rows, schema={
+        "source_file": pl.String, "section_no": pl.Int64, "insats": pl.String,
+        "heading": pl.String, "text_start": pl.Int64, "text_end": pl.Int64,
+        "char_start": pl.Int64, "char_end": pl.Int64, "period_start": pl.Date,
+        "period_end": pl.Date, "lifetime_start": pl.Date, "lifetime_end": pl.Date})
+    replace_tables(warehouse, {SECTIONS: frame})
+    return StageResult(rows=frame.height)
+
+
+def _period(start, end):
+    return (start, end) if start and end else None
+
+
+def load_figures(warehouse: Path, log: Log = print) -> StageResult:
+    """Extract the figures of every section, with provenance."""
+    sections = read_table(warehouse, SECTIONS)
+    rows = []
+    for document in _loaded_documents(warehouse).iter_rows(named=True):
+        doc = normalise(document["source_file"], document["original_text"])
+        mine = sections.filter(pl.col("source_file") == doc.source).sort("section_no")
+        found = [Section(name=r["insats"], start=r["text_start"], end=r["text_end"],
+                         period=_period(r["period_start"], r["period_end"]),
+                         lifetime=_period(r["lifetime_start"], r["lifetime_end"]),
+                         heading=r["heading"]) for r in mine.iter_rows(named=True)]
+        figures = extract_document(doc, found)
+        rows.extend(f.as_dict() for f in figures)
+        log(f"{doc.source}: {len(figures)} figures")
+    frame = pl.DataFrame(rows, schema={
+        "source": pl.String, "forbund": pl.String, "insats": pl.String, "section": pl.String,
+        "period_start": pl.Date, "period_end": pl.Date, "metric": pl.String, "sex": pl.String,
+        "value": pl.Float64, "quote": pl.String, "char_start": pl.Int64, "char_end": pl.Int64,
+        "rule": pl.String}).rename({"source": "source_file"})
+    replace_tables(warehouse, {FIGURES: frame})
+    return StageResult(rows=frame.height)
+
+
+def load_curated(figures_dir: Path, warehouse: Path, log: Log = print) -> StageResult:
+    """Curated figure files; a file with any problem is refused whole, the others load."""
+    result, frames, files = StageResult(), [], []
+    paths = sorted(figures_dir.glob("*.csv")) if figures_dir.exists() else []
+    for path in paths:
+        source = path.relative_to(figures_dir.parent).as_posix()
+        try:
+            frame = parse_curated(path)
+        except InputFileError as error:
+            log(f"REFUSED {error}")
+            result.refused.append(error)
+            files.append({"source_file": source, "status": "refused", "error": str(error)})
+            continue
+        frames.append(frame.with_columns(pl.lit(source).alias("source_file")))
+        files.append({"source_file": source, "status": "loaded", "error": None})
+        log(f"read {source}: {frame.height} curated figures")
+    empty = pl.DataFrame(schema={**CURATED_SCHEMA, "source_file": pl.String})
+    frame = pl.concat([empty, *frames], how="vertical") if frames else empty
+    files_frame = pl.DataFrame(files, schema={"source_file": pl.String, "status": pl.String,
+                                              "error": pl.String})
+    replace_tables(warehouse, {CURATED: frame, CURATED_FILES: files_frame})
+    result.rows = frame.height
+    return result
+
+
+def load_all(reports_dir: Path, figures_dir: Path, quarantine_dir: Path, warehouse: Path,
+             log: Log = print) -> StageResult:
+    """Every report stage in order (what the Dagster assets do one by one)."""
+    documents = load_documents(reports_dir, quarantine_dir, warehouse, log)
+    load_sections(warehouse, log)
+    figures = load_figures(warehouse, log)
+    curated = load_curated(figures_dir, warehouse, log)
+    return StageResult(rows=figures.rows + curated.rows, quarantined=documents.quarantined,
+                       refused=curated.refused)
