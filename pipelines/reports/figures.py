@@ -121,9 +121,13 @@ class SectionFigures:
     def _line(self, line: Line) -> None:
         text = line.text
         label = ""
-        if m := re.match(r"^\s*([^:\d.!?]{2,60}):\s*(?=\S)", text):
+        numbering = re.match(r"^\s*\d+(?:\.\d+)+\.?\s+(?=[A-ZÅÄÖa-zåäö])"
+                             r"|^\s*\d+[.)]\s+(?=[A-ZÅÄÖ])", text)
+        if m := re.match(r"^\s*([^:\d.!?]{2,60}):\s*(?=\S)", text[numbering.end():] if numbering
+                         else text):
             label = m.group(1).strip(" -•*").lower()
-            if self._label_value(line, m.end(), label):
+            offset = numbering.end() if numbering else 0
+            if self._label_value(line, offset + m.end(), label):
                 return
         if re.match(r"^\s*(?:[-•]\s*)?m[aå]l(?:et)?\b", text, re.IGNORECASE):
             label = label or "mål"
@@ -543,7 +547,8 @@ class SectionFigures:
     def _label_value(self, line: Line, value_at: int, label: str) -> bool:
         """'Arbetsträning: 4 deltagare (3 Kvinnor/1 man)' and form cells 'Antal avslutade: 12'."""
         rest = line.text[value_at:]
-        m = re.match(r"\s*(\d+)\s*(deltagare|personer|st|stycken)?\s*\.?\s*(?:\(|$)", rest)
+        m = re.match(r"\s*(\d+)\s*(deltagare|personer|st|stycken)?\s*\.?\s*(\([^)]*\)\s*\.?\s*)*$",
+                     rest)
         if not m:
             return False
         base = line.start + value_at
@@ -557,6 +562,9 @@ class SectionFigures:
             metric = "ended_continued_rehab"  # went on to another insats
         if metric is None:
             metric = self._predicate(f" {label} # ", label_words, [], "")
+        if metric is None and re.search(r"\b(antal|totalt)\b.*\b(deltagare|personer|individer)\b",
+                                        label):
+            metric = "participants"  # a form cell: "Antal deltagare under perioden: 34"
         if metric is None:
             sex = next((lx.SEX_WORDS[w] for w in label_words if w in lx.SEX_WORDS), None)
             if sex and self.figures:

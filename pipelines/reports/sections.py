@@ -18,7 +18,7 @@ from pipelines.reports.text import Document, Line
 
 _TOC_LINE = re.compile(r"^(?P<name>\S.{1,80}?)(?:\t+|\s{2,}|\.{3,}\s*)(?P<page>\d{1,3})\s*$")
 _NAME_FIELD = re.compile(
-    r"^\s*(?:\d+(?:\.\d+)*\s*)?(?:insatsens namn|insatsnamn|namn på insatsen|namn på insats|"
+    r"^\s*(?:\d+(?:\.\d+)*\.?\s*)?(?:insatsens namn|insatsnamn|namn på insatsen|namn på insats|"
     r"projektets namn|projektnamn|projekt|insats)\s*[:：]\s*(?P<name>\S.{1,80})$", re.IGNORECASE)
 _FORM_FIELDS = ("period", "projektperiod", "samverkande parter", "projektägare", "syfte",
                 "bakgrund", "målgrupp", "insatsperiod", "projektägare/ansvarig part")
@@ -201,7 +201,14 @@ def _lifetime(doc: Document, first: int, last: int) -> Period | None:
 
 
 def document_period(doc: Document) -> Period | None:
-    head = [line.text for _, line in _nonblank(doc.lines)[:12]]
+    """The period in the title lines; an insats' own 'Period' field does not count."""
+    fields = {fold(f) for f in _LIFETIME_FIELDS}
+    head, previous = [], ""
+    for _, line in _nonblank(doc.lines)[:12]:
+        label = fold(line.text.split(":")[0])
+        if previous not in fields and label not in fields:
+            head.append(line.text)
+        previous = label
     return explicit_period("\n".join(head)) or year_period(
         "\n".join(t for t in head if len(t) < 60 and "\t" not in t))
 
@@ -229,12 +236,25 @@ def _heading_candidates(doc: Document, first_line: int) -> list[int]:
             and (lines[i].is_heading_like or _is_standalone(lines, i))]
 
 
+def _follows_heading(lines: list[Line], i: int) -> bool:
+    """A short line that continues a heading a few lines up ('## Uppföljning' / '2019 Namn')."""
+    for j in range(i - 1, max(-1, i - 6), -1):
+        if not lines[j].text.strip():
+            continue
+        if lines[j].heading_level:
+            return True
+        if len(lines[j].text.split()) > 4:
+            return False
+    return False
+
+
 def _listed_sections(doc: Document, names: list[str], after: int) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     used: set[str] = set()
     for i in _heading_candidates(doc, after):
         line = doc.lines[i]
-        name = _match_name(line.text, names, used, strict=not line.is_heading_like)
+        name = _match_name(line.text, names, used,
+                           strict=not (line.is_heading_like or _follows_heading(doc.lines, i)))
         if name is None or (found and found[-1][1] == name and i - found[-1][0] < 8):
             continue
         found.append((i, name))
@@ -281,7 +301,8 @@ def find_sections(doc: Document) -> list[Section]:
     sections: list[Section] = []
     for n, (i, name) in enumerate(starts):
         last = starts[n + 1][0] if n + 1 < len(starts) else len(doc.lines)
-        window = "\n".join(line.text for line in doc.lines[max(0, i - 4):min(last, i + 3)])
+        previous_end = starts[n - 1][0] + 1 if n else 0
+        window = "\n".join(line.text for line in doc.lines[max(previous_end, i - 4):i + 1])
         heading = doc.lines[i].text.strip()
         period = explicit_period(window)
         period = clip(period, doc_period) if period else doc_period

@@ -1,0 +1,39 @@
+"""Forms (label: value, numbered questions) and tab-separated tables."""
+
+from tests.unit.reports.helpers import figures
+
+
+def test_tab_table_with_women_and_men_columns():
+    text = ("\tKvinnor\tMän\nAvslutat\t21\t3\nFrån FK\t17\t2\nTill sjksk.\t5\t0\n"
+            "Pension\t1\t0\nOklart\t2\t0\n")
+    assert figures(text) == {
+        ("participants_ended", "women", 21), ("participants_ended", "men", 3),
+        ("ended_illness", "women", 5), ("ended_illness", "men", 0),
+        ("ended_other", "women", 1), ("ended_other", "men", 0),
+        ("ended_other", "women", 2)}
+
+
+def test_month_by_month_table_states_no_period_figure():
+    text = ("Månad:\tInskrivning:\tUtskrivning:\tMan:\tKvinna:\nJanuari:\t0\t3\t-\t3\n"
+            "Februari:\t2\t0\t-\t2\n")
+    assert figures(text) == set()
+
+
+def test_label_value_outcome_with_sexes():
+    assert figures("Arbetsträning: 4 deltagare. (3FK/1K) (3 Kvinnor/1 man)") == {
+        ("ended_continued_rehab", "all", 4), ("ended_continued_rehab", "women", 3),
+        ("ended_continued_rehab", "men", 1)}
+
+
+def test_numbered_form_questions():
+    text = ("2.1 Antal deltagare under perioden: 34\n2.2 Varav kvinnor: 20\n2.3 Varav män: 14\n"
+            "2.4 Antal avslutade: 12\n2.5 Antal nya deltagare: 9\n")
+    assert figures(text) == {
+        ("participants", "all", 34), ("participants", "women", 20), ("participants", "men", 14),
+        ("participants_ended", "all", 12), ("participants_new", "all", 9)}
+
+
+def test_questions_themselves_are_skipped():
+    text = ("Hur många deltagare har avslutats under 2022? 5 stycken deltagare har avslutats "
+            "under året.")
+    assert figures(text) == {("participants_ended", "all", 5)}

@@ -1,0 +1,82 @@
+"""Sections from each layout, and the periods reports write."""
+
+from datetime import date
+
+import pytest
+
+from pipelines.reports.periods import explicit_period, year_period
+from pipelines.reports.sections import document_period, find_sections, forbund_name
+from pipelines.reports.text import normalise
+
+
+def _sections(text: str) -> list[tuple[str, date | None, date | None]]:
+    doc = normalise("t", text)
+    return [(s.name, *(s.period or (None, None))) for s in find_sections(doc)]
+
+
+def test_markdown_headings_matched_to_a_cover_list():
+    text = ("## **Verksamhetsrapporter januari till och med augusti 2019**\n\n"
+            "**Stegvis ESF projekt**\n\n**Språngbrädan i Norrby**\n\n**Hälsa för Alla**\n\n"
+            "## Uppföljning januari- augusti 2019 Språngbrädan\n\nText om insatsen.\n\n"
+            "## Uppföljning januari- augusti 2019\n\n### Hälsa för Alla\n\nMer text.\n\n"
+            "## Uppföljning\n\njanuari- augusti\n\n2019 Stegvis\n\nÄnnu mer text.\n")
+    assert _sections(text) == [
+        ("Språngbrädan i Norrby", date(2019, 1, 1), date(2019, 8, 31)),
+        ("Hälsa för Alla", date(2019, 1, 1), date(2019, 8, 31)),
+        ("Stegvis ESF projekt", date(2019, 1, 1), date(2019, 8, 31)),
+    ]
+
+
+def test_table_of_contents_and_standalone_names():
+    text = ("PROJEKTREDOVISNING\n\n2022\n\nInnehållsförteckning\n\n<i>Alfa</i>\t3\n"
+            "<i>Beta Gamma</i>\t5\n<i>Delta insats</i>\t8\n\nAlfa\n\nPeriod\n\n"
+            "210101-230228\n\nResultat\n\nText.\n\nBeta Gamma\n\nPeriod\n\n220101-221231\n\n"
+            "Text som nämner Alfa.\n\nDelta insats\n\nText.\n")
+    doc = normalise("t", text)
+    sections = find_sections(doc)
+    assert [s.name for s in sections] == ["Alfa", "Beta Gamma", "Delta insats"]
+    assert sections[0].period == (date(2022, 1, 1), date(2022, 12, 31))
+    assert sections[0].lifetime == (date(2021, 1, 1), date(2023, 2, 28))
+
+
+def test_name_fields_of_a_form():
+    text = ("Slutrapport\n\n1. Insatsens namn: Vägen framåt\n\n2.1 Antal deltagare: 34\n\n"
+            "1. Insatsens namn: Nästa steg\n\n2.1 Antal deltagare: 12\n")
+    assert [name for name, _, _ in _sections(text)] == ["Vägen framåt", "Nästa steg"]
+
+
+def test_headings_followed_by_form_fields():
+    text = ("Årsrapport 2021\n\nKompassen\n\nPeriod\n\n210101-211231\n\nSyfte\n\nText.\n\n"
+            "Trappan\n\nProjektägare\n\nKommunen\n\nText.\n")
+    assert [name for name, _, _ in _sections(text)] == ["Kompassen", "Trappan"]
+
+
+def test_a_report_without_sections_is_one():
+    assert [name for name, _, _ in _sections("Slutrapport Vägen framåt\n\n34 deltagare.\n")] \
+        == ["Slutrapport Vägen framåt"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("januari–augusti 2019", (date(2019, 1, 1), date(2019, 8, 31))),
+    ("januari till och med augusti 2019", (date(2019, 1, 1), date(2019, 8, 31))),
+    ("Jan–Aug 2020", (date(2020, 1, 1), date(2020, 8, 31))),
+    ("Under perioden januari-juni 2022", (date(2022, 1, 1), date(2022, 6, 30))),
+    ("220101-221231", (date(2022, 1, 1), date(2022, 12, 31))),
+    ("220101 - 220331", (date(2022, 1, 1), date(2022, 3, 31))),
+    ("Startdatum: 2018-01-01\nSlutdatum: 2021-12-31", (date(2018, 1, 1), date(2021, 12, 31))),
+    ("2022-08-15 – 2023-12-31", (date(2022, 8, 15), date(2023, 12, 31))),
+    ("Kvartal 2 2021", (date(2021, 4, 1), date(2021, 6, 30))),
+])
+def test_explicit_periods(text, expected):
+    assert explicit_period(text) == expected
+
+
+def test_a_year_alone_is_the_whole_year():
+    assert year_period("PROJEKTREDOVISNING\n2022") == (date(2022, 1, 1), date(2022, 12, 31))
+
+
+def test_document_period_and_forbund():
+    doc = normalise("t", "SAMORDNINGS-\nFÖRBUNDET\nNorrby\n\nÅRSRAPPORT\n\n2021\n\n"
+                         "Projektägare: Samordningsförbundet Norrby\n")
+    assert document_period(doc) == (date(2021, 1, 1), date(2021, 12, 31))
+    assert forbund_name(doc) == "Samordningsförbundet Norrby"
