@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
 from pipelines.reports.periods import MONTHS, Period, clip, explicit_period, year_period
 from pipelines.reports.text import Document, Line
@@ -31,6 +32,7 @@ _FORBUND = re.compile(
     r"(?:(?:,[ \t]*|[ \t]+och[ \t]+|[ \t]+i[ \t]+|[ \t]+)[A-ZÅÄÖ][\wåäöÅÄÖ-]+)*)", re.IGNORECASE)
 
 
+@cache
 def fold(text: str) -> str:
     """Lower case, no accents, no punctuation, single spaces."""
     text = unicodedata.normalize("NFKD", text.lower())
@@ -38,9 +40,11 @@ def fold(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", text).strip()
 
 
+_FOLDED_BOILERPLATE = frozenset(fold(b) for b in _BOILERPLATE)
+
+
 def _words(text: str) -> list[str]:
-    return [w for w in fold(text).split() if w not in {fold(b) for b in _BOILERPLATE}
-            and not w.isdigit()]
+    return [w for w in fold(text).split() if w not in _FOLDED_BOILERPLATE and not w.isdigit()]
 
 
 @dataclass
@@ -150,7 +154,7 @@ def _clean_heading(heading: str) -> str:
     words = re.sub(r"[\"“”'*]", "", heading).split()
 
     def noise(word: str) -> bool:
-        return (fold(word) in {fold(b) for b in _BOILERPLATE} or not fold(word)
+        return (fold(word) in _FOLDED_BOILERPLATE or not fold(word)
                 or bool(re.fullmatch(r"[\d\-–—.:]+", word)))
 
     while words and noise(words[0]):

@@ -23,8 +23,9 @@ SPELLS = [
 ]
 
 
-@pytest.fixture
-def warehouse(paths: Paths, dbt_manifest) -> str:
+@pytest.fixture(scope="module")
+def warehouse(module_paths: Paths, dbt_manifest) -> str:
+    paths = module_paths
     rows = [f"Förbund X;222000-0001;7;Insats Y;{pid};{sex};1990;{start};{end};{reason}"
             for pid, sex, start, end, reason in SPELLS]
     (paths.registers_dir / "x.csv").write_text("\n".join([HEADER, *rows]) + "\n",

@@ -1,0 +1,42 @@
+"""The extractor against the hand-checked answer keys, scored by ../shared's own scorer.
+
+The floors are set a little below what was measured (README, "Extraction quality"), so
+that a change that makes extraction worse fails here. Skipped without ../shared.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pipelines.reports.extract import extract_document, write_csv
+from pipelines.reports.readers import read_document
+from pipelines.settings import SHARED_DIR
+
+# report stem → (precision floor, recall floor)
+FLOORS = {
+    "000_a3418a3c1ec20d02": (0.94, 0.98),
+    "001_fa513e28f1183da7": (0.94, 0.96),
+}
+
+
+@pytest.mark.parametrize("stem", sorted(FLOORS))
+def test_extraction_meets_its_floor(stem: str, tmp_path: Path):
+    report = SHARED_DIR / "reports" / f"{stem}.txt"
+    gold = SHARED_DIR / "gold" / f"{stem}.figures.csv"
+    scorer = SHARED_DIR / "tools" / "score_extraction.py"
+    if not (report.exists() and gold.exists() and scorer.exists()):
+        pytest.skip("../shared reports, answer keys or scorer not present")
+    out = tmp_path / f"{stem}.csv"
+    write_csv(extract_document(read_document(report)), out)
+    completed = subprocess.run([sys.executable, str(scorer), str(gold), str(out)],
+                               capture_output=True, text=True, check=True)
+    found = re.search(r"precision=([\d.]+) recall=([\d.]+)", completed.stdout)
+    assert found, completed.stdout
+    precision, recall = float(found.group(1)), float(found.group(2))
+    floor_p, floor_r = FLOORS[stem]
+    assert precision >= floor_p and recall >= floor_r, completed.stdout
