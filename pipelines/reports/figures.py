@@ -373,7 +373,8 @@ class SectionFigures:
                      r"|skrivits ut|skrevs ut|skrivit ut|utskrivna|utskrivits", text) \
                 and not relative:
             return "participants_ended"
-        if re.search(r"pågående|\bkvar\b|oavslutad|fortfarande inskriv|inskrivna vid"
+        if re.search(r"pågående|\bkvar\b|oavslutad|fortfarande inskriv|inskrivna (\w+ )?vid"
+                     r"|vid (periodens|årets|kvartalets|månadens|projektets) (slut|utgång)"
                      r"|\bär (det )?(?:[#\w]+ )*?inskrivna", text) \
                 and "varit" not in before + after:
             return "participants_ongoing"
@@ -526,9 +527,13 @@ class SectionFigures:
                 depth += (word == "(") - (word == ")")
                 if depth == 0 and word not in ("(", ")"):
                     topic.append(word)
+            if len([w for w in topic if w.isalpha()]) <= 1:
+                # "Andelen som gått vidare till arbete eller studier är 47 procent"
+                topic = low_tokens[self._clause_left(s, mentions, m):m.index] + topic
         has_work = any(lx.stem_match(w, lx.WORK_WORDS) for w in topic)
         has_study = any(lx.stem_match(w, lx.STUDY_WORDS) for w in topic)
-        other = any(lx.stem_match(w, lx.OTHER_DESTINATIONS + lx.SURVEY_WORDS) for w in topic)
+        other = any(lx.stem_match(w, lx.OTHER_DESTINATIONS + lx.SURVEY_WORDS) or w in lx.NEGATIONS
+                    for w in topic)
         if not (has_work and has_study) or other:
             return
         goal = inside_goal or s.goal_block or any(w in lx.GOAL_WORDS for w in topic) or \
@@ -538,7 +543,10 @@ class SectionFigures:
 
     def _places(self, s: _Sentence, m: _Mention) -> None:
         low = s.text.lower()
-        if "praktik" in low or "företag" in low or not any(c in low for c in lx.PLACES_CONTEXT):
+        stated = any(c in low for c in lx.PLACES_CONTEXT) or re.search(
+            r"\b(har|finns|erbjuder|erbjuds)\b(\s+\w+){0,2}\s+" + re.escape(m.token.text)
+            + r"\s+(nya\s+)?platser", low)
+        if "praktik" in low or "företag" in low or not stated:
             return
         self._emit("places", "all", m.value, s, m, "places")
 

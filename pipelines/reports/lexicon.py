@@ -34,7 +34,9 @@ OUTCOME_WORDS = {"ame": "ended_continued_rehab", "lss": "ended_continued_rehab",
                  "insats": "ended_continued_rehab", "insatsen": "ended_continued_rehab",
                  "projekt": "ended_continued_rehab", "projektet": "ended_continued_rehab"}
 OUTCOME_PHRASE_CATEGORIES = {"utan känd fortsättning": "ended_other",
-                             "personliga skäl": "ended_other", "i förtid": "ended_other"}
+                             "personliga skäl": "ended_other", "i förtid": "ended_other",
+                             "andra skäl": "ended_other", "annan anledning": "ended_other",
+                             "övriga skäl": "ended_other", "okänd anledning": "ended_other"}
 SURVEY_WORDS = ("känner", "upplever", "upplevt", "motiverad", "tror", "nöjd", "svarat", "svar",
                 "anser", "uppger", "skattat", "trivs", "mår")
 # Verbs after which the outcome of an ended participant is named ("gick vidare till …").
@@ -48,7 +50,7 @@ NOT_PARTICIPANTS = ("personal", "handledare", "medarbetare", "tjänst", "företa
                     "utbildningar", "timmar", "platser")
 UNITS_TO_SKIP = ("år", "års", "åren", "årig", "timmar", "timme", "tim", "h", "veckor", "vecka",
                  "v", "dagar", "dag", "kr", "kronor", "tkr", "mkr", "miljoner", "miljon", "mnkr",
-                 "sek", "procent", "promille", "minuter", "min", "gånger", "ggr", "sidor", "sid",
+                 "sek", "promille", "minuter", "min", "gånger", "ggr", "sidor", "sid",
                  "km", "mil", "poäng", "månader", "månad", "mån")
 MODALS = ("skulle", "kunde", "ska", "skall", "kan", "kommer", "planerat", "planeras", "beräknas",
           "tänkt", "förväntas")

@@ -289,6 +289,27 @@ def _form_sections(doc: Document) -> list[tuple[int, str]]:
     return found
 
 
+_GENERIC_HEADINGS = {fold(h) for h in (
+    "innehåll", "innehållsförteckning", "bakgrund", "syfte", "mål", "målgrupp", "resultat",
+    "analys", "metod", "metod/strategi", "samverkan", "sammanfattning", "inledning", "ekonomi",
+    "förbundets verksamhet", "styrelse", "organisation", "uppföljning", "utveckling",
+    "horisontella principer", "slutsatser", "bilagor", "individinriktade insatser",
+    "strukturinriktade insatser", "insatser", "aktiviteter", "implementeringsplan")}
+
+
+def _level_sections(doc: Document) -> list[tuple[int, str]]:
+    """Markdown headings of the level that names insatser: the deepest with two or more
+    headings that are not the usual report chapters (Bakgrund, Syfte, Resultat, …)."""
+    by_level: dict[int, list[tuple[int, str]]] = {}
+    for i, line in enumerate(doc.lines):
+        text = line.text.strip()
+        if line.heading_level and text and fold(text) not in _GENERIC_HEADINGS \
+                and not re.match(r"^\d", text):
+            by_level.setdefault(line.heading_level, []).append((i, text))
+    levels = [level for level, found in by_level.items() if len(found) >= 2 and level > 1]
+    return by_level[max(levels)] if levels else []
+
+
 def find_sections(doc: Document) -> list[Section]:
     """Insats sections in reading order; a report without any is one section."""
     doc_period = document_period(doc)
@@ -298,7 +319,7 @@ def find_sections(doc: Document) -> list[Section]:
     starts = _listed_sections(doc, names, after) if names else []
     listed = dict(starts)
     if not starts:
-        starts = _field_sections(doc) or _form_sections(doc)
+        starts = _field_sections(doc) or _form_sections(doc) or _level_sections(doc)
     if not starts:
         title = next((line.text.strip() for line in doc.lines if line.text.strip()), doc.source)
         starts = [(0, title)]
@@ -308,14 +329,15 @@ def find_sections(doc: Document) -> list[Section]:
         previous_end = starts[n - 1][0] + 1 if n else 0
         window = "\n".join(line.text for line in doc.lines[max(previous_end, i - 4):i + 1])
         heading = doc.lines[i].text.strip()
+        lifetime = _lifetime(doc, i, last)
         period = explicit_period(window)
-        period = clip(period, doc_period) if period else doc_period
+        period = clip(period, doc_period) if period else (doc_period or lifetime)
         sections.append(Section(
             name=_section_name(heading, listed.get(i)) if i in listed else name,
             start=doc.lines[i].start,
             end=doc.lines[last - 1].end if last > i else doc.lines[i].end,
             period=period,
-            lifetime=_lifetime(doc, i, last),
+            lifetime=lifetime,
             heading=heading,
         ))
     return sections
