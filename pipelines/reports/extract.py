@@ -16,8 +16,8 @@ from pipelines.reports.text import Document
 CSV_COLUMNS = ("forbund", "insats", "period_start", "period_end", "metric", "sex", "value",
                "quote", "note")
 _CUMULATIVE = re.compile(r"totalt enligt sus|sedan (upp)?start|sedan projektstart|hittills .{0,40}"
-                         r"(genomförandefas|projekt)|sedan insatsen start|under projekttiden",
-                         re.IGNORECASE)
+                         r"(genomförandefas|projekt)|sedan insatsen start|under projektt?iden"
+                         r"|under projektperioden|under hela projektet", re.IGNORECASE)
 _OUTCOME_PREFIX = "ended_"
 _BREAKDOWN_SPAN = 1500
 
@@ -57,8 +57,12 @@ def _figure_period(doc: Document, section: Section, figure: Figure) -> Period | 
     sentence_end = doc.text.find("\n", figure.end)
     line = doc.text[sentence_start:sentence_end if sentence_end >= 0 else None]
     if stated := explicit_period(clause) or explicit_period(line):
-        return clip(stated, document_period(doc))
-    if section.period and section.lifetime and _CUMULATIVE.search(line):
+        # Places are budgeted ahead; any other figure cannot be stated for the future.
+        return stated if figure.metric == "places" else clip(stated, document_period(doc))
+    so_far = doc.text[sentence_start:figure.clause_end]  # this paragraph up to the figure
+    if section.period and section.lifetime and _CUMULATIVE.search(so_far):
+        if figure.metric == "places":  # places over the whole project
+            return section.lifetime
         return section.lifetime[0], section.period[1]
     return section.period
 

@@ -331,7 +331,13 @@ def find_sections(doc: Document) -> list[Section]:
         heading = doc.lines[i].text.strip()
         lifetime = _lifetime(doc, i, last)
         period = explicit_period(window)
-        period = clip(period, doc_period) if period else (doc_period or lifetime)
+        if period:
+            period = clip(period, doc_period)
+        elif doc_period and lifetime and doc_period[0] < lifetime[1] and \
+                (doc_period[1] - lifetime[1]).days > 31:
+            period = doc_period[0], lifetime[1]  # the insats ended within the report's period
+        else:
+            period = doc_period or lifetime
         sections.append(Section(
             name=_section_name(heading, listed.get(i)) if i in listed else name,
             start=doc.lines[i].start,

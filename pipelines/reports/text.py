@@ -65,6 +65,14 @@ def _normalise_line(raw: str, base: int) -> tuple[list[str], list[int]]:
     while i < len(raw):
         tag = _TAG.match(raw, i)
         if tag:
+            # Table cells become tab-separated; a closing paragraph keeps words apart.
+            name = tag.group().lower()
+            if name.startswith(("</td", "</th")):
+                chars.append("\t")
+                offsets.append(base + i)
+            elif name.startswith("</p") or name.startswith("<br"):
+                chars.append(" ")
+                offsets.append(base + i)
             i = tag.end()
             continue
         ch = raw[i]
@@ -83,8 +91,12 @@ def normalise(source: str, original: str) -> Document:
     chars: list[str] = []
     offsets: list[int] = []
     lines: list[Line] = []
-    base = 0
-    for raw in original.split("\n"):
+    # A table row (</tr>) ends a line as a newline does.
+    for segment in re.finditer(r".*?(?:</tr>|\n|\Z)", original, re.DOTALL | re.IGNORECASE):
+        if segment.start() == len(original) and segment.start() > 0:
+            break
+        base = segment.start()
+        raw = segment.group().removesuffix("\n")
         line_chars, line_offsets = _normalise_line(raw, base)
         heading = _HEADING.match(raw)
         emphasized = bool(_EMPHASIS_LINE.match(raw)) or (
@@ -107,7 +119,6 @@ def normalise(source: str, original: str) -> Document:
         chars.extend(line_chars)
         offsets.extend(line_offsets)
         lines.append(Line(start, len(chars), "".join(chars[start:]), level, emph))
-        base += len(raw) + 1
     offsets.append(len(original))
     doc.text = "".join(chars)
     doc.offsets = offsets

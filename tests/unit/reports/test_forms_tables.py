@@ -37,3 +37,9 @@ def test_questions_themselves_are_skipped():
     text = ("Hur många deltagare har avslutats under 2022? 5 stycken deltagare har avslutats "
             "under året.")
     assert figures(text) == {("participants_ended", "all", 5)}
+
+
+def test_html_table_cells():
+    text = ("<table><tr><td><p></p></td><td><p>Kvinnor</p></td><td><p>Män</p></td></tr>"
+            "<tr><td><p>Avslutade</p></td><td><p>12</p></td><td><p>7</p></td></tr></table>")
+    assert figures(text) == {("participants_ended", "women", 12), ("participants_ended", "men", 7)}
