@@ -1,56 +1,21 @@
-{#- Each spell once for every calendar year it is active in.
-    An open spell counts as active up to the latest date in its own export (the export's
-    as-of date), so results do not change with the day the warehouse is built.
-    Spells ended as Felregistrering are registration errors and are left out. -#}
+{#- Each spell once for every calendar year it is active in (macros/spell_periods.sql). -#}
 
 with
 
-participations as (
-
-    select * from {{ ref('stg_register__participations') }}
-
-),
-
-end_reasons as (
-
-    select * from {{ ref('avslutsanledningar') }}
-
-),
-
-sexes as (
-
-    select * from {{ ref('kon') }}
-
-),
-
-exports as (
-
-    select
-        source_file,
-        max(coalesce(end_date, start_date)) as export_as_of_date
-    from participations
-    group by source_file
-
-),
-
 spells as (
 
+    select * from {{ ref('int_participations_enriched') }}
+
+),
+
+bounds as (
+
     select
-        participations.*,
-        sexes.sex,
-        end_reasons.outcome_code,
-        coalesce(end_reasons.counts_as_work_or_studies, false) as counts_as_work_or_studies,
-        cast(extract(year from participations.start_date) as integer) as start_year,
-        cast(extract(year from coalesce(participations.end_date, exports.export_as_of_date))
-            as integer) as last_active_year
-    from participations
-    inner join exports
-        on participations.source_file = exports.source_file
-    left join sexes
-        on participations.kon = sexes.kon
-    left join end_reasons
-        on participations.avslutsanledning = end_reasons.avslutsanledning
-    where not coalesce(end_reasons.is_registration_error, false)
+        spells.*,
+        cast(extract(year from start_date) as integer) as start_year,
+        cast(extract(year from coalesce(end_date, export_as_of_date)) as integer)
+            as last_active_year
+    from spells
 
 ),
 
@@ -63,11 +28,11 @@ year_offsets as (
 expanded as (
 
     select
-        spells.*,
-        spells.start_year + year_offsets.generated_number - 1 as year
-    from spells
+        bounds.*,
+        bounds.start_year + year_offsets.generated_number - 1 as year
+    from bounds
     inner join year_offsets
-        on spells.start_year + year_offsets.generated_number - 1 <= spells.last_active_year
+        on bounds.start_year + year_offsets.generated_number - 1 <= bounds.last_active_year
 
 ),
 
@@ -95,11 +60,11 @@ final as (
         outcome_code,
         counts_as_work_or_studies,
         working_or_studying_after,
-        case when start_year = year then 1 else 0 end as is_new,
-        case when end_date is not null and last_active_year = year then 1 else 0 end as is_ended,
-        case when end_date is not null
-            then {{ dbt.datediff('start_date', 'end_date', 'day') }} / 30.4375
-        end as months_in_insats
+        case when {{ spell_started_in('expanded', year_start('year'), year_end('year')) }}
+            then 1 else 0 end as is_new,
+        case when {{ spell_ended_in('expanded', year_start('year'), year_end('year')) }}
+            then 1 else 0 end as is_ended,
+        months_in_insats
 
     from expanded
 

@@ -29,7 +29,18 @@ keyed as (
             "coalesce(names.insats_key, " ~ normalise_name('figures.insats_name_reported') ~ ")",
             "'|'", "cast(figures.period_start as " ~ dbt.type_string() ~ ")",
             "'|'", "cast(figures.period_end as " ~ dbt.type_string() ~ ")",
-            "'|'", "figures.metric", "'|'", "figures.sex"]) }} as figure_key
+            "'|'", "figures.metric", "'|'", "figures.sex"]) }} as figure_key,
+        {{ dbt.concat([
+            "coalesce(names.forbund_org_nr, " ~ normalise_name('figures.forbund_name_reported') ~ ")",
+            "'|'",
+            "coalesce(names.insats_key, " ~ normalise_name('figures.insats_name_reported') ~ ")",
+            "'|'", "cast(figures.period_start as " ~ dbt.type_string() ~ ")",
+            "'|'", "cast(figures.period_end as " ~ dbt.type_string() ~ ")"]) }} as section_key,
+        {{ dbt.hash(dbt.concat([
+            "coalesce(figures.source_file, '')", "'|'",
+            "coalesce(cast(figures.char_start as " ~ dbt.type_string() ~ "), '')", "'|'",
+            "coalesce(figures.rule, '')", "'|'", "figures.metric", "'|'", "figures.sex", "'|'",
+            "cast(figures.value as " ~ dbt.type_string() ~ ")"])) }} as report_figure_id
     from figures
     inner join names
         on figures.forbund_name_reported = names.forbund_name_reported

@@ -1,0 +1,180 @@
+{#- Report-internal consistency: every applicable rule for every report section and period,
+    passed or not. Values stated twice with different values are compared as stated; the
+    lines of an outcome breakdown add up. -#}
+
+{%- set counts = ['participants', 'participants_new', 'participants_ended',
+                  'participants_ongoing'] -%}
+{%- set outcomes = ['ended_work', 'ended_studies', 'ended_work_or_studies', 'ended_job_seeking',
+                    'ended_continued_rehab', 'ended_illness', 'ended_moved', 'ended_other'] -%}
+
+with
+
+figures as (
+
+    select * from {{ ref('int_report_figures_resolved') }}
+
+),
+
+stats as (
+
+    select
+        section_key,
+        metric,
+        sex,
+        min(forbund_name_reported) as forbund_name_reported,
+        min(insats_name_reported) as insats_name_reported,
+        min(forbund_org_nr) as forbund_org_nr,
+        min(insats_key) as insats_key,
+        min(period_start) as period_start,
+        min(period_end) as period_end,
+        min(value) as value,
+        max(value) as value_max,
+        sum(value) as value_sum,
+        count(*) as statements,
+        count(distinct value) as distinct_values,
+        min(quote) as quote
+    from figures
+    group by section_key, metric, sex
+
+),
+
+sections as (
+
+    select
+        section_key,
+        min(forbund_name_reported) as forbund_name_reported,
+        min(insats_name_reported) as insats_name_reported,
+        min(forbund_org_nr) as forbund_org_nr,
+        min(insats_key) as insats_key,
+        min(period_start) as period_start,
+        min(period_end) as period_end,
+        {% for metric in counts + ['share_work_or_studies_pct'] -%}
+        {% for sex in ['all', 'women', 'men'] -%}
+        max(case when metric = '{{ metric }}' and sex = '{{ sex }}' then value end)
+            as {{ metric }}_{{ sex }},
+        max(case when metric = '{{ metric }}' and sex = '{{ sex }}' then quote end)
+            as {{ metric }}_{{ sex }}_quote,
+        {% endfor -%}
+        {% endfor -%}
+        {% for metric in outcomes -%}
+        max(case when metric = '{{ metric }}' and sex = 'all' then value_sum end)
+            as {{ metric }}_all,
+        {% endfor -%}
+        sum(case when metric like 'ended\_%' escape '\' and sex = 'all' then value_sum end)
+            as outcomes_all,
+        max(case when metric like 'ended\_%' escape '\' and sex = 'all' then quote end)
+            as outcomes_quote
+    from stats
+    group by section_key
+
+),
+
+rules as (
+
+    {% for metric in counts %}
+    select
+        section_key, 'women_plus_men_equals_all' as rule, '{{ metric }}' as metric,
+        'women + men' as left_side, {{ metric }}_women + {{ metric }}_men as left_value,
+        'all' as right_side, {{ metric }}_all as right_value,
+        {{ metric }}_women + {{ metric }}_men = {{ metric }}_all as passed,
+        {{ metric }}_all_quote as left_quote, {{ metric }}_women_quote as right_quote
+    from sections
+    where {{ metric }}_all is not null and {{ metric }}_women is not null
+        and {{ metric }}_men is not null
+    union all
+    {% endfor %}
+
+    {% for metric in ['participants_new', 'participants_ended'] %}
+    select
+        section_key, '{{ metric }}_not_above_participants' as rule, '{{ metric }}' as metric,
+        '{{ metric }}' as left_side, {{ metric }}_all as left_value,
+        'participants' as right_side, participants_all as right_value,
+        {{ metric }}_all <= participants_all as passed,
+        {{ metric }}_all_quote as left_quote, participants_all_quote as right_quote
+    from sections
+    where {{ metric }}_all is not null and participants_all is not null
+    union all
+    {% endfor %}
+
+    select
+        section_key, 'ongoing_plus_ended_equals_participants' as rule,
+        'participants' as metric,
+        'ongoing + ended' as left_side,
+        participants_ongoing_all + participants_ended_all as left_value,
+        'participants' as right_side, participants_all as right_value,
+        participants_ongoing_all + participants_ended_all = participants_all as passed,
+        participants_ongoing_all_quote as left_quote, participants_all_quote as right_quote
+    from sections
+    where participants_ongoing_all is not null and participants_ended_all is not null
+        and participants_all is not null
+
+    union all
+
+    select
+        section_key, 'outcomes_not_above_ended' as rule, 'participants_ended' as metric,
+        'sum of outcomes' as left_side, outcomes_all as left_value,
+        'ended' as right_side, participants_ended_all as right_value,
+        outcomes_all <= participants_ended_all as passed,
+        outcomes_quote as left_quote, participants_ended_all_quote as right_quote
+    from sections
+    where outcomes_all is not null and participants_ended_all is not null
+
+    union all
+
+    select
+        section_key, 'share_matches_counts' as rule, 'share_work_or_studies_pct' as metric,
+        'stated share' as left_side, share_work_or_studies_pct_all as left_value,
+        '100 × (work + studies) / ended' as right_side,
+        round(100.0 * (coalesce(ended_work_all, 0) + coalesce(ended_studies_all, 0)
+                       + coalesce(ended_work_or_studies_all, 0)) / participants_ended_all, 1)
+            as right_value,
+        abs(share_work_or_studies_pct_all - 100.0 * (coalesce(ended_work_all, 0)
+            + coalesce(ended_studies_all, 0) + coalesce(ended_work_or_studies_all, 0))
+            / participants_ended_all) <= 1.0 as passed,
+        share_work_or_studies_pct_all_quote as left_quote,
+        participants_ended_all_quote as right_quote
+    from sections
+    where share_work_or_studies_pct_all is not null and participants_ended_all > 0
+        and coalesce(ended_work_all, ended_studies_all, ended_work_or_studies_all) is not null
+
+    union all
+
+    select
+        section_key, 'stated_once' as rule, metric,
+        'lowest value stated' as left_side, value as left_value,
+        'highest value stated' as right_side, value_max as right_value,
+        distinct_values = 1 as passed,
+        quote as left_quote, quote as right_quote
+    from stats
+    where statements > 1 and metric not like 'ended\_%' escape '\'
+
+),
+
+final as (
+
+    select
+        '{{ var("run_id") }}' as run_id,
+        sections.forbund_name_reported,
+        sections.insats_name_reported,
+        sections.forbund_org_nr,
+        sections.insats_key,
+        sections.period_start,
+        sections.period_end,
+        rules.rule,
+        rules.metric,
+        rules.left_side,
+        cast(rules.left_value as {{ dbt.type_float() }}) as left_value,
+        rules.right_side,
+        cast(rules.right_value as {{ dbt.type_float() }}) as right_value,
+        rules.passed,
+        'WARN' as severity,
+        rules.left_quote,
+        rules.right_quote,
+        rules.section_key
+    from rules
+    inner join sections
+        on rules.section_key = sections.section_key
+
+)
+
+select * from final
