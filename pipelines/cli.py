@@ -80,6 +80,23 @@ def extract(paths: tuple[Path, ...], csv_out: Path) -> None:
 
 
 @main.command()
+def check() -> None:
+    """Run the quality checks on the current warehouse; exit 1 on an ERROR-level flag."""
+    from pipelines.quality.check import run_quality, summary_by_forbund
+
+    paths = current_paths()
+    if not paths.warehouse.exists():
+        click.echo(f"No warehouse at {paths.warehouse}: run `finsam run` first.", err=True)
+        sys.exit(2)
+    result = run_quality(paths.warehouse, paths.marts_dir / "quality", "manual-check",
+                         log=click.echo)
+    click.echo("\n" + summary_by_forbund(result.flags))
+    click.echo(f"\nReport: {result.reports[0]} (and .html); flags in marts.fct_quality_flags")
+    if result.errors():
+        sys.exit(1)
+
+
+@main.command()
 @click.option("--no-generate", is_flag=True,
               help="Do not generate demo data when data/raw is empty.")
 def run(no_generate: bool) -> None:

@@ -11,6 +11,7 @@ import dagster as dg
 from pipelines.defs.dbt.assets import build_dbt_assets
 from pipelines.defs.dbt.resources import dbt_project, dbt_resource
 from pipelines.defs.exports.assets import published_marts
+from pipelines.defs.quality.assets import quality_flags
 from pipelines.defs.register.assets import register_tables
 from pipelines.defs.reports.assets import (
     report_documents,
@@ -28,7 +29,7 @@ def build_definitions(paths: Paths | None = None) -> dg.Definitions:
     """Everything in the code location, writing to `paths` (default: from the environment)."""
     return dg.Definitions(
         assets=[register_tables, report_documents, report_sections, report_figures,
-                report_figures_curated, build_dbt_assets(), published_marts],
+                report_figures_curated, build_dbt_assets(), quality_flags, published_marts],
         jobs=[dg.define_asset_job(
             NIGHTLY_JOB, selection=dg.AssetSelection.all(),
             description="Registers and reports → bronze → dbt build → published marts.")],

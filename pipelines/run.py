@@ -95,6 +95,8 @@ def summary_table(warehouse: str) -> str:
         unmatched = con.execute(
             "select forbund_name_reported, insats_name_reported from marts.dim_report_names "
             "where match_status <> 'matched' order by 1, 2").fetchall()
+        flags = dict(con.execute("select severity, count(*) from marts.fct_quality_flags "
+                                 "group by severity").fetchall())
     header = f"{'förbund':<58} {'år':>4} {'aktiva':>7} {'avslutade':>9} {'arb/stud %':>10}"
     lines = [header, "-" * len(header)]
     for name, year, active, ended, share in rows:
@@ -106,4 +108,6 @@ def summary_table(warehouse: str) -> str:
     for forbund, insats in unmatched:
         lines.append(f"  unmatched: {forbund} / {insats} — add it to "
                      "dbt_project/seeds/insats_aliases.csv or forbund_aliases.csv")
+    lines.append(f"Quality flags: {flags.get('ERROR', 0)} ERROR, {flags.get('WARN', 0)} WARN "
+                 "(marts.fct_quality_flags; report in data/marts/quality/).")
     return "\n".join(lines)

@@ -9,7 +9,8 @@ from pathlib import Path
 from pipelines.settings import SEEDS_DIR
 
 
-def _seed_column(seed: str, column: str, seeds_dir: Path = SEEDS_DIR) -> tuple[str, ...]:
+def seed_column(seed: str, column: str, seeds_dir: Path = SEEDS_DIR) -> tuple[str, ...]:
+    """One column of a dbt seed."""
     with (seeds_dir / f"{seed}.csv").open(encoding="utf-8", newline="") as handle:
         return tuple(row[column] for row in csv.DictReader(handle))
 
@@ -17,16 +18,16 @@ def _seed_column(seed: str, column: str, seeds_dir: Path = SEEDS_DIR) -> tuple[s
 @cache
 def end_reasons() -> tuple[str, ...]:
     """Allowed `avslutsanledning` labels (Swedish, as in SUS)."""
-    return _seed_column("avslutsanledningar", "avslutsanledning")
+    return seed_column("avslutsanledningar", "avslutsanledning")
 
 
 @cache
 def sexes() -> tuple[str, ...]:
     """Allowed `kön` labels."""
-    return _seed_column("kon", "kon")
+    return seed_column("kon", "kon")
 
 
 @cache
 def report_metrics() -> tuple[str, ...]:
     """Metric codes of report figures (seeds/report_metrics.csv)."""
-    return _seed_column("report_metrics", "metric")
+    return seed_column("report_metrics", "metric")

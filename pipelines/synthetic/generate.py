@@ -257,22 +257,31 @@ def plant(spells: list[Spell], target: InsatsTarget, rng: random.Random,
 
 def discrepancies(target: InsatsTarget, spells: list[Spell], planted: str | None
                   ) -> list[dict[str, object]]:
-    tally = period_counts(spells, target.period_start, target.period_end)
+    """Every stated figure the register does not reproduce, and why."""
+    stated = [(target.period_start, target.period_end, metric, sex, value)
+              for metric, by_sex in target.values.items() for sex, value in by_sex.items()]
+    stated += [(*key, value) for key, value in target.other_periods.items()]
+    stated += [(target.period_start, target.period_end, metric, sex, value)
+               for metric, sex, value in target.restated]
     rows = []
-    for metric, by_sex in target.values.items():
-        for sex, stated in by_sex.items():
-            register = tally.get((metric, sex), 0)
-            if metric == "ended_work_or_studies":
-                register = tally.get(("ended_work", sex), 0) + tally.get(("ended_studies", sex), 0)
-            if register != stated:
-                rows.append({
-                    "forbund": target.forbund, "insats": target.insats,
-                    "period_start": target.period_start.isoformat(),
-                    "period_end": target.period_end.isoformat(), "metric": metric, "sex": sex,
-                    "report_value": stated, "register_value": register,
-                    "kind": "planted" if planted else "report_inconsistent",
-                    "description": planted or "the report's own figures cannot all hold at once",
-                })
+    for first, last, metric, sex, value in stated:
+        tally = period_counts(spells, first, last)
+        register = tally.get((metric, sex), 0)
+        if metric == "ended_work_or_studies":
+            register = tally.get(("ended_work", sex), 0) + tally.get(("ended_studies", sex), 0)
+        if register == value:
+            continue
+        primary = (first, last) == (target.period_start, target.period_end)
+        kind = ("planted" if planted else "report_inconsistent") if primary else "not_targeted"
+        description = {
+            "planted": planted,
+            "report_inconsistent": "the report's own figures cannot all hold at once",
+            "not_targeted": "another period of the report; the demo reproduces one period",
+        }[kind]
+        rows.append({"forbund": target.forbund, "insats": target.insats,
+                     "period_start": first.isoformat(), "period_end": last.isoformat(),
+                     "metric": metric, "sex": sex, "report_value": value,
+                     "register_value": register, "kind": kind, "description": description})
     return rows
 
 

@@ -30,6 +30,10 @@ class InsatsTarget:
     period_start: date
     period_end: date
     values: dict[str, dict[str, int]] = field(default_factory=dict)
+    # Figures the report states for other periods: (start, end, metric, sex) → value.
+    other_periods: dict[tuple[date, date, str, str], int] = field(default_factory=dict)
+    # A figure stated again for the same period with another value: (metric, sex, value).
+    restated: list[tuple[str, str, int]] = field(default_factory=list)
 
     def get(self, metric: str, sex: str = "all") -> int | None:
         return self.values.get(metric, {}).get(sex)
@@ -62,13 +66,20 @@ def insats_targets(gold_dir: Path) -> list[InsatsTarget]:
         partial: dict[tuple[str, str], int] = defaultdict(int)
         for row in rows:
             if (row["period_start"], row["period_end"]) != (start, end):
+                key = (date.fromisoformat(row["period_start"]),
+                       date.fromisoformat(row["period_end"]), row["metric"], row["sex"])
+                value = round(float(row["value"]))
+                if "PARTIAL" in row.get("note", ""):
+                    target.other_periods[key] = target.other_periods.get(key, 0) + value
+                else:
+                    target.other_periods.setdefault(key, value)
                 continue
             value = round(float(row["value"]))
             key = (row["metric"], row["sex"])
             if "PARTIAL" in row.get("note", ""):
                 partial[key] += value
-            else:
-                target.values.setdefault(key[0], {}).setdefault(key[1], value)
+            elif target.values.setdefault(key[0], {}).setdefault(key[1], value) != value:
+                target.restated.append((key[0], key[1], value))
         for (metric, sex), value in partial.items():
             target.values.setdefault(metric, {}).setdefault(sex, value)
         targets.append(target)

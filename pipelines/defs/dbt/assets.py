@@ -1,5 +1,7 @@
 """dbt models as Dagster assets; dbt tests become asset checks."""
 
+import json
+
 import dagster as dg
 from dagster_dbt import DbtCliResource, dbt_assets
 
@@ -14,6 +16,7 @@ def build_dbt_assets() -> dg.AssetsDefinition:
                 dagster_dbt_translator=FinsamTranslator(), name="finsam_dbt")
     def finsam_dbt(context: dg.AssetExecutionContext, dbt: DbtCliResource):
         """`dbt build`: seeds, staging, intermediate, marts and exports, with their tests."""
-        yield from dbt.cli(["build"], context=context).stream()
+        run_vars = json.dumps({"run_id": context.run_id})
+        yield from dbt.cli(["build", "--vars", run_vars], context=context).stream()
 
     return finsam_dbt

@@ -6,10 +6,13 @@ from pathlib import Path
 import dagster as dg
 import polars as pl
 
+from pipelines.defs.quality.assets import QUALITY_KEY
 from pipelines.defs.resources import Warehouse
 
 EXPORT_VIEWS = {"insats_year": "exp_insats_year", "forbund_year": "exp_forbund_year",
                 "report_figures": "exp_report_figures"}
+# What an ERROR-level quality flag blocks (Flag.affects → exports not published).
+BLOCKED_BY = {"register": ("insats_year", "forbund_year"), "reports": ("report_figures",)}
 WORKBOOK = "finsam_marts.xlsx"
 
 
@@ -21,7 +24,7 @@ def _replace_atomically(target: Path, write) -> None:
 
 @dg.asset(
     key=["published", "marts"],
-    deps=[dg.AssetKey(["exports", view]) for view in EXPORT_VIEWS.values()],
+    deps=[*(dg.AssetKey(["exports", view]) for view in EXPORT_VIEWS.values()), QUALITY_KEY],
     group_name="published",
 )
 def published_marts(
@@ -31,8 +34,16 @@ def published_marts(
     marts_dir = warehouse.paths.marts_dir
     marts_dir.mkdir(parents=True, exist_ok=True)
     with warehouse.connect(read_only=True) as con:
+        blocked_by = dict(con.execute(
+            "select affects, count(*) from marts.fct_quality_flags where severity = 'ERROR' "
+            "group by affects").fetchall())
+        blocked = {name for affects in blocked_by for name in BLOCKED_BY.get(affects, ())}
         frames = {name: con.sql(f"select * from exports.{view} order by all").pl()
-                  for name, view in EXPORT_VIEWS.items()}
+                  for name, view in EXPORT_VIEWS.items() if name not in blocked}
+    for name in sorted(blocked):
+        context.log.error(f"not publishing {name}: ERROR-level quality flags "
+                          f"(see {marts_dir / 'quality' / 'quality_report.md'}); "
+                          "the previous export stays")
     written: dict[str, str] = {}
     for name, frame in frames.items():
         target = marts_dir / f"{name}.parquet"
@@ -47,8 +58,13 @@ def published_marts(
             for name, frame in frames.items():
                 frame.write_excel(workbook, worksheet=name, autofit=True)
 
-    _replace_atomically(marts_dir / WORKBOOK, write_workbook)
-    written["workbook"] = str(marts_dir / WORKBOOK)
+    if not blocked:  # the workbook holds every export: all of it or the previous one
+        _replace_atomically(marts_dir / WORKBOOK, write_workbook)
+        written["workbook"] = str(marts_dir / WORKBOOK)
+    if blocked:
+        raise dg.Failure(description=f"ERROR-level quality flags blocked publishing of "
+                                     f"{', '.join(sorted(blocked))}",
+                         metadata={"published": written, "blocked": sorted(blocked)})
     return dg.MaterializeResult(metadata={
         **{f"{name}_rows": frame.height for name, frame in frames.items()},
         "files": written,

@@ -1,0 +1,1 @@
+"""Quality checks: Great Expectations suites, report consistency, reconciliation."""
