@@ -26,6 +26,8 @@ WHAT_TO_CHECK = {
                                               "participants of the period.",
     "outcomes_not_above_ended": "The outcome lines add up to more than the ended: a "
                                 "participant counted twice, or outcomes of another period.",
+    "outcomes_equal_ended": "The report breaks the ended down by outcome, but the lines do "
+                            "not add up to the ended.",
     "share_matches_counts": "The stated share of work or studies does not follow from the "
                             "stated counts.",
     "stated_once": "The report states this figure twice with different values.",

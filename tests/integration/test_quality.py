@@ -32,16 +32,16 @@ CONSISTENT = _rows("Stämmer", [
     ("participants", "all", 45), ("participants", "women", 28), ("participants", "men", 17),
     ("participants_new", "all", 22), ("participants_ended", "all", 21),
     ("participants_ongoing", "all", 24), ("ended_work", "all", 3), ("ended_studies", "all", 2),
-    ("share_work_or_studies_pct", "all", 24)])
+    ("ended_illness", "all", 16), ("share_work_or_studies_pct", "all", 24)])
 INCONSISTENT = _rows("Stämmer inte", [
     ("participants", "all", 10), ("participants", "women", 6), ("participants", "men", 5),
     ("participants_new", "all", 12), ("participants_new", "all", 13),
     ("participants_ended", "all", 11), ("participants_ongoing", "all", 3),
-    ("ended_work", "all", 8), ("ended_illness", "all", 5),
+    ("ended_work", "all", 8), ("ended_illness", "all", 5), ("ended_moved", "all", 1),
     ("share_work_or_studies_pct", "all", 90)])
 RULES = {"women_plus_men_equals_all", "participants_new_not_above_participants",
          "participants_ended_not_above_participants", "ongoing_plus_ended_equals_participants",
-         "outcomes_not_above_ended", "share_matches_counts"}
+         "outcomes_not_above_ended", "outcomes_equal_ended", "share_matches_counts"}
 BAD_PERCENT = _rows("Fel procent", [("share_work_or_studies_pct", "all", 150)])
 ODD_REGISTER = ("Förbund;Organisationsnummer;Insats-ID;Insats;Deltagar-ID;Kön;Födelseår;"
                 "Inskrivningsdatum;Utskrivningsdatum;Avslutsanledning\n"

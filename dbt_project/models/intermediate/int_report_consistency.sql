@@ -62,6 +62,8 @@ sections as (
         {% endfor -%}
         sum(case when metric like 'ended\_%' escape '\' and sex = 'all' then value_sum end)
             as outcomes_all,
+        count(distinct case when metric like 'ended\_%' escape '\' and sex = 'all'
+                            then metric end) as outcome_categories,
         max(case when metric like 'ended\_%' escape '\' and sex = 'all' then quote end)
             as outcomes_quote
     from stats
@@ -118,6 +120,19 @@ rules as (
         outcomes_quote as left_quote, participants_ended_all_quote as right_quote
     from sections
     where outcomes_all is not null and participants_ended_all is not null
+
+    union all
+
+    {# Three or more outcome categories read as the full breakdown of the ended. #}
+    select
+        section_key, 'outcomes_equal_ended' as rule, 'participants_ended' as metric,
+        'sum of outcomes' as left_side, outcomes_all as left_value,
+        'ended' as right_side, participants_ended_all as right_value,
+        outcomes_all = participants_ended_all as passed,
+        outcomes_quote as left_quote, participants_ended_all_quote as right_quote
+    from sections
+    where outcomes_all is not null and participants_ended_all is not null
+        and outcome_categories >= 3
 
     union all
 
