@@ -15,7 +15,7 @@ names as (
 
 ),
 
-keyed as (
+sectioned as (
 
     select
         figures.*,
@@ -28,23 +28,25 @@ keyed as (
             "'|'",
             "coalesce(names.insats_key, " ~ normalise_name('figures.insats_name_reported') ~ ")",
             "'|'", "cast(figures.period_start as " ~ dbt.type_string() ~ ")",
-            "'|'", "cast(figures.period_end as " ~ dbt.type_string() ~ ")",
-            "'|'", "figures.metric", "'|'", "figures.sex"]) }} as figure_key,
-        {{ dbt.concat([
-            "coalesce(names.forbund_org_nr, " ~ normalise_name('figures.forbund_name_reported') ~ ")",
-            "'|'",
-            "coalesce(names.insats_key, " ~ normalise_name('figures.insats_name_reported') ~ ")",
-            "'|'", "cast(figures.period_start as " ~ dbt.type_string() ~ ")",
-            "'|'", "cast(figures.period_end as " ~ dbt.type_string() ~ ")"]) }} as section_key,
-        {{ dbt.hash(dbt.concat([
-            "coalesce(figures.source_file, '')", "'|'",
-            "coalesce(cast(figures.char_start as " ~ dbt.type_string() ~ "), '')", "'|'",
-            "coalesce(figures.rule, '')", "'|'", "figures.metric", "'|'", "figures.sex", "'|'",
-            "cast(figures.value as " ~ dbt.type_string() ~ ")"])) }} as report_figure_id
+            "'|'", "cast(figures.period_end as " ~ dbt.type_string() ~ ")"]) }} as section_key
     from figures
     inner join names
         on figures.forbund_name_reported = names.forbund_name_reported
         and figures.insats_name_reported = names.insats_name_reported
+
+),
+
+keyed as (
+
+    select
+        sectioned.*,
+        {{ dbt.concat(["section_key", "'|'", "metric", "'|'", "sex"]) }} as figure_key,
+        {{ dbt.hash(dbt.concat([
+            "coalesce(source_file, '')", "'|'",
+            "coalesce(cast(char_start as " ~ dbt.type_string() ~ "), '')", "'|'",
+            "coalesce(rule, '')", "'|'", "metric", "'|'", "sex", "'|'",
+            "cast(value as " ~ dbt.type_string() ~ ")"])) }} as report_figure_id
+    from sectioned
 
 ),
 
