@@ -16,7 +16,7 @@ def build_dbt_assets() -> dg.AssetsDefinition:
                 dagster_dbt_translator=FinsamTranslator(), name="finsam_dbt")
     def finsam_dbt(context: dg.AssetExecutionContext, dbt: DbtCliResource):
         """`dbt build`: seeds, staging, intermediate, marts and exports, with their tests."""
-        run_vars = json.dumps({"run_id": context.run_id})
+        run_vars = json.dumps({"run_id": context.run.run_id})
         yield from dbt.cli(["build", "--vars", run_vars], context=context).stream()
 
     return finsam_dbt
