@@ -49,6 +49,16 @@ class Paths:
     def marts_dir(self) -> Path:
         return self.data_dir / "marts"
 
+    @property
+    def work_warehouse(self) -> Path:
+        """Where a run builds and checks before anything is published."""
+        return self.data_dir / "work" / "warehouse.duckdb"
+
+    @property
+    def ops_dir(self) -> Path:
+        """Run log and lock."""
+        return self.data_dir / "ops"
+
 
 def current_paths() -> Paths:
     """Paths from the environment, falling back to `data/` in the project."""
@@ -61,3 +71,8 @@ def export_environment(paths: Paths) -> None:
     """Make `paths` the ones every component (including the dbt subprocess) sees."""
     os.environ["FINSAM_DATA_DIR"] = str(paths.data_dir)
     os.environ["FINSAM_DUCKDB"] = str(paths.warehouse)
+
+
+def max_invalid_rows() -> int:
+    """Invalid rows a register file may have and still load without them (default 0)."""
+    return int(os.environ.get("FINSAM_MAX_INVALID_ROWS", "0"))

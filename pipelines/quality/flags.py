@@ -11,6 +11,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from pipelines.publish import replace_file
 from pipelines.quality.suites import SuiteFailure
 from pipelines.warehouse import replace_tables
 
@@ -145,8 +146,6 @@ def write_reports(folder: Path, flags: list[Flag], run_id: str) -> list[Path]:
     for name, text in (("quality_report.md", render_markdown(flags, run_id)),
                        ("quality_report.html", render_html(flags, run_id))):
         target = folder / name
-        partial = target.with_name(f".{name}.partial")
-        partial.write_text(text, encoding="utf-8")
-        partial.replace(target)
+        replace_file(target, lambda path, text=text: path.write_text(text, encoding="utf-8"))
         written.append(target)
     return written

@@ -6,7 +6,7 @@ refused whole, so nothing of it is half-loaded.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import polars as pl
@@ -97,6 +97,7 @@ class ParsedFile:
     frame: pl.DataFrame
     encoding: str
     separator: str | None
+    rejected: list[CellProblem] = field(default_factory=list)
 
 
 def _map_headers(path: Path, kind: Kind, headers: list[str]) -> dict[str, int]:
@@ -158,8 +159,12 @@ def _row_problems(typed: pl.DataFrame, header_of: dict[str, str]) -> list[CellPr
     return problems
 
 
-def parse_table(path: Path, table: RawTable) -> ParsedFile:
-    """Type and validate a table of text cells; raise with every problem found."""
+def parse_table(path: Path, table: RawTable, max_invalid_rows: int = 0) -> ParsedFile:
+    """Type and validate a table of text cells; raise with every problem found.
+
+    With `max_invalid_rows` > 0, a file with at most that many invalid rows loads without
+    them (they are listed in `rejected`); a file with more is refused whole.
+    """
     found = find_personnummer_column(table.headers, table.rows, table.row_numbers)
     if found:
         header, row = found
@@ -189,12 +194,14 @@ def parse_table(path: Path, table: RawTable) -> ParsedFile:
     problems = _cell_problems(raw, typed, present, header_of)
     if kind is Kind.PARTICIPATIONS:
         problems += _row_problems(typed, header_of)
-    if problems:
-        problems.sort(key=lambda p: p.row)
+    problems.sort(key=lambda p: p.row)
+    bad_rows = {p.row for p in problems}
+    if len(bad_rows) > max_invalid_rows:
         raise InputFileError(path, problems, "Correct the file and drop it again.")
-    return ParsedFile(path, kind, typed, table.encoding, table.separator)
+    typed = typed.filter(~pl.col("source_row").is_in(sorted(bad_rows)))
+    return ParsedFile(path, kind, typed, table.encoding, table.separator, problems)
 
 
-def parse_file(path: Path) -> ParsedFile:
+def parse_file(path: Path, max_invalid_rows: int = 0) -> ParsedFile:
     """Read and validate one register export."""
-    return parse_table(path, read_cells(path))
+    return parse_table(path, read_cells(path), max_invalid_rows)

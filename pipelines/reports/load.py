@@ -2,12 +2,11 @@
 
 Each stage reads the previous one from the warehouse and replaces its own table in one
 transaction. An unreadable or empty report is moved to the quarantine folder with a
-`.reason.txt` beside it, and recorded as quarantined.
+`.errors.txt` beside it, and recorded as quarantined.
 """
 
 from __future__ import annotations
 
-import shutil
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -17,6 +16,7 @@ from pathlib import Path
 import polars as pl
 
 from pipelines.errors import InputFileError
+from pipelines.quarantine import quarantine
 from pipelines.reports.curated import SCHEMA as CURATED_SCHEMA
 from pipelines.reports.curated import parse_curated
 from pipelines.reports.extract import extract_document
@@ -48,16 +48,6 @@ def report_files(folder: Path) -> list[Path]:
                   if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith("."))
 
 
-def _quarantine(path: Path, quarantine_dir: Path, reason: str) -> Path:
-    quarantine_dir.mkdir(parents=True, exist_ok=True)
-    target = quarantine_dir / path.name
-    shutil.move(str(path), target)
-    target.with_name(target.name + ".reason.txt").write_text(
-        f"{path.name}: {reason}\nWhat to do: export the report again as text, DOCX or a PDF with "
-        f"a text layer, and drop it in {path.parent}.\n", encoding="utf-8")
-    return target
-
-
 def load_documents(reports_dir: Path, quarantine_dir: Path, warehouse: Path,
                    log: Log = print) -> StageResult:
     """Read every report to text; quarantine what cannot be read."""
@@ -68,7 +58,9 @@ def load_documents(reports_dir: Path, quarantine_dir: Path, warehouse: Path,
         try:
             text = read_report(path)
         except UnreadableReport as error:
-            target = _quarantine(path, quarantine_dir, error.reason)
+            target = quarantine(path, quarantine_dir, error.reason, what_to_do=(
+                "export the report again as text, DOCX or a PDF with a text layer, and drop "
+                f"it in {path.parent}"))
             log(f"QUARANTINED {source}: {error.reason} → {target}")
             result.quarantined.append(source)
             rows.append({"source_file": source, "status": "quarantined", "reason": error.reason,
@@ -150,8 +142,10 @@ def load_figures(warehouse: Path, log: Log = print) -> StageResult:
     return StageResult(rows=frame.height)
 
 
-def load_curated(figures_dir: Path, warehouse: Path, log: Log = print) -> StageResult:
-    """Curated figure files; a file with any problem is refused whole, the others load."""
+def load_curated(figures_dir: Path, warehouse: Path, log: Log = print,
+                 quarantine_dir: Path | None = None) -> StageResult:
+    """Curated figure files; a file with any problem is refused whole (and quarantined when
+    `quarantine_dir` is given), the others load."""
     result, frames, files = StageResult(), [], []
     paths = sorted(figures_dir.glob("*.csv")) if figures_dir.exists() else []
     for path in paths:
@@ -161,7 +155,10 @@ def load_curated(figures_dir: Path, warehouse: Path, log: Log = print) -> StageR
         except InputFileError as error:
             log(f"REFUSED {error}")
             result.refused.append(error)
-            files.append({"source_file": source, "status": "refused", "error": str(error)})
+            if quarantine_dir is not None:
+                quarantine(path, quarantine_dir, "not loaded", error.problems, error.hint)
+            files.append({"source_file": source, "status": "quarantined" if quarantine_dir
+                          else "refused", "error": str(error)})
             continue
         frames.append(frame.with_columns(pl.lit(source).alias("source_file")))
         files.append({"source_file": source, "status": "loaded", "error": None})

@@ -150,7 +150,8 @@ def test_quality_run_flags_suites_rules_and_blocks_publishing(warehouse: Paths):
     assert "Promise Hjo" in report and "What to check" in report
 
     outcome = dg.materialize([published_marts], raise_on_error=False, resources={
-        "warehouse": Warehouse.from_paths(warehouse)})
+        "warehouse": Warehouse.from_paths(warehouse, working_database=str(warehouse.warehouse),
+                                          isolate_run=False)})
     assert not outcome.success
     assert (warehouse.marts_dir / "insats_year.parquet").exists()
     assert not (warehouse.marts_dir / "report_figures.parquet").exists()

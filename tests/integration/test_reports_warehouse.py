@@ -96,7 +96,7 @@ def test_unmatched_names_are_listed_not_dropped(warehouse: Paths):
 def test_unreadable_report_is_quarantined_with_a_reason(warehouse: Paths):
     quarantined = warehouse.quarantine_dir / "reports" / "scan.pdf"
     assert quarantined.exists() and not (warehouse.reports_dir / "scan.pdf").exists()
-    reason = quarantined.with_name("scan.pdf.reason.txt").read_text(encoding="utf-8")
+    reason = quarantined.with_name("scan.pdf.errors.txt").read_text(encoding="utf-8")
     assert "cannot be read as .pdf" in reason
     assert _query(warehouse, "select status from bronze.report_documents "
                              "where source_file = 'reports/scan.pdf'") == [("quarantined",)]

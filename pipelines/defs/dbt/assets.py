@@ -7,6 +7,7 @@ from dagster_dbt import DbtCliResource, dbt_assets
 
 from pipelines.defs.dbt.resources import dbt_project
 from pipelines.defs.dbt.translator import FinsamTranslator
+from pipelines.defs.resources import Warehouse
 
 
 def build_dbt_assets() -> dg.AssetsDefinition:
@@ -14,8 +15,8 @@ def build_dbt_assets() -> dg.AssetsDefinition:
 
     @dbt_assets(manifest=project.manifest_path, project=project,
                 dagster_dbt_translator=FinsamTranslator(), name="finsam_dbt")
-    def finsam_dbt(context: dg.AssetExecutionContext, dbt: DbtCliResource):
-        """`dbt build`: seeds, staging, intermediate, marts and exports, with their tests."""
+    def finsam_dbt(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: Warehouse):
+        """`dbt build` into the run's working warehouse (`warehouse` points the profile there)."""
         run_vars = json.dumps({"run_id": context.run.run_id})
         yield from dbt.cli(["build", "--vars", run_vars], context=context).stream()
 

@@ -37,7 +37,7 @@ def quality_flags(context: dg.AssetExecutionContext, warehouse: Warehouse):
     from pipelines.quality.check import run_quality
 
     paths = warehouse.paths
-    result = run_quality(paths.warehouse, paths.marts_dir / "quality", context.run.run_id,
+    result = run_quality(warehouse.working, paths.marts_dir / "quality", context.run.run_id,
                          log=context.log.info)
     yield dg.MaterializeResult(metadata={
         "errors": len(result.errors()), "flags": len(result.flags),

@@ -5,6 +5,7 @@ import dagster as dg
 from pipelines.defs.resources import Warehouse
 from pipelines.register.columns import Kind
 from pipelines.register.load import FILE_LOG_TABLE, TABLES, load_registers
+from pipelines.settings import max_invalid_rows
 from pipelines.warehouse import BRONZE_SCHEMA
 
 BRONZE_KEYS = {kind: dg.AssetKey([BRONZE_SCHEMA, table]) for kind, table in TABLES.items()}
@@ -18,28 +19,29 @@ FILE_LOG_KEY = dg.AssetKey([BRONZE_SCHEMA, FILE_LOG_TABLE])
         dg.AssetSpec(BRONZE_KEYS[Kind.ANONYMOUS_COUNTS], group_name="bronze",
                      description="Anonymous participant counts per insats, start year and kön."),
         dg.AssetSpec(FILE_LOG_KEY, group_name="bronze",
-                     description="Each register file of the last load: loaded or refused, "
-                     "and why."),
+                     description="Load manifest of the register files: hash, size, kind, "
+                     "förbund, export date, status (loaded, superseded, quarantined), rows."),
     ],
     name="register_tables",
 )
 def register_tables(context: dg.AssetExecutionContext, warehouse: Warehouse):
-    """Validate every register file and rebuild the bronze tables in one transaction.
+    """Bring the bronze register tables in line with data/raw/registers/ (one transaction).
 
-    A file with any problem is refused whole (the error names file, row and column);
-    the other files still load.
+    Unchanged files are not read again; a newer export of the same förbund replaces the
+    older one; a file that cannot be loaded is quarantined with an error report naming
+    file, row and column, and the other files still load.
     """
     paths = warehouse.paths
-    result = load_registers(paths.registers_dir, paths.warehouse, log=context.log.info)
+    result = load_registers(paths.registers_dir, warehouse.working,
+                            quarantine_dir=paths.quarantine_dir / "registers",
+                            max_invalid_rows=max_invalid_rows(), log=context.log.info)
     for error in result.refused:
         context.log.warning(str(error))
     refused = [str(e.path.name) for e in result.refused]
     for kind, key in BRONZE_KEYS.items():
         yield dg.MaterializeResult(asset_key=key, metadata={
-            "rows": result.rows[kind],
-            "files": [f.path.name for f in result.loaded if f.kind is kind],
-            "load_id": result.load_id,
-        })
+            "rows": result.rows[kind], "changed": result.changed, "load_id": result.load_id})
     yield dg.MaterializeResult(asset_key=FILE_LOG_KEY, metadata={
-        "loaded": len(result.loaded), "refused": len(refused), "refused_files": refused,
+        "loaded": len(result.loaded), "unchanged": len(result.unchanged),
+        "superseded": result.superseded, "refused": len(refused), "refused_files": refused,
     })

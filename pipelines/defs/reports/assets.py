@@ -18,7 +18,7 @@ def report_documents(context: dg.AssetExecutionContext,
     """Every report read to text; unreadable or empty ones quarantined with a reason."""
     paths = warehouse.paths
     result = load.load_documents(paths.reports_dir, paths.quarantine_dir / "reports",
-                                 paths.warehouse, log=context.log.info)
+                                 warehouse.working, log=context.log.info)
     for source in result.quarantined:
         context.log.warning(f"quarantined {source}")
     return dg.MaterializeResult(metadata={"documents": result.rows,
@@ -29,7 +29,7 @@ def report_documents(context: dg.AssetExecutionContext,
 def report_sections(context: dg.AssetExecutionContext,
                     warehouse: Warehouse) -> dg.MaterializeResult:
     """Insats sections of each report, with their periods."""
-    result = load.load_sections(warehouse.paths.warehouse, log=context.log.info)
+    result = load.load_sections(warehouse.working, log=context.log.info)
     return dg.MaterializeResult(metadata={"sections": result.rows})
 
 
@@ -37,7 +37,7 @@ def report_sections(context: dg.AssetExecutionContext,
 def report_figures(context: dg.AssetExecutionContext,
                    warehouse: Warehouse) -> dg.MaterializeResult:
     """Figures each section states, with quote, character span and rule."""
-    result = load.load_figures(warehouse.paths.warehouse, log=context.log.info)
+    result = load.load_figures(warehouse.working, log=context.log.info)
     return dg.MaterializeResult(metadata={"figures": result.rows})
 
 
@@ -46,7 +46,8 @@ def report_figures_curated(context: dg.AssetExecutionContext,
                            warehouse: Warehouse) -> dg.MaterializeResult:
     """Figures analysts typed or corrected (data/raw/figures/*.csv); they override extraction."""
     paths = warehouse.paths
-    result = load.load_curated(paths.figures_dir, paths.warehouse, log=context.log.info)
+    result = load.load_curated(paths.figures_dir, warehouse.working, log=context.log.info,
+                               quarantine_dir=paths.quarantine_dir / "figures")
     for error in result.refused:
         context.log.warning(str(error))
     return dg.MaterializeResult(metadata={

@@ -1,0 +1,40 @@
+"""Atomic publishing: a run builds in data/work/; analysts only ever see whole results.
+
+The working warehouse becomes the published one by one rename; each export file is
+written beside its target and renamed over it. A killed run leaves the published files
+as they were.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import duckdb
+
+
+def prepare_working_copy(published: Path, working: Path) -> None:
+    """Start the run from the published warehouse (so unchanged inputs are reused)."""
+    working.parent.mkdir(parents=True, exist_ok=True)
+    for stale in (working, working.with_name(working.name + ".wal")):
+        stale.unlink(missing_ok=True)
+    if published.exists():
+        shutil.copyfile(published, working)
+
+
+def publish_warehouse(working: Path, published: Path) -> None:
+    """Make the working warehouse the published one, in one rename."""
+    with duckdb.connect(str(working)) as con:
+        con.execute("checkpoint")
+    published.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(working, published)
+
+
+def replace_file(target: Path, write: Callable[[Path], None]) -> None:
+    """Write `target` beside itself, then rename over it."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.partial")
+    write(partial)
+    os.replace(partial, target)
