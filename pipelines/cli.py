@@ -97,6 +97,15 @@ def check() -> None:
 
 
 @main.command()
+@click.option("--runs", default=5, show_default=True, help="How many recent runs to show.")
+def status(runs: int) -> None:
+    """The last runs, quarantined files and what is published."""
+    from pipelines.status import describe
+
+    click.echo(describe(current_paths(), runs))
+
+
+@main.command()
 @click.option("--no-generate", is_flag=True,
               help="Do not generate demo data when data/raw is empty.")
 def run(no_generate: bool) -> None:

@@ -11,6 +11,8 @@ import dagster as dg
 from pipelines.defs.dbt.assets import build_dbt_assets
 from pipelines.defs.dbt.resources import dbt_project, dbt_resource
 from pipelines.defs.exports.assets import published_marts
+from pipelines.defs.ops.schedules import NIGHTLY_JOB, nightly_schedule
+from pipelines.defs.ops.sensors import raw_drop_folder
 from pipelines.defs.quality.assets import quality_flags
 from pipelines.defs.register.assets import register_tables
 from pipelines.defs.reports.assets import (
@@ -22,8 +24,6 @@ from pipelines.defs.reports.assets import (
 from pipelines.defs.resources import Warehouse
 from pipelines.settings import Paths
 
-NIGHTLY_JOB = "nightly_load"
-
 
 def build_definitions(paths: Paths | None = None) -> dg.Definitions:
     """Everything in the code location, writing to `paths` (default: from the environment)."""
@@ -33,6 +33,8 @@ def build_definitions(paths: Paths | None = None) -> dg.Definitions:
         jobs=[dg.define_asset_job(
             NIGHTLY_JOB, selection=dg.AssetSelection.all(),
             description="Registers and reports → bronze → dbt build → published marts.")],
+        schedules=[nightly_schedule()],
+        sensors=[raw_drop_folder],
         resources={"warehouse": Warehouse.from_paths(paths), "dbt": dbt_resource()},
         # One step at a time: DuckDB allows a single writer (dbt also runs with threads: 1).
         executor=dg.in_process_executor,

@@ -55,6 +55,15 @@ def run_pipeline(paths: Paths | None = None, *, generate_if_empty: bool = True,
     """Load registers, build the dbt marts with their tests, publish the exports."""
     paths = paths or current_paths()
     export_environment(paths)
+    from pipelines.defs.resources import LOCK_FILE
+    from pipelines.lock import LoadInProgress, exclusive_load
+
+    try:  # a clear message now rather than a failed run later
+        with exclusive_load(paths.ops_dir / LOCK_FILE, owner="finsam run (check)"):
+            pass
+    except LoadInProgress as busy:
+        log(f"Not started: {busy}")
+        return RunOutcome(paths=paths, success=False, refused_files=[])
     if generate_if_empty and raw_is_empty(paths):
         generate_demo(paths, log)
     log("parsing the dbt project …")

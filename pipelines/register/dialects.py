@@ -31,6 +31,8 @@ class RawTable:
 
 def decode(data: bytes) -> tuple[str, str]:
     """Decode bytes as UTF-8 (BOM or not) or, failing that, Windows-1252."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise UnicodeDecodeError("utf-16", data[:2], 0, 2, "UTF-16 is not accepted")
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8"), "utf-8-sig"
     try:

@@ -116,7 +116,8 @@ def _previous(warehouse: Path) -> tuple[dict[str, dict], dict[Kind, pl.DataFrame
             return {}, {}
         manifest = {r["source_file"]: r for r in con.sql(
             f"select * from {BRONZE_SCHEMA}.{FILE_LOG_TABLE}").pl().iter_rows(named=True)}
-        rows = {kind: con.sql(f"select * from {BRONZE_SCHEMA}.{table}").pl()
+        rows = {kind: con.sql(f"select * from {BRONZE_SCHEMA}.{table}").pl().with_columns(
+                    pl.col("loaded_at").dt.convert_time_zone("UTC"))
                 for kind, table in TABLES.items() if table in tables}
     return manifest, rows
 

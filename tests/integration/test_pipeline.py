@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
+from pathlib import Path
 
 import duckdb
 import polars as pl
@@ -142,3 +143,47 @@ def test_dbt_tests_ran_as_asset_checks(built):
     keys = {tuple(k.path) for k in defs.resolve_asset_graph().get_all_asset_keys()}
     assert {("bronze", "register_participations"), ("marts", "fct_insats_year"),
             ("published", "marts")} <= keys
+
+
+def _marts(paths: Paths) -> dict[str, list[tuple]]:
+    with duckdb.connect(str(paths.warehouse), read_only=True) as con:
+        return {table: con.execute(f"select * from marts.{table} order by all").fetchall()
+                for table in ("fct_insats_year", "fct_forbund_year", "dim_insats")}
+
+
+def _run_again(paths: Paths):
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setenv("FINSAM_DATA_DIR", str(paths.data_dir))
+        monkeypatch.setenv("FINSAM_DUCKDB", str(paths.warehouse))
+        return run_pipeline(paths, generate_if_empty=False, log=lambda _: None)
+
+
+def test_a_second_run_on_the_same_inputs_changes_nothing(built):
+    paths, _, _ = built
+    marts = _marts(paths)
+    query = "select distinct load_id from bronze.register_participations order by 1"
+    with duckdb.connect(str(paths.warehouse), read_only=True) as con:
+        loads = con.execute(query).fetchall()
+    assert _run_again(paths).success
+    assert _marts(paths) == marts
+    with duckdb.connect(str(paths.warehouse), read_only=True) as con:
+        assert con.execute(query).fetchall() == loads  # unchanged files were not read again
+
+
+def test_an_error_level_check_leaves_the_published_warehouse_untouched(built):
+    import hashlib
+
+    paths, _, _ = built
+
+    def digest(path: Path) -> str:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+
+    before = {p: digest(p) for p in (paths.warehouse, paths.marts_dir / "report_figures.parquet")}
+    paths.figures_dir.mkdir(parents=True, exist_ok=True)
+    (paths.figures_dir / "typo.csv").write_text(
+        "forbund,insats,period_start,period_end,metric,sex,value,quote,note\n"
+        "F,I,2024-01-01,2024-12-31,share_work_or_studies_pct,all,150,,typo\n", encoding="utf-8")
+    outcome = _run_again(paths)
+    assert not outcome.success
+    assert {p: digest(p) for p in before} == before
+    (paths.figures_dir / "typo.csv").unlink()

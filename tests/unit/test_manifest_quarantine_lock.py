@@ -1,0 +1,148 @@
+"""Register manifest (skip, replace), quarantine of each bad-file kind, and the load lock."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from pipelines.lock import LoadInProgress, exclusive_load
+from pipelines.register.load import load_registers
+
+HEADER = ("Förbund;Organisationsnummer;Insats-ID;Insats;Deltagar-ID;Kön;Födelseår;"
+          "Inskrivningsdatum;Utskrivningsdatum;Avslutsanledning\n")
+
+
+def _row(pid: str, start: str, org: str = "222000-0001") -> str:
+    return f"F;{org};7;S;{pid};Kvinna;1980;{start};;\n"
+
+
+def _write(path: Path, *rows: str) -> Path:
+    path.write_text(HEADER + "".join(rows), encoding="utf-8")
+    return path
+
+
+def _bronze(warehouse: Path) -> list[tuple]:
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        return con.execute("select participant_id, source_file, load_id from "
+                           "bronze.register_participations order by 1").fetchall()
+
+
+def _manifest(warehouse: Path) -> dict[str, str]:
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        return dict(con.execute("select source_file, status from bronze.register_files")
+                    .fetchall())
+
+
+@pytest.fixture
+def folders(tmp_path: Path) -> tuple[Path, Path, Path]:
+    registers = tmp_path / "raw" / "registers"
+    registers.mkdir(parents=True)
+    return registers, tmp_path / "w.duckdb", tmp_path / "quarantine"
+
+
+def test_unchanged_files_are_skipped_and_nothing_is_written(folders):
+    registers, warehouse, _ = folders
+    _write(registers / "a.csv", _row("A", "2022-01-01"))
+    _write(registers / "b.csv", _row("B", "2022-02-01", org="222000-0002"))
+    first = load_registers(registers, warehouse, log=lambda _: None)
+    before = _bronze(warehouse)
+    second = load_registers(registers, warehouse, log=lambda _: None)
+    assert first.changed and not second.changed
+    assert sorted(second.unchanged) == ["registers/a.csv", "registers/b.csv"]
+    assert _bronze(warehouse) == before  # same rows, same load ids: nothing rewritten
+
+
+def test_a_changed_file_is_read_again_and_replaces_its_rows(folders):
+    registers, warehouse, _ = folders
+    _write(registers / "a.csv", _row("A", "2022-01-01"))
+    _write(registers / "b.csv", _row("B", "2022-02-01", org="222000-0002"))
+    load_registers(registers, warehouse, log=lambda _: None)
+    load_a = {pid: load for pid, _, load in _bronze(warehouse)}["A"]
+    _write(registers / "b.csv", _row("B", "2022-02-01", org="222000-0002"),
+           _row("C", "2022-03-01", org="222000-0002"))
+    result = load_registers(registers, warehouse, log=lambda _: None)
+    assert result.unchanged == ["registers/a.csv"]
+    rows = {pid: load for pid, _, load in _bronze(warehouse)}
+    assert sorted(rows) == ["A", "B", "C"] and rows["A"] == load_a
+
+
+def test_a_newer_export_of_the_same_forbund_replaces_the_older(folders):
+    registers, warehouse, _ = folders
+    _write(registers / "export_2022.csv", _row("A", "2022-01-01"))
+    load_registers(registers, warehouse, log=lambda _: None)
+    _write(registers / "export_2023.csv", _row("A", "2022-01-01"), _row("B", "2023-05-01"))
+    result = load_registers(registers, warehouse, log=lambda _: None)
+    assert result.superseded == ["registers/export_2022.csv"]
+    assert [(pid, source) for pid, source, _ in _bronze(warehouse)] == [
+        ("A", "registers/export_2023.csv"), ("B", "registers/export_2023.csv")]
+    assert _manifest(warehouse) == {"registers/export_2022.csv": "superseded",
+                                    "registers/export_2023.csv": "loaded"}
+
+
+def test_a_removed_file_takes_its_rows_with_it(folders):
+    registers, warehouse, _ = folders
+    _write(registers / "a.csv", _row("A", "2022-01-01"))
+    _write(registers / "b.csv", _row("B", "2022-02-01", org="222000-0002"))
+    load_registers(registers, warehouse, log=lambda _: None)
+    (registers / "b.csv").unlink()
+    assert load_registers(registers, warehouse, log=lambda _: None).changed
+    assert [pid for pid, _, _ in _bronze(warehouse)] == ["A"]
+
+
+@pytest.mark.parametrize(("name", "content", "message"), [
+    ("garbage.csv", bytes(range(256)) * 4, "cannot decode the file"),
+    ("utf16.csv", (HEADER + _row("A", "2022-01-01")).encode("utf-16"),
+     "cannot decode the file (UTF-16 is not accepted)"),
+    ("no_kon.csv", (HEADER.replace("Kön;", "") + "F;222000-0001;7;S;A;1980;2022-01-01;;\n")
+     .encode(), "column 'Kön': required column missing"),
+    ("bad_rows.csv", (HEADER + _row("A", "2022-01-01") + "F;222000-0001;7;S;B;X;1980;"
+                      "2022-01-01;;\n" + "F;222000-0001;7;S;C;Man;1980;nej;;\n").encode(),
+     "row 3, column 'Kön'"),
+    ("truncated.csv", (HEADER + _row("A", "2022-01-01") + "F;222000-0001;7").encode(),
+     "row 3: expected 10 fields"),
+])
+def test_bad_files_are_quarantined_with_an_error_report(folders, name, content, message):
+    registers, warehouse, quarantine = folders
+    _write(registers / "good.csv", _row("G", "2022-01-01", org="222000-0009"))
+    (registers / name).write_bytes(content)
+    result = load_registers(registers, warehouse, quarantine_dir=quarantine, log=lambda _: None)
+    assert [e.path.name for e in result.refused] == [name]
+    assert not (registers / name).exists() and (quarantine / name).exists()
+    report = (quarantine / f"{name}.errors.txt").read_text(encoding="utf-8")
+    assert message in report and "What to do:" in report
+    assert [pid for pid, _, _ in _bronze(warehouse)] == ["G"]
+    assert _manifest(warehouse)[f"registers/{name}"] == "quarantined"
+
+
+def test_invalid_rows_under_the_threshold_are_left_out(folders):
+    registers, warehouse, quarantine = folders
+    _write(registers / "a.csv", _row("A", "2022-01-01"), "F;222000-0001;7;S;B;X;1980;"
+           "2022-01-01;;\n", _row("C", "2022-03-01"))
+    result = load_registers(registers, warehouse, quarantine_dir=quarantine,
+                            max_invalid_rows=1, log=lambda _: None)
+    assert not result.refused
+    assert [pid for pid, _, _ in _bronze(warehouse)] == ["A", "C"]
+
+
+def test_a_second_load_waits_then_stops_with_a_clear_message(tmp_path: Path):
+    lock = tmp_path / "load.lock"
+    holding, release = threading.Event(), threading.Event()
+
+    def first_load() -> None:
+        with exclusive_load(lock, owner="nightly run 1", timeout=0):
+            holding.set()
+            release.wait(5)
+
+    thread = threading.Thread(target=first_load)
+    thread.start()
+    holding.wait(5)
+    with pytest.raises(LoadInProgress, match="nightly run 1"), \
+            exclusive_load(lock, owner="manual run", timeout=0.5):
+        pass
+    release.set()
+    thread.join()
+    with exclusive_load(lock, owner="manual run", timeout=0):
+        pass  # free again once the first load is done
