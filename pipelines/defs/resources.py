@@ -54,7 +54,7 @@ class Warehouse(dg.ConfigurableResource):
         if not self.isolate_run:
             yield self
             return
-        run_id = context.run_id or "no-run"
+        run_id = context.run.run_id if context.run else "no-run"
         with exclusive_load(self.paths.ops_dir / LOCK_FILE, owner=f"Dagster run {run_id}"):
             prepare_working_copy(self.paths.warehouse, self.working)
             previous = os.environ.get("FINSAM_DUCKDB")
