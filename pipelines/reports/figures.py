@@ -285,7 +285,7 @@ class SectionFigures:
                     and toks[m.index - 2].lower.startswith("plats")):
                 self._places(s, m)
                 continue
-            figure = self._count(s, counted, m)
+            figure = self._listed_outcome(s, m) or self._count(s, counted, m)
             owners[m.index] = figure
             if figure:
                 anchors.append(figure)
@@ -318,6 +318,19 @@ class SectionFigures:
             return ""
         return self.text[s.tokens[first].start:s.tokens[last - 1].end].lower()
 
+    def _listed_outcome(self, s: _Sentence, m: _Mention) -> Figure | None:
+        """'Avslutsorsaker: Arbete 6, Studier 3, …': an outcome word, then its count."""
+        toks = s.tokens
+        if m.index < 1 or not (lx.outcome_of(toks[m.index - 1].lower)):
+            return None
+        opens_item = m.index == 1 or toks[m.index - 2].text in (",", ":", ";", "-", "•")
+        context = f"{s.label} {s.text.lower()}"
+        if not opens_item or not re.search(r"avslut|orsak|utfall|utskriv|gått vidare|gick vidare",
+                                           context):
+            return None
+        return self._emit(lx.outcome_of(toks[m.index - 1].lower), "all", m.value, s, m,
+                          "outcome:listed", (m.index - 1, m.index + 1))
+
     def _count(self, s: _Sentence, mentions: list[_Mention], m: _Mention) -> Figure | None:
         toks = s.tokens
         left, right = self._clause_left(s, mentions, m), self._clause_right(s, mentions, m)
@@ -328,7 +341,16 @@ class SectionFigures:
         starts_clause = m.index == left and (
             not after or after[0] in _VERBS or after[0] in predicate_words
             or lx.outcome_of(after[0]) is not None)
-        if not (has_people or m.word or starts_clause or
+        moves_on = bool(after) and (after[0] in lx.MOTION_VERBS or after[0] == "till")
+        # "Antal avslutade deltagare: 15, varav …" — the label says what is counted.
+        labelled = m.index >= 1 and toks[m.index - 1].text == ":" and any(
+            w in lx.PEOPLE for w in s.label.split())
+        if labelled:
+            before = s.label.split()
+        # "Antalet inskrivna deltagare under perioden var 33."
+        ends_clause = all(not w.isalnum() for w in after) and bool(before) and \
+            before[-1] in ("var", "är", "blev") and any(w in lx.PEOPLE for w in before)
+        if not (has_people or m.word or starts_clause or moves_on or labelled or ends_clause or
                 (before[-1:] and before[-1] in ("alla", "samtliga", "totalt"))):
             return None
         if after[:1] and after[0] in lx.NOT_PARTICIPANTS:
@@ -395,8 +417,10 @@ class SectionFigures:
         start = None
         for j, word in enumerate(after):
             previous = after[j - 1] if j else ""
+            following = after[j + 1] if j + 1 < len(after) else ""
             if word in lx.MOTION_VERBS or (word == "till" and (
-                    j == 0 or previous.startswith("avslut"))):
+                    j == 0 or previous.startswith("avslut"))) or (
+                    word == "fått" and lx.stem_match(following, lx.WORK_WORDS)):
                 start = j + 1
                 break
         if any(p in clause for p in lx.CAUSE_PHRASES):
@@ -412,13 +436,18 @@ class SectionFigures:
                 continue
             if (start is None or j < start) and metric != "ended_moved":
                 continue
-            window = after[j + 1:j + 4]
-            for k, other in enumerate(window):
-                other_metric = lx.outcome_of(other)
-                if other_metric and other_metric != metric and any(
-                        w in (",", "/", "och", "eller") for w in [*window[:k + 1], after[j]]):
-                    return "ambiguous"
-            return metric
+            listed, last, separated = {metric}, j, False
+            for k in range(j + 1, len(after)):  # "arbete, studier eller arbetssökande"
+                if k - last > 3:
+                    break
+                if after[k] in (",", "/", "och", "eller"):
+                    separated = True
+                elif (other := lx.outcome_of(after[k])) and separated:
+                    listed.add(other)
+                    last, separated = k, False
+            if listed == {"ended_work", "ended_studies"}:
+                return "ended_work_or_studies"  # only the combined count is stated
+            return metric if len(listed) == 1 else "ambiguous"
         return None
 
     def _part_of_total(self, s: _Sentence, mentions: list[_Mention], part: _Mention,
@@ -528,8 +557,11 @@ class SectionFigures:
                 if depth == 0 and word not in ("(", ")"):
                     topic.append(word)
             if len([w for w in topic if w.isalpha()]) <= 1:
-                # "Andelen som gått vidare till arbete eller studier är 47 procent"
+                # "Andelen som gått vidare till arbete eller studier är 47 procent",
+                # "Andel till arbete eller studier: 60 %"
                 topic = low_tokens[self._clause_left(s, mentions, m):m.index] + topic
+                if len([w for w in topic if w.isalpha()]) <= 1:
+                    topic = s.label.split() + topic
         has_work = any(lx.stem_match(w, lx.WORK_WORDS) for w in topic)
         has_study = any(lx.stem_match(w, lx.STUDY_WORDS) for w in topic)
         other = any(lx.stem_match(w, lx.OTHER_DESTINATIONS + lx.SURVEY_WORDS) or w in lx.NEGATIONS
@@ -565,14 +597,7 @@ class SectionFigures:
         value_token = tokens[0]
         mention = _Mention(0, value_token, digit_value(value_token.text))
         label_words = re.findall(r"[a-zåäöé]+", label)
-        metric = next((lx.outcome_of(w) for w in label_words if lx.outcome_of(w)), None)
-        if metric is None and any(label.strip() == n.lower() for n in self.insats_names):
-            metric = "ended_continued_rehab"  # went on to another insats
-        if metric is None:
-            metric = self._predicate(f" {label} # ", label_words, [], "")
-        if metric is None and re.search(r"\b(antal|totalt)\b.*\b(deltagare|personer|individer)\b",
-                                        label):
-            metric = "participants"  # a form cell: "Antal deltagare under perioden: 34"
+        metric = self._label_metric(label)
         if metric is None:
             sex = next((lx.SEX_WORDS[w] for w in label_words if w in lx.SEX_WORDS), None)
             if sex and self.figures:
@@ -587,6 +612,19 @@ class SectionFigures:
             if value <= anchor.value:
                 self._emit(metric, sex, value, s, _Mention(0, token, value), "form:sex-split")
         return True
+
+    def _label_metric(self, label: str) -> str | None:
+        """What a form label or table row label counts ('Avslutat', 'Till sjksk.', …)."""
+        words = re.findall(r"[a-zåäöé]+", label)
+        metric = next((lx.outcome_of(w) for w in words if lx.outcome_of(w)), None)
+        if metric is None and any(label.strip() == n.lower() for n in self.insats_names):
+            metric = "ended_continued_rehab"  # went on to another insats
+        if metric is None:
+            metric = self._predicate(f" {label} # ", words, [], "")
+        if metric is None and re.search(r"\b(antal|totalt)\b.*\b(deltagare|personer|individer)\b",
+                                        label):
+            metric = "participants"  # "Antal deltagare under perioden: 34"
+        return metric
 
     def _table(self, rows: list[Line]) -> None:
         """Tab-separated tables with Kvinnor/Män (or Totalt) columns and labelled rows."""
@@ -604,10 +642,7 @@ class SectionFigures:
             label = cells[0].strip().lower().rstrip(":")
             if not label or label.split()[0] in MONTHS or label.startswith(("från", "varav")):
                 continue
-            words = re.findall(r"[a-zåäöé]+", label)
-            metric = next((lx.outcome_of(w) for w in words if lx.outcome_of(w)), None)
-            if metric is None:
-                metric = self._predicate(f" {label} # ", words, [], "")
+            metric = self._label_metric(label)
             if metric is None:
                 continue
             offset = row.start
