@@ -123,8 +123,8 @@ class SectionFigures:
         label = ""
         numbering = re.match(r"^\s*\d+(?:\.\d+)+\.?\s+(?=[A-ZÅÄÖa-zåäö])"
                              r"|^\s*\d+[.)]\s+(?=[A-ZÅÄÖ])", text)
-        if m := re.match(r"^\s*([^:\d.!?]{2,60}):\s*(?=\S)", text[numbering.end():] if numbering
-                         else text):
+        if m := re.match(r"^\s*((?:[^:\d.!?]|(?<!\d)(?:19|20)\d\d(?!\d)){2,60}):\s*(?=\S)",
+                         text[numbering.end():] if numbering else text):
             label = m.group(1).strip(" -•*").lower()
             offset = numbering.end() if numbering else 0
             if self._label_value(line, offset + m.end(), label):
@@ -194,7 +194,9 @@ class SectionFigures:
         if word in ("en", "ett"):
             # "En deltagare avslutades …", "En av deltagarna …"; mid-sentence it is an article.
             leading = i == 0 or tokens[i - 1].text in ("-", "•", ":")
-            return leading and (nxt in lx.PEOPLE or nxt in _VERBS - {"av"} or (
+            listed = i > 0 and tokens[i - 1].lower in ("och", ",") and nxt in (
+                "till", "på", "pga", "gick", "har", "flyttade", "slutade")
+            return listed or leading and (nxt in lx.PEOPLE or nxt in _VERBS - {"av"} or (
                 nxt == "av" and i + 2 < len(tokens)
                 and tokens[i + 2].lower in ("deltagarna", "dessa", "dem")))
         return nxt in lx.PEOPLE or nxt in lx.SEX_WORDS or nxt in _VERBS
@@ -248,12 +250,14 @@ class SectionFigures:
                 continue
             nxt = [t.lower for t in toks[m.index + 1:m.index + 4]]
             prev = [t.lower for t in toks[max(0, m.index - 2):m.index]]
-            sex = self._sex_after(toks, m.index)
+            sex = self._sex_after(toks, m.index) or self._sex_before(toks, m.index)
             if sex:
                 sexed.append((sex, m.value, m, owner))
                 continue
-            if prev[-1:] == ["dessa"] or prev == ["av", "de"] or prev[-1:] == ["de"] and \
-                    m.index == 1:
+            ended_group = re.match(r"\s*(deltagar\w*|personer)?\s*som (har )?avslut",
+                                   self.text[m.token.end:m.token.end + 40].lower())
+            if (prev[-1:] == ["dessa"] or prev == ["av", "de"] or prev[-1:] == ["de"] and
+                    m.index == 1) and not ended_group:
                 owner = None
                 continue  # "Av dessa 18 personer", "Av de 8 deltagare som …": a reference
             owner = m.index
@@ -313,6 +317,18 @@ class SectionFigures:
                 return None
         return None
 
+    @staticmethod
+    def _sex_before(tokens: list[Token], i: int) -> str | None:
+        """'Kvinnor 34, män 22': a sex word opening a list item, then its count."""
+        if i < 1 or tokens[i - 1].lower not in lx.SEX_WORDS:
+            return None
+        if i >= 2 and tokens[i - 2].text not in (",", ":", "(", ";", "/") and \
+                tokens[i - 2].lower not in ("och", "varav"):
+            return None
+        after = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+        return None if after in ("%", "procent") or after.startswith("mån") else \
+            lx.SEX_WORDS[tokens[i - 1].lower]
+
     def _clause_text(self, s: _Sentence, first: int, last: int) -> str:
         if first >= last:
             return ""
@@ -350,7 +366,9 @@ class SectionFigures:
         # "Antalet inskrivna deltagare under perioden var 33."
         ends_clause = all(not w.isalnum() for w in after) and bool(before) and \
             before[-1] in ("var", "är", "blev") and any(w in lx.PEOPLE for w in before)
-        if not (has_people or m.word or starts_clause or moves_on or labelled or ends_clause or
+        states = bool(after) and after[0] in predicate_words  # "Av 25 avslutade har …"
+        if not (has_people or m.word or starts_clause or moves_on or labelled or ends_clause
+                or states or
                 (before[-1:] and before[-1] in ("alla", "samtliga", "totalt"))):
             return None
         if after[:1] and after[0] in lx.NOT_PARTICIPANTS:
@@ -392,6 +410,7 @@ class SectionFigures:
                      r"|\btillkommit\b|\bantagits\b", text) and not relative:
             return "participants_new"
         if re.search(r"\bavslut(at|ats|ade|ades)\b|(är|var|blivit) avslutad\b|\bslutat\b"
+                     r"|\bavbrutit\b|\bavbröt\b"
                      r"|skrivits ut|skrevs ut|skrivit ut|utskrivna|utskrivits", text) \
                 and not relative:
             return "participants_ended"
@@ -528,8 +547,8 @@ class SectionFigures:
             elif after[:1] and after[0].startswith("mån"):
                 if after[1:3] and after[1] == "för" and after[2] in lx.SEX_WORDS:
                     sex = lx.SEX_WORDS[after[2]]
-            else:
-                continue
+            elif sex is None or "mån" not in s.text.lower():
+                continue  # "(kvinnor 11,1 och män 9,0)" counts in a sentence about months
             if sex is None:
                 if have_all:
                     continue
@@ -559,7 +578,10 @@ class SectionFigures:
             if len([w for w in topic if w.isalpha()]) <= 1:
                 # "Andelen som gått vidare till arbete eller studier är 47 procent",
                 # "Andel till arbete eller studier: 60 %"
-                topic = low_tokens[self._clause_left(s, mentions, m):m.index] + topic
+                left = self._clause_left(s, mentions, m)
+                if {"vilket", "motsvarar", "dvs"} & set(low_tokens[left:m.index]):
+                    left = 0  # "…, vilket motsvarar 44 procent": the share of the clause before
+                topic = low_tokens[left:m.index] + topic
                 if len([w for w in topic if w.isalpha()]) <= 1:
                     topic = s.label.split() + topic
         has_work = any(lx.stem_match(w, lx.WORK_WORDS) for w in topic)

@@ -36,3 +36,23 @@ def test_phrasings(text, expected):
 def test_a_list_of_three_destinations_is_not_split():
     assert figures("12 deltagare av 17 gått vidare till arbetsträning/praktik, studier eller "
                    "jobb.") == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Av de 20 deltagare som avslutades under året gick 8 vidare till arbete.",
+     {("participants_ended", "all", 20), ("ended_work", "all", 8)}),
+    ("Under perioden har 5 deltagare avbrutit insatsen.", {("participants_ended", "all", 5)}),
+    ("Deltagarna har i snitt varit inskrivna 10,2 månader (kvinnor 11,1 och män 9,0).",
+     {("avg_months_in_insats", "all", 10.2), ("avg_months_in_insats", "women", 11.1),
+      ("avg_months_in_insats", "men", 9)}),
+    ("Av 25 avslutade har 11 gått till arbete eller studier, vilket motsvarar 44 procent.",
+     {("participants_ended", "all", 25), ("ended_work_or_studies", "all", 11),
+      ("share_work_or_studies_pct", "all", 44)}),
+    ("Två deltagare har avslutats på grund av sjukdom och en på grund av flytt.",
+     {("ended_illness", "all", 2), ("ended_moved", "all", 1)}),
+    ("Antal deltagare 2022: 56\nKvinnor 34, män 22.",
+     {("participants", "all", 56), ("participants", "women", 34), ("participants", "men", 22)}),
+    ("Vid periodens slut fanns 31 aktiva deltagare.", {("participants_ongoing", "all", 31)}),
+])
+def test_more_phrasings(text, expected):
+    assert figures(text) == expected
