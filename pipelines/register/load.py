@@ -11,7 +11,6 @@ written; otherwise the bronze tables are replaced in one transaction.
 
 from __future__ import annotations
 
-import hashlib
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,6 +21,7 @@ import duckdb
 import polars as pl
 
 from pipelines.errors import InputFileError
+from pipelines.files import file_hash
 from pipelines.quarantine import quarantine
 from pipelines.register.columns import COLUMNS, Kind
 from pipelines.register.dialects import SUFFIXES
@@ -86,14 +86,6 @@ def register_files(folder: Path) -> list[Path]:
         return []
     return sorted(p for p in folder.rglob("*")
                   if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith("."))
-
-
-def file_hash(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _empty(kind: Kind) -> pl.DataFrame:

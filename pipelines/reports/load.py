@@ -13,9 +13,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+import duckdb
 import polars as pl
 
 from pipelines.errors import InputFileError
+from pipelines.files import file_hash
 from pipelines.quarantine import quarantine
 from pipelines.reports.curated import SCHEMA as CURATED_SCHEMA
 from pipelines.reports.curated import parse_curated
@@ -48,13 +50,41 @@ def report_files(folder: Path) -> list[Path]:
                   if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith("."))
 
 
+DOCUMENT_SCHEMA = {
+    "source_file": pl.String, "sha256": pl.String, "size": pl.Int64, "status": pl.String,
+    "reason": pl.String, "characters": pl.Int64, "original_text": pl.String,
+    "forbund": pl.String, "period_start": pl.Date, "period_end": pl.Date}
+
+
+def _previous_documents(warehouse: Path) -> dict[str, dict]:
+    """Loaded reports of the last load, by file, when the warehouse has them."""
+    try:
+        frame = read_table(warehouse, DOCUMENTS)
+    except duckdb.Error:
+        return {}
+    if "sha256" not in frame.columns:
+        return {}
+    frame = frame.with_columns(pl.col("loaded_at").dt.convert_time_zone("UTC"))
+    return {r["source_file"]: r for r in frame.filter(pl.col("status") == "loaded")
+            .iter_rows(named=True)}
+
+
 def load_documents(reports_dir: Path, quarantine_dir: Path, warehouse: Path,
                    log: Log = print) -> StageResult:
-    """Read every report to text; quarantine what cannot be read."""
+    """Read every report to text; quarantine what cannot be read.
+
+    Each file is hashed; a report whose hash is unchanged since the last load is not read
+    again (its row is kept as it was).
+    """
     load_id, loaded_at, result = uuid.uuid4().hex, datetime.now(UTC), StageResult()
-    rows = []
+    previous = _previous_documents(warehouse)
+    rows, kept = [], []
     for path in report_files(reports_dir):
         source = path.relative_to(reports_dir.parent).as_posix()
+        digest, size = file_hash(path), path.stat().st_size
+        if source in previous and previous[source]["sha256"] == digest:
+            kept.append(previous[source])
+            continue
         try:
             text = read_report(path)
         except UnreadableReport as error:
@@ -63,22 +93,24 @@ def load_documents(reports_dir: Path, quarantine_dir: Path, warehouse: Path,
                 f"it in {path.parent}"))
             log(f"QUARANTINED {source}: {error.reason} → {target}")
             result.quarantined.append(source)
-            rows.append({"source_file": source, "status": "quarantined", "reason": error.reason,
-                         "characters": 0, "original_text": None, "forbund": None,
-                         "period_start": None, "period_end": None})
+            rows.append({"source_file": source, "sha256": digest, "size": size,
+                         "status": "quarantined", "reason": error.reason, "characters": 0,
+                         "original_text": None, "forbund": None, "period_start": None,
+                         "period_end": None})
             continue
         doc = normalise(source, text)
         period = document_period(doc)
-        rows.append({"source_file": source, "status": "loaded", "reason": None,
+        rows.append({"source_file": source, "sha256": digest, "size": size,
+                     "status": "loaded", "reason": None,
                      "characters": len(text), "original_text": text,
                      "forbund": forbund_name(doc), "period_start": period[0] if period else None,
                      "period_end": period[1] if period else None})
         log(f"read {source}: {len(text)} characters")
-    frame = pl.DataFrame(rows, schema={
-        "source_file": pl.String, "status": pl.String, "reason": pl.String,
-        "characters": pl.Int64, "original_text": pl.String, "forbund": pl.String,
-        "period_start": pl.Date, "period_end": pl.Date}).with_columns(
+    frame = pl.DataFrame(rows, schema=DOCUMENT_SCHEMA).with_columns(
         pl.lit(load_id).alias("load_id"), pl.lit(loaded_at).alias("loaded_at"))
+    if kept:
+        frame = pl.concat([pl.DataFrame(kept, schema=frame.schema), frame]).sort("source_file")
+        log(f"{len(kept)} reports unchanged since the last load")
     replace_tables(warehouse, {DOCUMENTS: frame})
     result.rows = frame.filter(pl.col("status") == "loaded").height
     return result
@@ -150,6 +182,7 @@ def load_curated(figures_dir: Path, warehouse: Path, log: Log = print,
     paths = sorted(figures_dir.glob("*.csv")) if figures_dir.exists() else []
     for path in paths:
         source = path.relative_to(figures_dir.parent).as_posix()
+        digest = file_hash(path)
         try:
             frame = parse_curated(path)
         except InputFileError as error:
@@ -157,15 +190,18 @@ def load_curated(figures_dir: Path, warehouse: Path, log: Log = print,
             result.refused.append(error)
             if quarantine_dir is not None:
                 quarantine(path, quarantine_dir, "not loaded", error.problems, error.hint)
-            files.append({"source_file": source, "status": "quarantined" if quarantine_dir
-                          else "refused", "error": str(error)})
+            files.append({"source_file": source, "sha256": digest,
+                          "status": "quarantined" if quarantine_dir else "refused",
+                          "rows": 0, "error": str(error)})
             continue
         frames.append(frame.with_columns(pl.lit(source).alias("source_file")))
-        files.append({"source_file": source, "status": "loaded", "error": None})
+        files.append({"source_file": source, "sha256": digest, "status": "loaded",
+                      "rows": frame.height, "error": None})
         log(f"read {source}: {frame.height} curated figures")
     empty = pl.DataFrame(schema={**CURATED_SCHEMA, "source_file": pl.String})
     frame = pl.concat([empty, *frames], how="vertical") if frames else empty
-    files_frame = pl.DataFrame(files, schema={"source_file": pl.String, "status": pl.String,
+    files_frame = pl.DataFrame(files, schema={"source_file": pl.String, "sha256": pl.String,
+                                              "status": pl.String, "rows": pl.Int64,
                                               "error": pl.String})
     replace_tables(warehouse, {CURATED: frame, CURATED_FILES: files_frame})
     result.rows = frame.height
