@@ -131,10 +131,16 @@ class SectionFigures:
                 return
         if re.match(r"^\s*(?:[-•]\s*)?m[aå]l(?:et)?\b", text, re.IGNORECASE):
             label = label or "mål"
+        question = ""
         for start, sentence in self._sentences(text):
             if sentence.rstrip().endswith("?"):
+                question = sentence.lower()
                 continue
             tokens = tokenize(sentence, base=line.start + start)
+            if question and self._answer(tokens, question, line.start + start, sentence):
+                question = ""
+                continue
+            question = ""
             self._sentence(_Sentence(sentence, line.start + start, tokens, label,
                                      self._goal_block or "mål" in label))
 
@@ -407,7 +413,8 @@ class SectionFigures:
         relative = re.search(r"# \w+ som ", text) is not None and not definite
         if re.search(r"(^| )(# )?nya (#|deltagare|personer|individer)|# nya|nyinskriv|nyantag"
                      r"|skrivits in|skrevs in|skrivit in|skrivs in|inskrivningar|\bstartat\b"
-                     r"|\btillkommit\b|\bantagits\b", text) and not relative:
+                     r"|\btillkommit\b|\bantagits\b|(på)?börjat (i )?(insatsen|projektet)", text) \
+                and not relative:
             return "participants_new"
         if re.search(r"\bavslut(at|ats|ade|ades)\b|(är|var|blivit) avslutad\b|\bslutat\b"
                      r"|\bavbrutit\b|\bavbröt\b"
@@ -635,10 +642,27 @@ class SectionFigures:
                 self._emit(metric, sex, value, s, _Mention(0, token, value), "form:sex-split")
         return True
 
+    def _answer(self, tokens: list[Token], question: str, base: int, text: str) -> bool:
+        """'Hur många gick vidare till arbete? 9' — a bare number answers the question."""
+        if not tokens or not tokens[0].is_digit_number or any(
+                t.is_digit_number for t in tokens[1:]) or len(tokens) > 4:
+            return False
+        question = re.sub(r"^\s*\d+(\.\d+)*\.?\s*", "", question).rstrip(" ?")
+        metric = self._label_metric(question)
+        if metric is None:
+            return False
+        value = digit_value(tokens[0].text)
+        self._emit(metric, "all", value, _Sentence(text, base, tokens, question),
+                   _Mention(0, tokens[0], value), "form:answer")
+        return True
+
     def _label_metric(self, label: str) -> str | None:
         """What a form label or table row label counts ('Avslutat', 'Till sjksk.', …)."""
         words = re.findall(r"[a-zåäöé]+", label)
-        metric = next((lx.outcome_of(w) for w in words if lx.outcome_of(w)), None)
+        # "… som påbörjat insatsen": the insats itself names no outcome in a label.
+        metric = next((lx.outcome_of(w) for w in words
+                       if lx.outcome_of(w) and w not in ("insats", "insatsen", "projekt",
+                                                         "projektet")), None)
         if metric is None and any(label.strip() == n.lower() for n in self.insats_names):
             metric = "ended_continued_rehab"  # went on to another insats
         if metric is None:

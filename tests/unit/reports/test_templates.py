@@ -14,6 +14,16 @@ from pipelines.reports.readers import read_document
 FIXTURES = Path(__file__).parents[2] / "fixtures" / "reports"
 
 EXPECTED = {
+    "numbered.txt": {
+        ("Arbetsbron", "participants_new", "all", 42),
+        ("Arbetsbron", "participants_new", "women", 25),
+        ("Arbetsbron", "participants_new", "men", 17),
+        ("Arbetsbron", "participants_ended", "all", 38),
+        ("Arbetsbron", "ended_work", "all", 9),
+        ("Arbetsbron", "ended_studies", "all", 4),
+        ("Arbetsbron", "share_work_or_studies_pct", "all", 34),
+        ("Arbetsbron", "avg_months_in_insats", "all", 8),
+    },
     "slutrapport.txt": {
         ("Steg för steg", "participants", "all", 112),
         ("Steg för steg", "participants", "women", 64),
@@ -62,6 +72,7 @@ EXPECTED = {
     },
 }
 PERIODS = {
+    "numbered.txt": (date(2020, 3, 1), date(2022, 2, 28)),
     "slutrapport.txt": (date(2019, 1, 1), date(2021, 12, 31)),
     "kvartal.txt": (date(2023, 1, 1), date(2023, 3, 31)),
     "arsrapport.txt": (date(2021, 1, 1), date(2021, 12, 31)),
@@ -78,6 +89,7 @@ def test_template(name: str):
 def test_forbund_is_found_in_each_template():
     found = {name: extract_document(read_document(FIXTURES / name))[0].forbund
              for name in EXPECTED}
-    assert found == {"slutrapport.txt": "Samordningsförbundet Västra Dalarna",
+    assert found == {"numbered.txt": "Samordningsförbundet Södra Lappland",
+                     "slutrapport.txt": "Samordningsförbundet Västra Dalarna",
                      "kvartal.txt": "Samordningsförbundet Östra Norrbotten",
                      "arsrapport.txt": "Samordningsförbundet Mittland"}
