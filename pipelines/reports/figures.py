@@ -56,9 +56,6 @@ class _Sentence:
     label: str = ""
     goal_block: bool = False
 
-    def lower_text(self, first: int, last: int) -> str:
-        return " ".join(t.lower for t in self.tokens[first:last])
-
 
 @dataclass
 class SectionFigures:
