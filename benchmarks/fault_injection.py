@@ -15,6 +15,7 @@ loss or doubling (or an unreadable published state).
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import random
 import shutil
@@ -107,6 +108,14 @@ def inject(fault: str, registers: Path, rng: random.Random, round_no: int) -> No
         shutil.rmtree(fresh.parent)
 
 
+def inputs_fingerprint(registers: Path) -> str:
+    """What the accepted inputs are: the bytes of every file left in the drop folder."""
+    digest = hashlib.sha256()
+    for path in register_files(registers):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
 def clean_rebuild(data_dir: Path, scratch: Path) -> Counter:
     rebuild = scratch / "rebuild"
     shutil.rmtree(rebuild, ignore_errors=True)
@@ -137,6 +146,7 @@ def main(argv: list[str] | None = None) -> int:
         print("the first load failed")
         return 1
     faults, kills, lost, doubled, unreadable = Counter(), 0, 0, 0, 0
+    rebuilt: tuple[str, Counter] | None = None  # inputs → expected rows of the last rebuild
     for round_no in range(1, args.rounds + 1):
         chosen = [f for f in FAULTS if f != "none"] if args.every_fault else [rng.choice(FAULTS)]
         for fault in chosen:
@@ -152,7 +162,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"round {round_no}: the load after fault '{fault}' failed")
             unreadable += 1
             continue
-        expected, published = clean_rebuild(data_dir, scratch), published_rows(data_dir)
+        inputs = inputs_fingerprint(data_dir / "raw" / "registers")
+        if rebuilt is None or rebuilt[0] != inputs:  # same accepted inputs, same rebuild
+            rebuilt = (inputs, clean_rebuild(data_dir, scratch))
+        expected, published = rebuilt[1], published_rows(data_dir)
         round_lost = sum((expected - published).values())
         round_doubled = sum((published - expected).values())
         lost, doubled = lost + round_lost, doubled + round_doubled
