@@ -118,7 +118,9 @@ def run(no_generate: bool) -> None:
         click.echo(f"\nRefused files (see the log above for file, row and column): "
                    f"{', '.join(outcome.refused_files)}")
     if not outcome.success:
-        click.echo("\nThe run failed: see the errors above.", err=True)
+        click.echo("\nThe run did not publish: see the errors above, `finsam status`, and "
+                   f"{paths.marts_dir / 'quality' / 'quality_report.md'}. The previously "
+                   "published warehouse and exports are unchanged.", err=True)
         sys.exit(1)
     click.echo("\n" + summary_table(str(paths.warehouse)))
     click.echo(f"\nWarehouse (DuckDB): {paths.warehouse}")

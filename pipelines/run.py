@@ -79,7 +79,8 @@ def run_pipeline(paths: Paths | None = None, *, generate_if_empty: bool = True,
     job = definitions.resolve_job_def(NIGHTLY_JOB)
     instance = dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else (
         dg.DagsterInstance.ephemeral())
-    log(f"materialising all assets into {paths.warehouse} …")
+    log(f"building in {paths.work_warehouse}; publishing to {paths.warehouse} when the checks "
+        "pass …")
     result = job.execute_in_process(
         instance=instance, raise_on_error=False,
         run_config={"loggers": {"console": {"config": {"log_level": "INFO"}}}})
