@@ -29,7 +29,8 @@ def main() -> None:
               help="Raw folder to write into (default: data/raw).")
 @click.option("--seed", default=2026, show_default=True, help="Random seed: same seed, same files.")
 @click.option("--forbund", "extra_forbund", default=3, show_default=True,
-              help="Extra förbund with built-in names, besides those of the shared reports.")
+              type=click.IntRange(min=0),
+              help="Extra förbund (built-in, then composed names), besides the shared reports'.")
 @click.option("--years", default="2022-2024", show_default=True,
               help="Years for the extra förbund: a range (2022-2024), a year, or a count (3).")
 @click.option("--no-reports", is_flag=True,
@@ -40,8 +41,11 @@ def generate(out: Path | None, seed: int, extra_forbund: int, years: str, no_rep
 
     raw_dir = out or current_paths().raw_dir
     gold = None if no_reports else SHARED_DIR / "gold"
-    result = run_generate(raw_dir, seed=seed, extra_forbund=extra_forbund, years=_years(years),
-                          gold_dir=gold, log=click.echo)
+    try:
+        result = run_generate(raw_dir, seed=seed, extra_forbund=extra_forbund,
+                              years=_years(years), gold_dir=gold, log=click.echo)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--forbund") from exc
     if not no_reports:
         from pipelines.run import copy_shared_reports
         from pipelines.settings import Paths

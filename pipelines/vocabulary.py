@@ -22,6 +22,14 @@ def end_reasons() -> tuple[str, ...]:
 
 
 @cache
+def registration_errors() -> tuple[str, ...]:
+    """`avslutsanledning` labels that mark a registration error: loaded, never counted."""
+    with (SEEDS_DIR / "avslutsanledningar.csv").open(encoding="utf-8", newline="") as handle:
+        return tuple(row["avslutsanledning"] for row in csv.DictReader(handle)
+                     if row["is_registration_error"] == "true")
+
+
+@cache
 def sexes() -> tuple[str, ...]:
     """Allowed `kön` labels."""
     return seed_column("kon", "kon")

@@ -10,6 +10,7 @@ from pipelines.quality.flags import (
     Flag,
     consistency_flags,
     reconciliation_flags,
+    register_file_flags,
     suite_flags,
     write_flags,
     write_reports,
@@ -37,7 +38,8 @@ def run_quality(warehouse: Path, report_dir: Path, run_id: str,
     result.suite_failures = run_suites(warehouse, load_suites())
     result.flags = (suite_flags(run_id, result.suite_failures)
                     + consistency_flags(run_id, warehouse)
-                    + reconciliation_flags(run_id, warehouse))
+                    + reconciliation_flags(run_id, warehouse)
+                    + register_file_flags(run_id, warehouse))
     write_flags(warehouse, result.flags)
     result.reports = write_reports(report_dir, result.flags, run_id)
     log(f"{len(result.errors())} ERROR and "

@@ -34,6 +34,9 @@ WHAT_TO_CHECK = {
     "stated_once": "The report states this figure twice with different values.",
     "mismatch": "The report and the register disagree beyond the tolerance: check the "
                 "register export (missing exits, late registrations) and the report.",
+    "unused_header": "A column of the export was not loaded because its header is not one "
+                     "the format accepts: rename it (docs/register-format.md) and drop the "
+                     "file again, or ignore this if the column is something else.",
 }
 
 
@@ -93,6 +96,19 @@ def reconciliation_flags(run_id: str, warehouse: Path) -> list[Flag]:
                  f"report = {_number(r['report_value'])}",
                  f"register = {_number(r['register_value'])}", r["quote"],
                  WHAT_TO_CHECK["mismatch"]) for r in rows.iter_rows(named=True)]
+
+
+def register_file_flags(run_id: str, warehouse: Path) -> list[Flag]:
+    """A WARN for each header of a loaded register file that looked like a known column."""
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        files = con.sql("select * from bronze.register_files order by source_file").pl()
+    if "warnings" not in files.columns:
+        return []
+    return [Flag(run_id, "register_file", "unused_header", "WARN", "registers",
+                 None, None, None, None, None, None, r["source_file"], warning, None,
+                 WHAT_TO_CHECK["unused_header"])
+            for r in files.filter(pl.col("warnings").is_not_null()).iter_rows(named=True)
+            for warning in r["warnings"].splitlines()]
 
 
 def write_flags(warehouse: Path, flags: list[Flag]) -> None:

@@ -6,9 +6,9 @@ a test keeps the two in step.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from enum import StrEnum
 
 
@@ -70,12 +70,14 @@ PARTICIPATION_COLUMNS: tuple[Column, ...] = (
             "år i offentlig försörjning", "tid i offentlig försörjning före start (år)")),
     Column("start_date", "Inskrivningsdatum", Type.DATE, True,
            ("inskrivningsdatum", "inskriven", "startdatum", "inskrivningsdag",
-            "datum inskrivning", "inskrivning")),
+            "datum inskrivning", "inskrivning", "datum för inskrivning", "startdag")),
     Column("end_date", "Utskrivningsdatum", Type.DATE, False,
            ("utskrivningsdatum", "utskriven", "slutdatum", "avslutsdatum",
-            "datum utskrivning", "utskrivning")),
+            "datum utskrivning", "utskrivning", "datum för avslut", "utskrivningsdag",
+            "avslutsdag", "avslutad")),
     Column("end_reason", "Avslutsanledning", Type.END_REASON, False,
-           ("avslutsanledning", "avslutsorsak", "orsak till avslut", "anledning till avslut")),
+           ("avslutsanledning", "avslutsorsak", "orsak till avslut", "anledning till avslut",
+            "orsak avslut", "anledning avslut")),
     Column("working_or_studying_after", "Arbetar/studerar efter", Type.YES_NO, False,
            ("arbetar/studerar efter", "arbetar eller studerar efter avslut",
             "arbete/studier efter avslut", "arbetar/studerar efter avslut")),
@@ -96,11 +98,13 @@ COLUMNS: dict[Kind, tuple[Column, ...]] = {
 
 
 def normalise_header(header: str) -> str:
-    """Fold a header for matching: case, accents, separators and spacing do not matter."""
-    text = unicodedata.normalize("NFKD", header.replace("\ufeff", "").strip().lower())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = re.sub(r"[\s_\-.:]+", " ", text)
-    return text.strip()
+    """Fold a header for matching: case, accents, spaces and punctuation do not matter.
+
+    `Utskrivnings-datum`, `UTSKRIVNINGS_DATUM:` and `utskrivningsdatum` fold alike, as do
+    `Arbetar / studerar efter` and `arbetar/studerar efter`: only letters and digits count.
+    """
+    text = unicodedata.normalize("NFKD", header.replace("\ufeff", "").casefold())
+    return "".join(ch for ch in text if ch.isalnum() and not unicodedata.combining(ch))
 
 
 def header_lookup(kind: Kind) -> dict[str, Column]:
@@ -121,3 +125,25 @@ def detect_kind(headers: list[str]) -> Kind | None:
                for h in headers):
             return kind
     return None
+
+
+def lookalike(header: str, kind: Kind, unmatched: set[str]) -> Column | None:
+    """The known column an unrecognised header probably means, among those still missing.
+
+    A header resembles a column when it contains one of its folded names or is spelled
+    within a few letters of one; a column the file already has is never proposed again.
+    """
+    folded = normalise_header(header)
+    if not folded:
+        return None
+    best: tuple[float, Column] | None = None
+    for column in COLUMNS[kind]:
+        if column.name not in unmatched:
+            continue
+        for alias in (column.name, column.label, *column.aliases):
+            name = normalise_header(alias)
+            score = 1.0 if len(name) >= 5 and name in folded else SequenceMatcher(
+                None, folded, name).ratio()
+            if score >= 0.8 and (best is None or score > best[0]):
+                best = (score, column)
+    return best[1] if best else None

@@ -11,6 +11,7 @@ import csv
 import io
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pipelines.errors import CellProblem, InputFileError
 
@@ -59,21 +60,46 @@ def read_csv_cells(path: Path) -> RawTable:
         raise InputFileError(path, [CellProblem(1, "", "the file is empty or has no header")])
     separator = sniff_separator(lines[0])
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
+    try:
+        return _rows(reader, path, encoding, separator, text.endswith(("\n", "\r")))
+    except csv.Error as exc:
+        raise InputFileError(
+            path, [CellProblem(reader.line_num, "", f"unreadable CSV ({exc}); a stray "
+                               "quotation mark makes the rest of the file one field")],
+            "Check quoting in that row, or save the file again from the spreadsheet.",
+        ) from exc
+
+
+def _rows(reader: Any, path: Path, encoding: str, separator: str, ends_in_newline: bool
+          ) -> RawTable:
     headers = [h.strip() for h in next(reader)]
     rows: list[list[str]] = []
     row_numbers: list[int] = []
     problems: list[CellProblem] = []
+    short = False
     for cells in reader:
         if not any(c.strip() for c in cells):
+            short = False
             continue
         row_number = reader.line_num
-        if len(cells) != len(headers):
+        cells = [c.strip() for c in cells]
+        if len(cells) > len(headers) and not any(cells[len(headers):]):
+            cells = cells[:len(headers)]  # trailing separators with nothing after them
+        if len(cells) > len(headers):
             problems.append(CellProblem(
                 row_number, "", f"expected {len(headers)} fields separated by "
-                f"'{separator}', found {len(cells)}"))
+                f"'{separator}', found {len(cells)} (a value holding '{separator}' must be "
+                "quoted)"))
             continue
-        rows.append([c.strip() for c in cells])
+        # Spreadsheet programs drop trailing empty fields: those are empty cells. A short
+        # last line without a line break is a cut-off file, not dropped separators.
+        short = len(cells) < len(headers)
+        rows.append(cells + [""] * (len(headers) - len(cells)))
         row_numbers.append(row_number)
+    if rows and short and not ends_in_newline:
+        problems.append(CellProblem(
+            row_numbers[-1], "", "the last row has fewer fields than the header and the file "
+            "does not end with a line break: the file looks cut off"))
     if problems:
         raise InputFileError(path, problems, "Check quoting and separators in those rows.")
     return RawTable(headers, rows, row_numbers, encoding, separator)

@@ -1,12 +1,12 @@
 """Load register exports into the bronze tables, incrementally and idempotently.
 
 Every file is hashed and recorded in `bronze.register_files` (the register part of the
-load manifest): path, hash, size, kind, förbund, export date, status, run, rows.
-A file whose hash is unchanged is not read again: its rows are kept as they are. A new
-version of the same export — same kind and förbund, a later export date — replaces the
-earlier one (status `superseded`), never adds to it. A file that cannot be loaded is
-moved to the quarantine folder with an error report. When nothing changed, nothing is
-written; otherwise the bronze tables are replaced in one transaction.
+load manifest): path, hash, size, kind, förbund, export date, status, run, rows, warnings.
+A file whose hash is unchanged is not read again: its rows are kept as they are. A newer
+export replaces what it covers, insats by insats (`pipelines.register.supersede`), never
+adds to it. A file that cannot be loaded is moved to the quarantine folder with an error
+report. When nothing changed, nothing is written; otherwise the bronze tables are replaced
+in one transaction.
 """
 
 from __future__ import annotations
@@ -20,12 +20,14 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from pipelines.errors import InputFileError
+from pipelines import vocabulary
+from pipelines.errors import CellProblem, InputFileError
 from pipelines.files import file_hash
 from pipelines.quarantine import quarantine
 from pipelines.register.columns import COLUMNS, Kind
 from pipelines.register.dialects import SUFFIXES
 from pipelines.register.parse import POLARS_TYPES, parse_file
+from pipelines.register.supersede import Candidate, decide, supplied_rows
 from pipelines.warehouse import BRONZE_SCHEMA, replace_tables
 
 TABLES: dict[Kind, str] = {
@@ -39,8 +41,12 @@ MANIFEST_SCHEMA = {
     "source_file": pl.String, "sha256": pl.String, "size": pl.Int64, "kind": pl.String,
     "forbund_org_nr": pl.String, "export_date": pl.Date, "status": pl.String,
     "rows": pl.Int64, "rejected_rows": pl.Int64, "load_id": pl.String,
-    "recorded_at": pl.Datetime("us", "UTC"), "error": pl.String,
+    "recorded_at": pl.Datetime("us", "UTC"), "superseded_by": pl.String,
+    "warnings": pl.String, "error": pl.String,
 }
+CONFLICT_HINT = ("If this file corrects the other, remove the other from data/raw/registers/ "
+                 "and drop this one again; if it is a different export, make sure each file "
+                 "holds the latest rows of the insatser it covers.")
 
 
 @dataclass
@@ -65,6 +71,7 @@ class _Accepted:
     frame: pl.DataFrame  # typed rows with lineage
     rejected: int
     reused: bool
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def forbund(self) -> str:
@@ -72,12 +79,23 @@ class _Accepted:
 
     @property
     def export_date(self) -> date | None:
+        """The latest date in the file, registration errors left out (they are not counted)."""
+        if self.kind is Kind.PARTICIPATIONS:
+            counted = self.frame.filter(
+                ~pl.col("end_reason").is_in(vocabulary.registration_errors()).fill_null(False))
+            return counted.select(pl.max_horizontal(pl.col("start_date").max(),
+                                                    pl.col("end_date").max())).item()
         if self.frame.is_empty():
             return None
-        if self.kind is Kind.PARTICIPATIONS:
-            return self.frame.select(pl.max_horizontal(pl.col("start_date").max(),
-                                                       pl.col("end_date").max())).item()
         return date(int(self.frame["start_year"].max()), 12, 31)
+
+    def candidate(self, previous_rows: dict[Kind, pl.DataFrame]) -> Candidate:
+        before = previous_rows.get(self.kind)
+        held = set() if before is None else set(
+            before.filter(pl.col("source_file") == self.source)
+            .select("forbund_org_nr", "insats_id").unique().iter_rows())
+        return Candidate(self.source, self.kind, self.export_date, self.frame,
+                         frozenset((self.kind, org, insats) for org, insats in held))
 
 
 def register_files(folder: Path) -> list[Path]:
@@ -114,6 +132,43 @@ def _previous(warehouse: Path) -> tuple[dict[str, dict], dict[Kind, pl.DataFrame
     return manifest, rows
 
 
+def _refuse(error: InputFileError, digest: str, size: int, quarantine_dir: Path | None,
+            result: LoadResult, log: Callable[[str], None]) -> dict:
+    """Record a file that is not loaded, move it to quarantine, and its manifest entry."""
+    result.refused.append(error)
+    log(f"REFUSED {error}")
+    if quarantine_dir is not None:
+        target = quarantine(error.path, quarantine_dir, "not loaded", error.problems, error.hint)
+        log(f"  moved to {target}")
+    return {"sha256": digest, "size": size,
+            "status": "quarantined" if quarantine_dir else "refused", "error": str(error)}
+
+
+def _read(path: Path, source: str, before: dict | None, digest: str, size: int,
+          previous_rows: dict[Kind, pl.DataFrame], max_invalid_rows: int, load_id: str,
+          loaded_at: datetime, log: Callable[[str], None]) -> _Accepted:
+    """The rows of one file: kept from the last load when unchanged, otherwise parsed."""
+    if before and before["sha256"] == digest and before["status"] == "loaded":
+        kind = Kind(before["kind"])
+        frame = previous_rows.get(kind, _empty(kind)).filter(pl.col("source_file") == source)
+        if frame.height == before["rows"]:
+            warnings = (before.get("warnings") or "").splitlines()
+            return _Accepted(source, digest, size, kind, frame, before["rejected_rows"] or 0,
+                             reused=True, warnings=warnings)
+    parsed = parse_file(path, max_invalid_rows)
+    frame = parsed.frame.with_columns(pl.lit(source).alias("source_file"),
+                                      pl.lit(load_id).alias("load_id"),
+                                      pl.lit(loaded_at).alias("loaded_at"))
+    rejected = len({p.row for p in parsed.rejected})
+    log(f"read {path.name}: {parsed.kind.value}, {frame.height} rows"
+        + (f", {rejected} invalid rows left out" if rejected else ""))
+    warnings = [f"{source}: {w.describe()}" for w in parsed.warnings]
+    for warning in warnings:
+        log(f"WARNING {warning}")
+    return _Accepted(source, digest, size, parsed.kind, frame, rejected, reused=False,
+                     warnings=warnings)
+
+
 def load_registers(folder: Path, warehouse: Path, *, quarantine_dir: Path | None = None,
                    max_invalid_rows: int = 0,
                    log: Callable[[str], None] = print) -> LoadResult:
@@ -127,62 +182,54 @@ def load_registers(folder: Path, warehouse: Path, *, quarantine_dir: Path | None
     for path in register_files(folder):
         source = path.relative_to(root).as_posix()
         digest, size = file_hash(path), path.stat().st_size
-        before = previous.get(source)
-        if before and before["sha256"] == digest and before["status"] in ("loaded", "superseded"):
-            kind = Kind(before["kind"])
-            frame = previous_rows.get(kind, _empty(kind)).filter(pl.col("source_file") == source)
-            if before["status"] == "loaded" and frame.height == before["rows"]:
-                accepted.append(_Accepted(source, digest, size, kind, frame,
-                                          before["rejected_rows"] or 0, reused=True))
-                continue
         try:
-            parsed = parse_file(path, max_invalid_rows)
+            accepted.append(_read(path, source, previous.get(source), digest, size,
+                                  previous_rows, max_invalid_rows, result.load_id, loaded_at,
+                                  log))
         except InputFileError as error:
-            result.refused.append(error)
-            log(f"REFUSED {error}")
-            if quarantine_dir is not None:
-                target = quarantine(path, quarantine_dir, "not loaded", error.problems,
-                                    error.hint)
-                log(f"  moved to {target}")
-            refused_entries.append({"source_file": source, "sha256": digest, "size": size,
-                                    "status": "quarantined" if quarantine_dir else "refused",
-                                    "error": str(error)})
-            continue
-        frame = parsed.frame.with_columns(pl.lit(source).alias("source_file"),
-                                          pl.lit(result.load_id).alias("load_id"),
-                                          pl.lit(loaded_at).alias("loaded_at"))
-        accepted.append(_Accepted(source, digest, size, parsed.kind, frame,
-                                  len({p.row for p in parsed.rejected}), reused=False))
-        log(f"read {path.name}: {parsed.kind.value}, {frame.height} rows"
-            + (f", {len({p.row for p in parsed.rejected})} invalid rows left out"
-               if parsed.rejected else ""))
-    # The newest export of each kind and förbund replaces the earlier ones.
-    newest: dict[tuple[Kind, str], _Accepted] = {}
-    for item in sorted(accepted, key=lambda a: (a.export_date or date.min, a.source)):
-        newest[(item.kind, item.forbund)] = item
-    current = {id(item) for item in newest.values()}
-    manifest = []
+            refused_entries.append({**_refuse(error, digest, size, quarantine_dir, result, log),
+                                    "source_file": source})
+    decision = decide([item.candidate(previous_rows) for item in accepted])
+    for item in [a for a in accepted if a.source in decision.conflicts]:
+        accepted.remove(item)
+        error = InputFileError(root / item.source, [
+            CellProblem(1, "", message) for message in decision.conflicts[item.source]],
+            CONFLICT_HINT)
+        refused_entries.append({**_refuse(error, item.sha256, item.size, quarantine_dir,
+                                          result, log), "source_file": item.source})
+    manifest, kept = [], []
     for item in accepted:
-        status = "loaded" if id(item) in current else "superseded"
-        (result.loaded if status == "loaded" else result.superseded).append(item.source)
+        supplied, lost = decision.supplies[item.source], decision.superseded[item.source]
+        status = "superseded" if not supplied else "partly superseded" if lost else "loaded"
+        by = ", ".join(sorted(set(lost.values()))) or None
+        rows = supplied_rows(item.frame, supplied) if lost else item.frame
+        kept.append((item.kind, rows))
+        if lost:
+            result.superseded.append(item.source)
+            log(f"{status}: {item.source}: {len(lost)} of {len(lost) + len(supplied)} "
+                f"insatser now come from newer exports ({by})")
+        if supplied:
+            result.loaded.append(item.source)
         if item.reused and status == "loaded":
             result.unchanged.append(item.source)
         manifest.append({"source_file": item.source, "sha256": item.sha256, "size": item.size,
                          "kind": item.kind.value, "forbund_org_nr": item.forbund,
                          "export_date": item.export_date, "status": status,
-                         "rows": item.frame.height, "rejected_rows": item.rejected,
-                         "load_id": item.frame["load_id"][0] if item.frame.height
-                         else result.load_id, "error": None})
+                         "rows": rows.height, "rejected_rows": item.rejected,
+                         "load_id": rows["load_id"][0] if rows.height else result.load_id,
+                         "superseded_by": by, "warnings": "\n".join(item.warnings) or None,
+                         "error": None})
     manifest += [{**entry, "kind": None, "forbund_org_nr": None, "export_date": None,
-                  "rows": 0, "rejected_rows": 0, "load_id": result.load_id}
+                  "rows": 0, "rejected_rows": 0, "load_id": result.load_id,
+                  "superseded_by": None, "warnings": None}
                  for entry in refused_entries]
+    readable = ("loaded", "partly superseded", "superseded")
     before_state = {s: (e["sha256"], e["status"]) for s, e in previous.items()
-                    if e["status"] in ("loaded", "superseded")}
+                    if e["status"] in readable}
     after_state = {m["source_file"]: (m["sha256"], m["status"]) for m in manifest
-                   if m["status"] in ("loaded", "superseded")}
+                   if m["status"] in readable}
     result.changed = before_state != after_state or not previous_rows
-    frames = {kind: pl.concat([_empty(kind)] + [item.frame for item in accepted
-                                                if item.kind is kind and id(item) in current],
+    frames = {kind: pl.concat([_empty(kind)] + [rows for of, rows in kept if of is kind],
                               how="diagonal_relaxed").select(_empty(kind).columns)
               for kind in TABLES}
     result.rows = {kind: frame.height for kind, frame in frames.items()}

@@ -20,6 +20,7 @@ from pipelines.register.columns import (
     Type,
     detect_kind,
     header_lookup,
+    lookalike,
     normalise_header,
 )
 from pipelines.register.dialects import RawTable, read_cells
@@ -98,10 +99,13 @@ class ParsedFile:
     encoding: str
     separator: str | None
     rejected: list[CellProblem] = field(default_factory=list)
+    warnings: list[CellProblem] = field(default_factory=list)
 
 
-def _map_headers(path: Path, kind: Kind, headers: list[str]) -> dict[str, int]:
-    """Canonical column name → position in the file; refuses missing and doubled columns."""
+def _map_headers(path: Path, kind: Kind,
+                 headers: list[str]) -> tuple[dict[str, int], list[CellProblem]]:
+    """Canonical column name → position in the file, and a warning for each header that
+    resembles a known column but was not used. Refuses missing and doubled columns."""
     lookup = header_lookup(kind)
     positions: dict[str, int] = {}
     problems: list[CellProblem] = []
@@ -119,7 +123,17 @@ def _map_headers(path: Path, kind: Kind, headers: list[str]) -> dict[str, int]:
                 f"{', '.join(column.aliases)})"))
     if problems:
         raise InputFileError(path, problems, "See docs/register-format.md for the columns.")
-    return positions
+    missing = {c.name for c in COLUMNS[kind]} - set(positions)
+    warnings = []
+    for index, header in enumerate(headers):
+        if index in positions.values():
+            continue
+        column = lookalike(header, kind, missing)
+        if column is not None:
+            warnings.append(CellProblem(
+                1, header, f"not used: looks like {column.label} but is not one of its "
+                f"accepted headers ({', '.join(column.aliases)}); rename it if it is"))
+    return positions, warnings
 
 
 def _cell_problems(raw: pl.DataFrame, typed: pl.DataFrame, columns: list[Column],
@@ -139,23 +153,28 @@ def _cell_problems(raw: pl.DataFrame, typed: pl.DataFrame, columns: list[Column]
 
 def _row_problems(typed: pl.DataFrame, header_of: dict[str, str]) -> list[CellProblem]:
     """Cross-column rules of a participation row."""
-    end_header = header_of.get("end_date", "Utskrivningsdatum")
-    reason_header = header_of.get("end_reason", "Avslutsanledning")
+    end_header = header_of.get("end_date")
+    reason_header = header_of.get("end_reason")
     problems: list[CellProblem] = []
     for row in typed.filter(pl.col("end_date") < pl.col("start_date")).iter_rows(named=True):
-        problems.append(CellProblem(row["source_row"], end_header,
+        problems.append(CellProblem(row["source_row"], end_header or "",
                                     f"{row['end_date']} is before the start date "
                                     f"{row['start_date']}"))
     ended_without_reason = typed.filter(pl.col("end_date").is_not_null()
                                         & pl.col("end_reason").is_null())
+    need_reason = ("an ended participation needs an avslutsanledning" if reason_header else
+                   "an ended participation needs an avslutsanledning, and the file has no "
+                   "column recognised as Avslutsanledning")
     for row in ended_without_reason["source_row"]:
-        problems.append(CellProblem(row, reason_header,
-                                    "an ended participation needs an avslutsanledning"))
+        problems.append(CellProblem(row, reason_header or end_header or "", need_reason))
     reason_without_end = typed.filter(pl.col("end_date").is_null()
                                       & pl.col("end_reason").is_not_null())
     for row, reason in reason_without_end.select("source_row", "end_reason").iter_rows():
-        problems.append(CellProblem(row, end_header,
-                                    f"avslutsanledning '{reason}' given but no end date"))
+        problems.append(
+            CellProblem(row, end_header, f"avslutsanledning '{reason}' given but no end date")
+            if end_header else
+            CellProblem(row, reason_header or "", f"avslutsanledning '{reason}' given, but the "
+                        "file has no column recognised as Utskrivningsdatum"))
     return problems
 
 
@@ -177,7 +196,7 @@ def parse_table(path: Path, table: RawTable, max_invalid_rows: int = 0) -> Parse
         raise InputFileError(path, [CellProblem(
             1, "", "cannot tell the kind of register: expected a 'Deltagar-ID' column "
             "(participations) or 'Antal anonyma' (anonymous counts)")])
-    positions = _map_headers(path, kind, table.headers)
+    positions, warnings = _map_headers(path, kind, table.headers)
     present = [c for c in COLUMNS[kind] if c.name in positions]
     header_of = {c.name: table.headers[positions[c.name]] for c in present}
     raw = pl.DataFrame(
@@ -199,7 +218,7 @@ def parse_table(path: Path, table: RawTable, max_invalid_rows: int = 0) -> Parse
     if len(bad_rows) > max_invalid_rows:
         raise InputFileError(path, problems, "Correct the file and drop it again.")
     typed = typed.filter(~pl.col("source_row").is_in(sorted(bad_rows)))
-    return ParsedFile(path, kind, typed, table.encoding, table.separator, problems)
+    return ParsedFile(path, kind, typed, table.encoding, table.separator, problems, warnings)
 
 
 def parse_file(path: Path, max_invalid_rows: int = 0) -> ParsedFile:

@@ -1,9 +1,13 @@
 """Refuse anything that looks like a Swedish personnummer or samordningsnummer.
 
-The warehouse never stores one. A value looks like one when it is ten or twelve
-digits, with or without `-`/`+` before the last four, and the date part is a real
-calendar date (samordningsnummer add 60 to the day). Org numbers (month digits
-20 or more) therefore pass.
+The warehouse never stores one. A number looks like one when, anywhere in a cell, ten or
+twelve digits stand together (or with `-`, `–`, `+` or a space before the last four) and
+their date part is a real calendar date in a century a living person can be born in
+(samordningsnummer add 60 to the day). A ten-digit number names no century: it counts when
+the date is real as 19ÅÅ or as 20ÅÅ (`000229` is 29 February 2000), and `+` (over 100
+years old) changes nothing about that. The Luhn check digit is supporting evidence: a
+spreadsheet number of nine digits (a leading zero lost) counts only when its check digit
+is right. Organisation numbers (month digits 20 or more) pass.
 """
 
 from __future__ import annotations
@@ -11,21 +15,46 @@ from __future__ import annotations
 import re
 from datetime import date
 
-_PATTERN = re.compile(r"^(\d{2})?(\d{2})(\d{2})(\d{2})[-+]?(\d{4})$")
+_SEPARATOR = r"[-–+ ]?"
+_CANDIDATE = re.compile(
+    rf"(?<![\d])(?P<century>\d{{2}})?(?P<date>\d{{6}}){_SEPARATOR}(?P<serial>\d{{4}})(?![\d])")
+_LOST_ZERO = re.compile(r"^\d{9}$")
+_CENTURIES = (19, 20, 18)
 
 
-def looks_like_personnummer(value: str) -> bool:
-    match = _PATTERN.match(value.strip().replace(" ", ""))
-    if not match:
-        return False
-    century, yy, mm, dd, _ = match.groups()
-    year = int((century or "19") + yy)
-    day = int(dd) - 60 if int(dd) > 60 else int(dd)
+def luhn_valid(digits: str) -> bool:
+    """The Luhn check over ÅÅMMDDNNNN, as the Swedish tax agency computes it."""
+    total = 0
+    for index, char in enumerate(digits):
+        value = int(char) * (2 if index % 2 == 0 else 1)
+        total += value - 9 if value > 9 else value
+    return total % 10 == 0
+
+
+def _real_date(century: int, yymmdd: str) -> bool:
+    year, month, day = century * 100 + int(yymmdd[:2]), int(yymmdd[2:4]), int(yymmdd[4:])
+    if day > 60:  # samordningsnummer
+        day -= 60
     try:
-        date(year, int(mm), day)
+        date(year, month, day)
     except ValueError:
         return False
     return True
+
+
+def _is_personnummer(century: str | None, yymmdd: str) -> bool:
+    if century is not None:
+        return int(century) in _CENTURIES and _real_date(int(century), yymmdd)
+    return any(_real_date(c, yymmdd) for c in _CENTURIES)
+
+
+def looks_like_personnummer(value: str) -> bool:
+    """Whether a personnummer or samordningsnummer stands anywhere in `value`."""
+    text = value.strip()
+    if _LOST_ZERO.match(text):
+        padded = "0" + text
+        return luhn_valid(padded) and _is_personnummer(None, padded[:6])
+    return any(_is_personnummer(m["century"], m["date"]) for m in _CANDIDATE.finditer(text))
 
 
 def find_personnummer_column(headers: list[str], rows: list[list[str]],
@@ -33,6 +62,6 @@ def find_personnummer_column(headers: list[str], rows: list[list[str]],
     """The first (header, row number) holding a personnummer-like value, if any."""
     for row, number in zip(rows, row_numbers, strict=True):
         for header, cell in zip(headers, row, strict=True):
-            if cell and looks_like_personnummer(cell):
+            if cell and any(ch.isdigit() for ch in cell) and looks_like_personnummer(cell):
                 return header, number
     return None

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-from pipelines.synthetic.names import FORBUND_NAMES, INSATS_NAMES
+from pipelines.synthetic.names import INSATS_NAMES, forbund_names
 from pipelines.synthetic.people import Spell, new_spell, random_day, random_duration, random_outcome
 from pipelines.synthetic.targets import InsatsTarget, insats_targets
 from pipelines.synthetic.writers import write_anonymous_counts, write_participations
@@ -38,10 +38,21 @@ def _digest(*parts: str) -> int:
     return int(hashlib.sha256("|".join(parts).encode()).hexdigest(), 16)
 
 
-def org_number(forbund: str) -> str:
+def org_number(forbund: str, salt: int = 0) -> str:
     """A stable fake org number; month digits 20 keep it from looking like a personnummer."""
-    h = _digest(forbund)
+    h = _digest(forbund, str(salt)) if salt else _digest(forbund)
     return f"2220{h % 100:02d}-{h // 100 % 10000:04d}"
+
+
+class _OrgNumbers(dict[str, str]):
+    """A distinct org number per förbund name: its stable one, salted only on a collision."""
+
+    def __missing__(self, forbund: str) -> str:
+        salt = 0
+        while (candidate := org_number(forbund, salt)) in self.values():
+            salt += 1
+        self[forbund] = candidate
+        return candidate
 
 
 def insats_id(forbund: str, insats: str) -> str:
@@ -306,8 +317,9 @@ def generate(raw_dir: Path, *, seed: int = 2026, extra_forbund: int = 3,
     units: dict[str, list[Unit]] = {}
     out = Generated()
     planted_left = 3
+    orgs = _OrgNumbers()
     for index, target in enumerate(targets):
-        unit = (target.forbund, org_number(target.forbund),
+        unit = (target.forbund, orgs[target.forbund],
                 insats_id(target.forbund, target.insats), target.insats)
         ids = _ids_for(target.forbund, forbund_spells, rng)
         spells = spells_for_report(target, unit, rng, ids)
@@ -318,11 +330,11 @@ def generate(raw_dir: Path, *, seed: int = 2026, extra_forbund: int = 3,
         out.discrepancies.extend(discrepancies(target, spells, planted))
         forbund_spells.setdefault(target.forbund, []).extend(spells)
         units.setdefault(target.forbund, []).append(unit)
-    extra_names = [n for n in FORBUND_NAMES if n not in forbund_spells][:extra_forbund]
+    extra_names = forbund_names(extra_forbund, taken=set(forbund_spells))
     for name in extra_names:
         ids = _ids_for(name, forbund_spells, rng)
         for insats in rng.sample(INSATS_NAMES, k=rng.randint(2, 4)):
-            unit = (name, org_number(name), insats_id(name, insats), insats)
+            unit = (name, orgs[name], insats_id(name, insats), insats)
             forbund_spells.setdefault(name, []).extend(spells_for_years(unit, years, rng, ids))
             units.setdefault(name, []).append(unit)
     registers = raw_dir / "registers"

@@ -53,8 +53,14 @@ def test_missing_required_column(tmp_path: Path):
 
 
 def test_ragged_row_names_the_row(tmp_path: Path):
+    # Missing trailing fields are empty cells: here required ones, so row 3 is refused.
     path = _write(tmp_path / "a.csv", GOOD.format(pid="A"), "F;222000-1111;501;S;B;Man")
-    assert [p.row for p in _problem(path).problems] == [3]
+    assert {(p.row, p.column) for p in _problem(path).problems} == {
+        (3, "Födelseår"), (3, "Inskrivningsdatum")}
+    # A field too many, with a value in it, is an unquoted separator.
+    path = _write(tmp_path / "b.csv", GOOD.format(pid="A") + ";extra", GOOD.format(pid="B"))
+    problems = _problem(path).problems
+    assert [p.row for p in problems] == [2] and "quoted" in problems[0].message
 
 
 @pytest.mark.parametrize("value", ["850312-1234", "198503121234", "19850312-1234",

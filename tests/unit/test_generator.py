@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import polars as pl
+import pytest
 
 from pipelines.register.parse import parse_file
 from pipelines.synthetic.generate import DISCREPANCY_FILE, generate
@@ -101,3 +102,22 @@ def test_register_reproduces_report_figures_except_listed(tmp_path: Path, shared
         if row["kind"] == "planted":
             report, register = int(row["report_value"]), int(row["register_value"])
             assert abs(report - register) > 1 or report == 0
+
+
+def test_as_many_forbund_as_asked_each_with_its_own_org_number(tmp_path: Path):
+    result = generate(tmp_path, seed=5, extra_forbund=12, years=[2024], log=lambda _: None)
+    frames = _read_all(tmp_path)
+    names = {n for f in frames.values() for n in f["forbund_name"].unique().to_list()}
+    orgs = {o for f in frames.values() for o in f["forbund_org_nr"].unique().to_list()}
+    assert len(names) == len(orgs) == 12 and len(result.files) == 24
+
+
+def test_national_scale_names_and_a_clear_refusal_beyond():
+    from pipelines.synthetic.generate import _OrgNumbers
+    from pipelines.synthetic.names import forbund_names
+
+    names = forbund_names(80)
+    orgs = _OrgNumbers()
+    assert len(set(names)) == 80 and len({orgs[n] for n in names}) == 80
+    with pytest.raises(ValueError, match="cannot name 100000 förbund"):
+        forbund_names(100_000)

@@ -1,6 +1,6 @@
 {#- Participant spells with their sex and outcome codes and their export's as-of date.
-    An export's as-of date is its latest date, so an open spell is counted up to it and
-    results never depend on the day the warehouse is built.
+    An export's as-of date is its latest date (decided by the loader, in the manifest), so
+    an open spell is counted up to it and results never depend on the day of the build.
     Spells ended as Felregistrering are registration errors and are left out. -#}
 
 with
@@ -27,9 +27,8 @@ exports as (
 
     select
         source_file,
-        max(coalesce(end_date, start_date)) as export_as_of_date
-    from participations
-    group by source_file
+        export_date as export_as_of_date
+    from {{ ref('stg_register__files') }}
 
 ),
 

@@ -6,33 +6,9 @@ participations as (
 
 ),
 
-anonymous_counts as (
+names as (
 
-    select * from {{ ref('stg_register__anonymous_counts') }}
-
-),
-
-named as (
-
-    select insats_key, forbund_org_nr, forbund_name, insats_id, insats_name,
-           start_date as seen_on
-    from participations
-    union all
-    select insats_key, forbund_org_nr, forbund_name, insats_id, insats_name,
-           cast(null as date) as seen_on
-    from anonymous_counts
-
-),
-
-ranked as (
-
-    {#- The name an insats goes by is the one in its most recent register row. -#}
-    select
-        named.*,
-        row_number() over (
-            partition by insats_key order by seen_on desc nulls last, insats_name
-        ) as recency
-    from named
+    select * from {{ ref('int_register_names') }}
 
 ),
 
@@ -52,21 +28,20 @@ final as (
 
     select
         -- ids
-        ranked.insats_key,
-        ranked.forbund_org_nr,
-        ranked.forbund_name,
-        ranked.insats_id,
-        ranked.insats_name,
+        names.insats_key,
+        names.forbund_org_nr,
+        names.forbund_name,
+        names.insats_id,
+        names.insats_name,
 
         -- coverage
         spans.first_start_date,
         spans.last_register_date,
         coalesce(spans.spells, 0) as spells
 
-    from ranked
+    from names
     left join spans
-        on ranked.insats_key = spans.insats_key
-    where ranked.recency = 1
+        on names.insats_key = spans.insats_key
 
 )
 

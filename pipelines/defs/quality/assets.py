@@ -20,6 +20,7 @@ CHECKS = {
     "marts_suite": "GX suite on the marts (expectations/marts.json)",
     "report_consistency": "Report-internal rules: women + men = all, outcomes ≤ ended, …",
     "reconciliation": "Report figures against the register for the same period",
+    "register_file": "Register files: headers that look like a known column but were not used",
 }
 SUITE_CHECKS = {"register_participations": "register_suite",
                 "report_figures": "report_figures_suite", "marts": "marts_suite"}
@@ -51,7 +52,7 @@ def quality_flags(context: dg.AssetExecutionContext, warehouse: Warehouse):
             else dg.AssetCheckSeverity.WARN,
             metadata={"failed_expectations": [f"{f.expectation} on {f.column}: "
                                               f"{f.unexpected} unexpected" for f in failures]})
-    for check in ("report_consistency", "reconciliation"):
+    for check in ("report_consistency", "reconciliation", "register_file"):
         flagged = [f for f in result.flags if f.check == check]
         yield dg.AssetCheckResult(
             check_name=check, passed=not flagged, severity=dg.AssetCheckSeverity.WARN,

@@ -20,16 +20,17 @@ FILE_LOG_KEY = dg.AssetKey([BRONZE_SCHEMA, FILE_LOG_TABLE])
                      description="Anonymous participant counts per insats, start year and kön."),
         dg.AssetSpec(FILE_LOG_KEY, group_name="bronze",
                      description="Load manifest of the register files: hash, size, kind, "
-                     "förbund, export date, status (loaded, superseded, quarantined), rows."),
+                     "förbund, export date, status (loaded, partly superseded, superseded, "
+                     "quarantined), rows, header warnings."),
     ],
     name="register_tables",
 )
 def register_tables(context: dg.AssetExecutionContext, warehouse: Warehouse):
     """Bring the bronze register tables in line with data/raw/registers/ (one transaction).
 
-    Unchanged files are not read again; a newer export of the same förbund replaces the
-    older one; a file that cannot be loaded is quarantined with an error report naming
-    file, row and column, and the other files still load.
+    Unchanged files are not read again; a newer export replaces what it covers, förbund by
+    förbund and insats by insats; a file that cannot be loaded is quarantined with an error
+    report naming file, row and column, and the other files still load.
     """
     paths = warehouse.paths
     result = load_registers(paths.registers_dir, warehouse.working,
