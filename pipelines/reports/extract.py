@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from pipelines.reports.figures import Figure, SectionFigures
-from pipelines.reports.periods import Period, clip, explicit_period
+from pipelines.reports.periods import Period, clip, explicit_period, year_period
 from pipelines.reports.sections import Section, document_period, find_sections, forbund_name
 from pipelines.reports.text import Document
 
@@ -52,6 +52,14 @@ class ExtractedFigure:
 
 
 def _figure_period(doc: Document, section: Section, figure: Figure) -> Period | None:
+    if figure.period_text:  # a table column or row: "2022", "Sedan projektstart 2021"
+        if section.lifetime and section.period and _CUMULATIVE.search(figure.period_text):
+            return section.lifetime[0], section.period[1]
+        if re.search(r"sedan", figure.period_text, re.IGNORECASE) and section.period and \
+                (start := year_period(figure.period_text)):
+            return start[0], section.period[1]
+        if column := explicit_period(figure.period_text) or year_period(figure.period_text):
+            return clip(column, document_period(doc))
     clause = doc.text[figure.clause_start:figure.clause_end]
     sentence_start = doc.text.rfind("\n", 0, figure.start) + 1
     sentence_end = doc.text.find("\n", figure.end)
@@ -76,8 +84,10 @@ def _dedupe(figures: list[Figure]) -> list[Figure]:
     kept: list[Figure] = []
     for figure in figures:
         twin_at = next((i for i in range(len(kept) - 1, -1, -1) if
-                        (kept[i].metric, kept[i].sex, kept[i].value) ==
-                        (figure.metric, figure.sex, figure.value)), None)
+                        (kept[i].metric, kept[i].sex, kept[i].value, kept[i].insats,
+                         kept[i].period_text) ==
+                        (figure.metric, figure.sex, figure.value, figure.insats,
+                         figure.period_text)), None)
         if twin_at is None:
             kept.append(figure)
             continue
@@ -96,15 +106,24 @@ def extract_document(doc: Document,
     sections = find_sections(doc) if sections is None else sections
     names = tuple(s.name for s in sections)
     rows: list[ExtractedFigure] = []
+    if sections and sections[0].start > 0:
+        # Before the first insats: only tables whose rows name their insats count.
+        preamble = Section("", 0, sections[0].start, document_period(doc) or sections[0].period,
+                           None, "")
+        sections = [preamble, *sections]
     for section in sections:
         lines = [line for line in doc.lines
                  if line.start >= section.start and line.end <= section.end]
-        figures = _dedupe(SectionFigures(doc.text, names).run(lines[1:]))
+        figures = _dedupe(SectionFigures(doc.text, names).run(lines if not section.name
+                                                             else lines[1:]))
+        if not section.name:
+            figures = [f for f in figures if f.insats]
         for figure in figures:
             period = _figure_period(doc, section, figure)
             first, last = doc.original_span(figure.clause_start, figure.clause_end)
             rows.append(ExtractedFigure(
-                source=doc.source, forbund=forbund, insats=section.name, section=section.heading,
+                source=doc.source, forbund=forbund, insats=figure.insats or section.name,
+                section=section.heading,
                 period_start=period[0] if period else None,
                 period_end=period[1] if period else None,
                 metric=figure.metric, sex=figure.sex, value=figure.value,

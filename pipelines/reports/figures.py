@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pipelines.reports import lexicon as lx
 from pipelines.reports.numbers import WORDS, Token, as_number, digit_value, tokenize
 from pipelines.reports.periods import MONTHS
+from pipelines.reports.tables import read_table
 from pipelines.reports.text import Line
 
 _ABBREVIATIONS = ("p.g.a.", "t.ex.", "bl.a.", "s.k.", "ca.", "m.m.", "dvs.", "osv.", "inkl.",
@@ -26,6 +27,27 @@ _VERBS = {"har", "hade", "gick", "gått", "är", "var", "blev", "blivit", "fick"
 _GOAL_HEADINGS = ("mål", "målet", "mål och syfte", "syfte och mål", "målsättning", "mål:",
                   "förväntade resultat", "projektets mål", "delmål", "effektmål")
 _SEX_ORDER = ("women", "men")
+# A sentence about participants who ended: a start verb there names where they went.
+_ENDED = r"avslut|utskriv|\bslutat|\bslutade|\blämna"
+# Words that say what a count is of on their own ("Nyinskrivna under 2023 var 11").
+_COUNTED_WORDS = ("nyinskrivna", "inskrivna", "avslutade", "aktuella", "utskrivna", "deltagarna")
+
+
+def _without_asides(tokens: list[Token]) -> list[Token]:
+    """'21 (33 %) gick till arbete': a share in brackets between a count and its predicate
+    is an aside; the count and the predicate form one clause."""
+    kept: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        window = [t.lower for t in tokens[i:i + 5]]
+        if (kept and kept[-1].is_digit_number and len(window) == 5 and window[0] == "("
+                and tokens[i + 1].is_digit_number and window[2] in ("%", "procent")
+                and window[3] == ")" and window[4].isalpha()):
+            i += 4
+            continue
+        kept.append(tokens[i])
+        i += 1
+    return kept
 
 
 @dataclass
@@ -38,6 +60,8 @@ class Figure:
     clause_start: int
     clause_end: int
     rule: str
+    insats: str | None = None  # a table row that names its insats
+    period_text: str = ""  # a table column that names its period
 
 
 @dataclass
@@ -133,7 +157,7 @@ class SectionFigures:
             if sentence.rstrip().endswith("?"):
                 question = sentence.lower()
                 continue
-            tokens = tokenize(sentence, base=line.start + start)
+            tokens = _without_asides(tokenize(sentence, base=line.start + start))
             if question and self._answer(tokens, question, line.start + start, sentence):
                 question = ""
                 continue
@@ -281,7 +305,12 @@ class SectionFigures:
                         anchors.append(figure)
                     continue
             if nxt[:2] in (["av", "dessa"], ["av", "dem"], ["av", "de"]) or after_subset:
-                after_subset = True  # "två av dessa till …": a breakdown of an earlier figure
+                after_subset = True  # "två av dessa till …": a breakdown of an earlier figure;
+                figure = self._count(s, counted, m)  # only where they went counts, and
+                if figure is not None and (not figure.metric.startswith("ended_") or any(
+                        f is not figure and f.metric == figure.metric and f.start >= s.start
+                        for f in self.figures)):  # not a split of an outcome just stated
+                    self.figures.remove(figure)
                 continue
             if nxt[:1] and nxt[0] in lx.NOT_PARTICIPANTS:
                 if nxt[0].startswith("plats"):
@@ -360,7 +389,9 @@ class SectionFigures:
         starts_clause = m.index == left and (
             not after or after[0] in _VERBS or after[0] in predicate_words
             or lx.outcome_of(after[0]) is not None)
-        moves_on = bool(after) and (after[0] in lx.MOTION_VERBS or after[0] == "till")
+        ended_context = bool(re.search(_ENDED, s.text, re.IGNORECASE))
+        moves_on = bool(after) and (after[0] in lx.MOTION_VERBS or after[0] == "till" or (
+            ended_context and after[0] in lx.START_VERBS))
         # "Antal avslutade deltagare: 15, varav …" — the label says what is counted.
         labelled = m.index >= 1 and toks[m.index - 1].text == ":" and any(
             w in lx.PEOPLE for w in s.label.split())
@@ -368,7 +399,8 @@ class SectionFigures:
             before = s.label.split()
         # "Antalet inskrivna deltagare under perioden var 33."
         ends_clause = all(not w.isalnum() for w in after) and bool(before) and \
-            before[-1] in ("var", "är", "blev") and any(w in lx.PEOPLE for w in before)
+            before[-1] in ("var", "är", "blev") and any(
+                w in lx.PEOPLE or w in _COUNTED_WORDS for w in before)
         states = bool(after) and after[0] in predicate_words  # "Av 25 avslutade har …"
         if not (has_people or m.word or starts_clause or moves_on or labelled or ends_clause
                 or states or
@@ -378,7 +410,7 @@ class SectionFigures:
             return None
         clause = self._clause_text(s, left, right)
         outcome = self._outcome(after, clause[clause.find(m.token.text.lower()):],
-                                toks[m.index + 1:right])
+                                toks[m.index + 1:right], ended_context)
         if outcome == "ambiguous":
             return None
         if outcome:
@@ -408,6 +440,8 @@ class SectionFigures:
         text = f" {phrase} {label} "
         definite = bool(before[-1:]) and before[-1] in ("de", "dessa", "alla", "samtliga")
         relative = re.search(r"# \w+ som ", text) is not None and not definite
+        if re.search(r"(fortfarande|fortsatt) (inskriv|aktuell)", text) and "varit" not in after:
+            return "participants_ongoing"  # "… fortfarande inskrivna när projektet avslutades"
         if re.search(r"(^| )(# )?nya (#|deltagare|personer|individer)|# nya|nyinskriv|nyantag"
                      r"|skrivits in|skrevs in|skrivit in|skrivs in|inskrivningar|\bstartat\b"
                      r"|\btillkommit\b|\bantagits\b|(på)?börjat (i )?(insatsen|projektet)", text) \
@@ -418,19 +452,21 @@ class SectionFigures:
                      r"|skrivits ut|skrevs ut|skrivit ut|utskrivna|utskrivits", text) \
                 and not relative:
             return "participants_ended"
-        if re.search(r"pågående|\bkvar\b|oavslutad|fortfarande inskriv|inskrivna (\w+ )?vid"
+        if re.search(r"pågående|\bkvar\b|oavslutad|(fortfarande|fortsatt) (inskriv|aktuell)"
+                     r"|(inskrivna|aktuella) (\w+ )?vid"
                      r"|vid (periodens|årets|kvartalets|månadens|projektets) (slut|utgång)"
                      r"|\bär (det )?(?:[#\w]+ )*?inskrivna", text) \
                 and "varit" not in before + after:
             return "participants_ongoing"
         if re.search(r"inskriv|deltagit|\bdeltar\b|\bdeltog\b|\bhaft (\w+ )?#|registrer|fått ta del"
+                     r"|\baktuella\b|tagit del|haft kontakt med|fått stöd"
                      r"|könsfördelning|\bunika\b|omfattats|^ ?av (våra )?# \w+ (var|har)"
                      r"|# (deltagare|personer) totalt\s*(,|$|varav|enligt|\(|\.)", text):
             return "participants"
         return None
 
-    def _outcome(self, after: list[str], clause: str,
-                 tokens: list[Token] | None = None) -> str | None:
+    def _outcome(self, after: list[str], clause: str, tokens: list[Token] | None = None,
+                 ended_context: bool = False) -> str | None:
         """The outcome named in a clause, 'ambiguous' when several are listed, or None.
 
         Outcomes are named after a verb of moving on ("gick vidare till", "har gått till"),
@@ -443,7 +479,10 @@ class SectionFigures:
             following = after[j + 1] if j + 1 < len(after) else ""
             if word in lx.MOTION_VERBS or (word == "till" and (
                     j == 0 or previous.startswith("avslut"))) or (
-                    word == "fått" and lx.stem_match(following, lx.WORK_WORDS)):
+                    word == "fått" and lx.stem_match(following, lx.WORK_WORDS)) or (
+                    word in lx.START_VERBS and ended_context and (
+                        lx.stem_match(following, lx.WORK_WORDS)
+                        or lx.stem_match(following, lx.STUDY_WORDS))):
                 start = j + 1
                 break
         if any(p in clause for p in lx.CAUSE_PHRASES):
@@ -660,6 +699,9 @@ class SectionFigures:
         metric = next((lx.outcome_of(w) for w in words
                        if lx.outcome_of(w) and w not in ("insats", "insatsen", "projekt",
                                                          "projektet")), None)
+        if metric in ("ended_work", "ended_studies") and lx.stem_match_any(
+                label, lx.WORK_WORDS) and lx.stem_match_any(label, lx.STUDY_WORDS):
+            metric = "ended_work_or_studies"  # "Till arbete/studier"
         if metric is None and any(label.strip() == n.lower() for n in self.insats_names):
             metric = "ended_continued_rehab"  # went on to another insats
         if metric is None:
@@ -670,30 +712,10 @@ class SectionFigures:
         return metric
 
     def _table(self, rows: list[Line]) -> None:
-        """Tab-separated tables with Kvinnor/Män (or Totalt) columns and labelled rows."""
-        header = [c.strip().lower().rstrip(":") for c in rows[0].text.split("\t")]
-        columns: dict[int, str] = {}
-        for j, cell in enumerate(header):
-            if cell in lx.SEX_WORDS:
-                columns[j] = lx.SEX_WORDS[cell]
-            elif cell in ("totalt", "total", "summa", "antal", "alla"):
-                columns[j] = "all"
-        if not columns:
-            return
-        for row in rows[1:]:
-            cells = row.text.split("\t")
-            label = cells[0].strip().lower().rstrip(":")
-            if not label or label.split()[0] in MONTHS or label.startswith(("från", "varav")):
-                continue
-            metric = self._label_metric(label)
-            if metric is None:
-                continue
-            offset = row.start
-            for j, cell in enumerate(cells):
-                if j in columns and re.fullmatch(r"\s*\d+\s*", cell):
-                    start = offset + len(cell) - len(cell.lstrip())
-                    token = Token(cell.strip(), start, start + len(cell.strip()))
-                    s = _Sentence(row.text, row.start, [token], label)
-                    self._emit(metric, columns[j], float(cell), s,
-                               _Mention(0, token, float(cell)), "table")
-                offset += len(cell) + 1
+        """Tab-separated tables (`pipelines.reports.tables`)."""
+        for cell in read_table(rows, self._label_metric):
+            token = Token(self.text[cell.start:cell.end], cell.start, cell.end)
+            s = _Sentence(cell.row.text, cell.row.start, [token], "")
+            figure = self._emit(cell.metric, cell.sex, cell.value, s,
+                                _Mention(0, token, cell.value), "table")
+            figure.insats, figure.period_text = cell.insats, cell.period_text

@@ -6,10 +6,12 @@ Every entry is a word stem matched at the start of a token (lower case, so
 
 from __future__ import annotations
 
+import re
+
 # Nouns that make a number a count of people.
 PEOPLE = ("deltagare", "deltagarna", "deltagaren", "personer", "person", "personerna",
           "individer", "individ", "individerna", "stycken", "st", "unika", "ungdomar",
-          "inskrivningar", "inskrivningarna", "nya", "klienter", "brukare")
+          "inskrivningar", "inskrivningarna", "nya", "klienter", "brukare", "unga")
 SEX_WORDS = {"kvinnor": "women", "kvinna": "women", "kvinnorna": "women", "tjejer": "women",
              "flickor": "women", "män": "men", "man": "men", "männen": "men", "killar": "men",
              "pojkar": "men"}
@@ -19,6 +21,7 @@ OUTCOMES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ended_continued_rehab", ("arbetsträn", "arbetsprakt", "arbetsutredning", "arbetsförbered",
                                "arbetslivsinrikt", "rehab", "prerehab", "praktik", "samverkan",
                                "förberedande", "utegrupp", "remittent", "uppdragsgivare",
+                               "handläggare", "handläggaren",
                                "aktivitetsträning")),
     ("ended_studies", ("studier", "studera", "utbildning", "studie")),
     ("ended_work", ("arbete", "arbeta", "anställning", "förvärvsarbete", "jobb", "lönearbete",
@@ -39,8 +42,13 @@ OUTCOME_PHRASE_CATEGORIES = {"utan känd fortsättning": "ended_other",
                              "övriga skäl": "ended_other", "okänd anledning": "ended_other"}
 SURVEY_WORDS = ("känner", "upplever", "upplevt", "motiverad", "tror", "nöjd", "svarat", "svar",
                 "anser", "uppger", "skattat", "trivs", "mår")
+# Verbs of starting: "började studera", "påbörjade studier", "fick arbete" name an outcome
+# when a work or study word follows.
+START_VERBS = ("påbörjade", "påbörjat", "började", "börjat", "fick", "fått", "erhöll",
+               "erhållit")
 # Verbs after which the outcome of an ended participant is named ("gick vidare till …").
-MOTION_VERBS = ("gick", "gått", "gå", "går", "återgått", "övergått", "slutade", "slutat",
+MOTION_VERBS = ("gick", "gått", "gå", "går", "återgått", "återgick", "övergått", "övergick",
+                "slutade", "slutat",
                 "fortsatt", "fortsätter", "fortsatte", "lämnade", "vidare")
 CAUSE_PHRASES = ("på grund av", "p.g.a", "p g a", "pga", "avslutsanledning", "avslutningsanledning")
 # Predicates of the participant counts, checked in this order.
@@ -73,6 +81,11 @@ def stem_match(token: str, stems: tuple[str, ...]) -> bool:
     return any(token.startswith(stem) for stem in stems)
 
 
+def stem_match_any(text: str, stems: tuple[str, ...]) -> bool:
+    """Whether any word of `text` starts with one of `stems`."""
+    return any(stem_match(word, stems) for word in re.findall(r"[a-zåäöé]+", text.lower()))
+
+
 def outcome_of(token: str) -> str | None:
     """The outcome metric a token names, if any."""
     if token in OUTCOME_WORDS:
@@ -81,3 +94,40 @@ def outcome_of(token: str) -> str | None:
         if any(token.startswith(stem) for stem in stems):
             return metric
     return None
+
+# Report headings that name a topic inside an insats (or a chapter of the report), never an
+# insats: a heading whose first word is one of these, or any question, is a topic.
+TOPIC_FIRST_WORDS = (
+    "syfte", "syftet", "mål", "målet", "målen", "målsättning", "målsättningar", "målgrupp",
+    "målgruppen", "målgruppsbeskrivning", "måluppfyllelse", "måluppfyllnad", "bakgrund",
+    "resultat", "resultaten", "resultatredovisning", "aktiviteter", "aktivitet", "avslut",
+    "avslutade", "avslutsorsak", "avslutsorsaker", "avslutsanledning", "avslutsanledningar",
+    "kommentar", "kommentarer", "ekonomi", "ekonomisk", "uppföljning", "deltagare",
+    "deltagarna", "deltagarflöde", "deltagarstatistik", "sammanfattning", "summering",
+    "sammanställning", "inledning", "metod", "metoder", "arbetssätt", "genomförande",
+    "samverkan", "analys", "organisation", "styrelse", "styrelsen", "innehåll",
+    "innehållsförteckning", "bilaga", "bilagor", "tabell", "diagram", "figur", "nyckeltal",
+    "budget", "kostnader", "kostnad", "personal", "bemanning", "utveckling", "statistik",
+    "period", "rapportperiod", "framtid", "slutsats", "slutsatser", "lärdomar", "erfarenheter",
+    "utmaningar", "förändringar", "insatser", "kontaktperson", "kontaktuppgifter",
+    "projektägare", "anordnare", "fortsättning", "spridning", "implementering",
+    "implementeringsplan", "horisontella", "övrigt", "noter", "beredningsgrupp", "kansli",
+    "förbundet", "förbundets", "ordförande", "verksamhet", "verksamheten", "verksamhetens",
+    "kvalitet", "jämställdhet", "tillgänglighet", "antal", "hur", "vart", "vilka", "vad",
+    "beskriv", "redovisning", "måluppfyllelsen", "målgrupper", "parter", "finansiering",
+    "ledning", "styrgrupp", "medlemmar", "revision", "förvaltning", "slutord",
+)
+
+# Kinds of report, as named in titles ("Verksamhetsberättelse 2023"): a title line, never an
+# insats, and the year beside one is the report's year.
+REPORT_KINDS = ("verksamhetsberättelse", "verksamhetsberättelsen", "verksamhetsplan",
+                "verksamhetsrapport", "verksamhetsår", "delårsrapport", "årsrapport",
+                "årsredovisning", "kvartalsrapport", "slutrapport", "uppföljningsrapport",
+                "uppföljning", "redovisning", "projektredovisning", "rapport")
+
+# Form labels whose value names the insats. Those with `colon=False` may stand without a
+# colon before the name ("Insatsens namn Vägen framåt"); the short ones need ":" or a cell.
+NAME_FIELD_LABELS = ("insatsens namn", "insatsnamn", "namn på insatsen", "namn på insats",
+                     "projektets namn", "projektnamn", "insatsens benämning", "projekt",
+                     "insats")
+NAME_FIELD_LABELS_NEED_COLON = ("projekt", "insats")

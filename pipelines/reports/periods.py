@@ -5,6 +5,9 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date
+from functools import cache
+
+from pipelines.reports import lexicon as lx
 
 MONTHS = {
     "januari": 1, "jan": 1, "februari": 2, "feb": 2, "mars": 3, "mar": 3, "april": 4, "apr": 4,
@@ -16,9 +19,18 @@ Period = tuple[date, date]
 
 _MONTH = r"(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _MONTH_RANGE = re.compile(
-    rf"\b{_MONTH}\s*(?:[-–—]|till och med|t\.?\s?o\.?\s?m\.?|till)\s*{_MONTH}\s*,?\s*"
-    r"((?:19|20)\d\d)\b",
+    rf"(?:\b(\d{{1,2}})\s+)?\b{_MONTH}\s*(?:[-–—]|till och med|t\.?\s?o\.?\s?m\.?|till)\s*"
+    rf"(?:(\d{{1,2}})\s+)?{_MONTH}\s*,?\s*((?:19|20)\d\d)\b",
     re.IGNORECASE)
+# "2021 (mars–dec)": a year, then the months of it.
+_YEAR_MONTHS = re.compile(rf"\b((?:19|20)\d\d)\s*\(?\s*{_MONTH}\s*[-–—]\s*{_MONTH}",
+                          re.IGNORECASE)
+_DAY_MONTH_YEAR = rf"(\d{{1,2}})\s+{_MONTH}\s+((?:19|20)\d\d)"
+_ISO = r"((?:19|20)\d\d-\d\d-\d\d)"
+# "startade den 1 september 2019", "Den startade 2023-03-01", "startade i januari 2021".
+_STARTED = re.compile(
+    rf"\b(?:startade|startat|började|påbörjades|inleddes|drog igång|kom igång)\s+(?:den\s+|i\s+)?"
+    rf"(?:{_ISO}|{_DAY_MONTH_YEAR}|{_MONTH}\s+((?:19|20)\d\d))", re.IGNORECASE)
 _COMPACT_RANGE = re.compile(r"(?<!\d)(\d{6}|\d{8})\s*[-–—]\s*(\d{6}|\d{8})(?!\d)")
 _ISO_RANGE = re.compile(
     r"(?<!\d)((?:19|20)\d\d-\d\d-\d\d)\s*(?:[-–—]|till|t\.?o\.?m\.?)\s*((?:19|20)\d\d-\d\d-\d\d)")
@@ -47,8 +59,18 @@ def explicit_period(text: str) -> Period | None:
     if m := _START_END.search(text):
         return date.fromisoformat(m.group(1)), date.fromisoformat(m.group(2))
     if m := _MONTH_RANGE.search(text):
-        year = int(m.group(3))
-        first, last = MONTHS[m.group(1).lower()], MONTHS[m.group(2).lower()]
+        year = int(m.group(5))
+        first, last = MONTHS[m.group(2).lower()], MONTHS[m.group(4).lower()]
+        if first <= last:
+            start, end = date(year, first, 1), _month_end(year, last)
+            try:
+                start = start.replace(day=int(m.group(1))) if m.group(1) else start
+                end = end.replace(day=int(m.group(3))) if m.group(3) else end
+            except ValueError:
+                pass
+            return start, end
+    if m := _YEAR_MONTHS.search(text):
+        year, first, last = int(m.group(1)), MONTHS[m.group(2).lower()], MONTHS[m.group(3).lower()]
         if first <= last:
             return date(year, first, 1), _month_end(year, last)
     if m := _ISO_RANGE.search(text):
@@ -62,6 +84,36 @@ def explicit_period(text: str) -> Period | None:
     if m := _QUARTER.search(text):
         quarter, year = int(m.group(1)), int(m.group(2))
         return date(year, 3 * quarter - 2, 1), _month_end(year, 3 * quarter)
+    return None
+
+
+def started_on(text: str) -> date | None:
+    """The day an insats started, from 'startade den 1 september 2019' and the like."""
+    m = _STARTED.search(text)
+    if not m:
+        return None
+    try:
+        if m.group(1):
+            return date.fromisoformat(m.group(1))
+        if m.group(2):
+            return date(int(m.group(4)), MONTHS[m.group(3).lower()], int(m.group(2)))
+        return date(int(m.group(6)), MONTHS[m.group(5).lower()], 1)
+    except ValueError:
+        return None
+
+
+@cache
+def _titled() -> re.Pattern[str]:
+    kinds = "|".join(sorted(lx.REPORT_KINDS, key=len, reverse=True))
+    return re.compile(rf"\b(?:{kinds})\w*\s+(?:för\s+)?(?:år\s+)?((?:19|20)\d\d)(?![\d-])",
+                      re.IGNORECASE)
+
+
+def titled_year(text: str) -> Period | None:
+    """The year a title gives beside the kind of report: 'Verksamhetsberättelse 2023'."""
+    if m := _titled().search(text):
+        year = int(m.group(1))
+        return date(year, 1, 1), date(year, 12, 31)
     return None
 
 

@@ -9,35 +9,40 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 
-from pipelines.reports.periods import MONTHS, Period, clip, explicit_period, year_period
+from pipelines.reports.fields import field_value, label_of, name_fields
+from pipelines.reports.folding import fold
+from pipelines.reports.headings import heading_sections, is_insats_name, is_standalone
+from pipelines.reports.periods import (
+    MONTHS,
+    Period,
+    clip,
+    explicit_period,
+    started_on,
+    titled_year,
+    year_period,
+)
 from pipelines.reports.text import Document, Line
 
 _TOC_LINE = re.compile(r"^(?P<name>\S.{1,80}?)(?:\t+|\s{2,}|\.{3,}\s*)(?P<page>\d{1,3})\s*$")
-_NAME_FIELD = re.compile(
-    r"^\s*(?:\d+(?:\.\d+)*\.?\s*)?(?:insatsens namn|insatsnamn|namn på insatsen|namn på insats|"
-    r"projektets namn|projektnamn|projekt|insats)\s*[:：]\s*(?P<name>\S.{1,80})$", re.IGNORECASE)
 _FORM_FIELDS = ("period", "projektperiod", "samverkande parter", "projektägare", "syfte",
                 "bakgrund", "målgrupp", "insatsperiod", "projektägare/ansvarig part")
 _LIFETIME_FIELDS = ("period", "projektperiod", "insatsperiod", "projekttid", "insatstid")
 _BOILERPLATE = {"uppföljning", "verksamhetsrapport", "rapport", "delårsrapport", "årsrapport",
                 "slutrapport", "kvartalsrapport", "insatsen", "insats", "projektet", "och", "till",
                 "med", "för", "av", "i", "år", "om"} | set(MONTHS)
+# "Samordningsförbundet" in any case, then capitalised name words joined by spaces, commas,
+# "och", "i" or a slash: "Samordningsförbundet för en dialog …" names no förbund.
+_NAME_WORD = r"[A-ZÅÄÖ][\wåäöÅÄÖ-]+"
 _FORBUND = re.compile(
-    r"(?:samordningsförbundet|finsamförbundet|finsam)[ \t]+((?:[A-ZÅÄÖ][\wåäöÅÄÖ-]+)"
-    r"(?:(?:,[ \t]*|[ \t]+och[ \t]+|[ \t]+i[ \t]+|[ \t]+)[A-ZÅÄÖ][\wåäöÅÄÖ-]+)*)", re.IGNORECASE)
-
-
-@cache
-def fold(text: str) -> str:
-    """Lower case, no accents, no punctuation, single spaces."""
-    text = unicodedata.normalize("NFKD", text.lower())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+    rf"(?i:samordningsförbundet|finsamförbundet|finsam)[ \t]+({_NAME_WORD}"
+    rf"(?:(?:,[ \t]*|[ \t]+och[ \t]+|[ \t]+i[ \t]+|[ \t]*/[ \t]*|[ \t]+){_NAME_WORD})*)")
+_FORBUND_FIELDS = ("förbund", "samordningsförbund", "förbundets namn", "förbundsnamn",
+                   "organisation", "huvudman")
+_TITLE_LINES = 15
 
 
 _FOLDED_BOILERPLATE = frozenset(fold(b) for b in _BOILERPLATE)
@@ -80,32 +85,23 @@ def toc_names(lines: list[Line]) -> tuple[list[str], int]:
     return [name for _, name in best], best[-1][0] + 1
 
 
-def cover_names(lines: list[Line]) -> tuple[list[str], int]:
-    """A run of short emphasised lines near the start, as on a cover listing the insatser."""
+def cover_names(lines: list[Line], keep: Callable[[str], bool]) -> tuple[list[str], int]:
+    """The first run near the start of short emphasised or upper-case lines, as on a cover
+    listing the insatser, that holds two or more names `keep` accepts."""
     run: list[tuple[int, str]] = []
-    for i, line in _nonblank(lines)[:40]:
-        text = line.text.strip()
-        if line.emphasized and line.heading_level == 0 and len(text.split()) <= 8 \
-                and "http" not in text and "www" not in text:
+    for i, line in [*_nonblank(lines)[:40], (len(lines), None)]:
+        text = line.text.strip() if line else ""
+        marked = line is not None and (line.emphasized or sum(ch.isupper() for ch in text) >= 3
+                                       and not any(ch.islower() for ch in text))
+        if marked and line.heading_level == 0 and len(text.split()) <= 8 \
+                and "\t" not in text and "http" not in text and "www" not in text:
             run.append((i, text))
-        elif run and len(run) >= 3:
-            break
-        else:
-            run = []
-    if len(run) < 3:
-        return [], 0
-    return [t for _, t in run], run[-1][0] + 1
-
-
-def _is_standalone(lines: list[Line], i: int) -> bool:
-    text = lines[i].text.strip()
-    if (not text or len(text.split()) > 9 or text.endswith((".", ",", ";", ")"))
-            or "\t" in text or re.search(r"\d\s*$", text) or re.match(r"^[-–•\d]", text)
-            and not re.match(r"^(19|20)\d\d\s+\D", text)):
-        return False
-    before = i == 0 or not lines[i - 1].text.strip()
-    after = i + 1 >= len(lines) or not lines[i + 1].text.strip()
-    return before and after
+            continue
+        names = [t for _, t in run if keep(t)]
+        if len(names) >= 2:
+            return names, run[-1][0] + 1
+        run = []
+    return [], 0
 
 
 def _same_word(a: str, b: str) -> bool:
@@ -175,23 +171,12 @@ def _section_name(heading: str, listed: str | None) -> str:
     return listed
 
 
-def _field_value(lines: list[Line], i: int) -> str:
-    """The value of a form field: after its colon, or the next non-blank line."""
-    text = lines[i].text
-    if ":" in text and text.split(":", 1)[1].strip():
-        return text.split(":", 1)[1].strip()
-    for line in lines[i + 1:i + 4]:
-        if line.text.strip():
-            return line.text.strip()
-    return ""
-
-
 def _lifetime(doc: Document, first: int, last: int) -> Period | None:
     lines = doc.lines
     for i in range(first, min(last, first + 40)):
-        label = fold(lines[i].text.split(":")[0])
+        label = label_of(lines[i].text)
         if label in {fold(f) for f in _LIFETIME_FIELDS}:
-            value = _field_value(lines, i)
+            value = field_value(lines, i)
             if found := explicit_period(value):
                 return found
     head = doc.text[lines[first].start:lines[min(last, first + 15) - 1].end]
@@ -201,6 +186,8 @@ def _lifetime(doc: Document, first: int, last: int) -> Period | None:
         start = explicit_period(f"{m.group(1)}-{m.group(1)}")
         if start:
             return start[0], start[0]
+    if started := started_on(head):
+        return started, started  # the end is not stated
     return None
 
 
@@ -209,27 +196,43 @@ def document_period(doc: Document) -> Period | None:
     fields = {fold(f) for f in _LIFETIME_FIELDS}
     head, previous = [], ""
     for _, line in _nonblank(doc.lines)[:12]:
-        label = fold(line.text.split(":")[0])
+        label = label_of(line.text)
         if previous not in fields and label not in fields:
             head.append(line.text)
         previous = label
-    return explicit_period("\n".join(head)) or year_period(
+    return explicit_period("\n".join(head)) or titled_year("\n".join(head)) or year_period(
         "\n".join(t for t in head if len(t) < 60 and "\t" not in t))
 
 
-def forbund_name(doc: Document) -> str | None:
-    """The förbund the report is from: the most often named 'Samordningsförbundet X'."""
-    text = re.sub(r"-\s*\n\s*", "", doc.text)
-    names = Counter()
-    for m in _FORBUND.finditer(text):
+def _forbund_names(text: str) -> list[str]:
+    names = []
+    for m in _FORBUND.finditer(re.sub(r"-\s*\n\s*", "", text)):
         name = re.split(r"\s+(?:och|i)\s+[a-zåäö]", m.group(1))[0].strip(" ,")
         words = name.split()
         while words and words[-1].lower() in {"och", "i"}:
             words.pop()
         if words:
-            names["Samordningsförbundet " + " ".join(w if not w.isupper() else w.title()
-                                                      for w in words)] += 1
-    return names.most_common(1)[0][0] if names else None
+            names.append("Samordningsförbundet " + " ".join(
+                w if not w.isupper() else "/".join(p.title() for p in w.split("/"))
+                for w in words))
+    return names
+
+
+def forbund_name(doc: Document) -> str | None:
+    """The förbund the report is from: a name field, else the title area, else the name the
+    body mentions most often ('Samordningsförbundet X')."""
+    fields = {fold(f) for f in _FORBUND_FIELDS}
+    lines = [line.text for line in doc.lines]
+    for i, text in enumerate(lines):
+        if fold(re.split(r"[:\t]", text, maxsplit=1)[0]) in fields:
+            value = text.split(":", 1)[1] if ":" in text else " ".join(lines[i:i + 2])
+            if found := _forbund_names(value):
+                return found[0]
+    title = "\n".join(line.text for _, line in _nonblank(doc.lines)[:_TITLE_LINES])
+    if found := _forbund_names(title):
+        return found[0]
+    counted = Counter(_forbund_names(doc.text))
+    return counted.most_common(1)[0][0] if counted else None
 
 
 def _heading_candidates(doc: Document, first_line: int) -> list[int]:
@@ -237,7 +240,7 @@ def _heading_candidates(doc: Document, first_line: int) -> list[int]:
     signature = re.compile(r"(\d{6,8}|\d{4}[- ]\d\d[- ]\d\d)\s*$")
     return [i for i in range(first_line, len(lines))
             if lines[i].text.strip() and not signature.search(lines[i].text)
-            and (lines[i].is_heading_like or _is_standalone(lines, i))]
+            and (lines[i].is_heading_like or is_standalone(lines, i))]
 
 
 def _follows_heading(lines: list[Line], i: int) -> bool:
@@ -266,14 +269,6 @@ def _listed_sections(doc: Document, names: list[str], after: int) -> list[tuple[
     return found
 
 
-def _field_sections(doc: Document) -> list[tuple[int, str]]:
-    found = []
-    for i, line in enumerate(doc.lines):
-        if m := _NAME_FIELD.match(line.text):
-            found.append((i, m.group("name").strip(" .*")))
-    return found
-
-
 def _form_sections(doc: Document) -> list[tuple[int, str]]:
     """Headings followed closely by the usual insats form fields."""
     lines = doc.lines
@@ -282,44 +277,33 @@ def _form_sections(doc: Document) -> list[tuple[int, str]]:
     for i in _heading_candidates(doc, 0):
         if fold(lines[i].text) in fields:
             continue
-        following = [fold(line.text.split(":")[0]) for line in lines[i + 1:i + 8]
+        following = [label_of(line.text) for line in lines[i + 1:i + 8]
                      if line.text.strip()][:3]
         if following and following[0] in fields:
             found.append((i, lines[i].text.strip()))
     return found
 
 
-_GENERIC_HEADINGS = {fold(h) for h in (
-    "innehåll", "innehållsförteckning", "bakgrund", "syfte", "mål", "målgrupp", "resultat",
-    "analys", "metod", "metod/strategi", "samverkan", "sammanfattning", "inledning", "ekonomi",
-    "förbundets verksamhet", "styrelse", "organisation", "uppföljning", "utveckling",
-    "horisontella principer", "slutsatser", "bilagor", "individinriktade insatser",
-    "strukturinriktade insatser", "insatser", "aktiviteter", "implementeringsplan")}
-
-
-def _level_sections(doc: Document) -> list[tuple[int, str]]:
-    """Markdown headings of the level that names insatser: the deepest with two or more
-    headings that are not the usual report chapters (Bakgrund, Syfte, Resultat, …)."""
-    by_level: dict[int, list[tuple[int, str]]] = {}
-    for i, line in enumerate(doc.lines):
-        text = line.text.strip()
-        if line.heading_level and text and fold(text) not in _GENERIC_HEADINGS \
-                and not re.match(r"^\d", text):
-            by_level.setdefault(line.heading_level, []).append((i, text))
-    levels = [level for level, found in by_level.items() if len(found) >= 2 and level > 1]
-    return by_level[max(levels)] if levels else []
+def _insats_names(listed: tuple[list[str], int], forbund: str) -> tuple[list[str], int]:
+    """The names of a listing that can be insatser; none when fewer than two are left."""
+    names = [name for name in listed[0] if is_insats_name(name, forbund)]
+    return (names, listed[1]) if len(names) >= 2 else ([], 0)
 
 
 def find_sections(doc: Document) -> list[Section]:
     """Insats sections in reading order; a report without any is one section."""
     doc_period = document_period(doc)
-    names, after = toc_names(doc.lines)
+    forbund = forbund_name(doc) or ""
+    names, after = _insats_names(toc_names(doc.lines), forbund)
     if not names:
-        names, after = cover_names(doc.lines)
+        names, after = cover_names(doc.lines, lambda name: is_insats_name(name, forbund))
     starts = _listed_sections(doc, names, after) if names else []
+    if len({name for _, name in starts}) < min(2, len(names)):
+        starts = []  # the listing is not found again as headings: it lists something else
     listed = dict(starts)
     if not starts:
-        starts = _field_sections(doc) or _form_sections(doc) or _level_sections(doc)
+        starts = name_fields(doc.lines) or _form_sections(doc) or heading_sections(
+            doc.lines, forbund)
     if not starts:
         title = next((line.text.strip() for line in doc.lines if line.text.strip()), doc.source)
         starts = [(0, title)]

@@ -9,6 +9,7 @@ found in the working text can be quoted verbatim from the original.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 _TAG = re.compile(r"</?[a-zA-Z][^<>\n]{0,40}>")
@@ -17,6 +18,35 @@ _DROP = {"*", "\u00ad", "\r", "\\", "\u200b", "\ufeff"}
 _EMPHASIS_LINE = re.compile(r"^\s*(\*{1,3}|_{1,2}|<(b|i|strong|em)>)(?P<body>.+?)"
                             r"(\*{1,3}|_{1,2}|</(b|i|strong|em)>)\s*:?\s*$")
 _HEADING = re.compile(r"^\s*(#{1,6})\s+")
+_ROW = re.compile(r".*?(?:</tr>|\n|\Z)", re.DOTALL | re.IGNORECASE)
+_CELL_GAP = re.compile(r"(?<=</p>)[ \t]*\t[ \t]*(?=<p)", re.IGNORECASE)
+_CELL = re.compile(r"<p[^>]*>(.*?)</p>", re.IGNORECASE)
+
+
+def _holds_sentence(cell: str) -> bool:
+    words = re.sub(r"<[^>]+>", " ", cell).split()
+    return len(words) >= 7 or (len(words) >= 3 and words[-1].endswith((".", "!", "?")))
+
+
+def _segments(original: str) -> Iterator[tuple[int, str]]:
+    """(offset, raw text) of each working line.
+
+    A table row (`</tr>`) ends a line as a newline does. A line of paragraph cells
+    separated by tabs (`<p>question</p>\t<p>answer</p>\t…`) is a form when a cell holds a
+    sentence: then each cell is a line of its own; short cells stay one tab-separated row.
+    """
+    for row in _ROW.finditer(original):
+        if row.start() == len(original) and row.start() > 0:
+            break
+        raw = row.group().removesuffix("\n")
+        if not (_CELL_GAP.search(raw) and any(map(_holds_sentence, _CELL.findall(raw)))):
+            yield row.start(), raw
+            continue
+        start = 0
+        for gap in _CELL_GAP.finditer(raw):
+            yield row.start() + start, raw[start:gap.start()]
+            start = gap.end()
+        yield row.start() + start, raw[start:]
 
 
 @dataclass(frozen=True)
@@ -91,13 +121,11 @@ def normalise(source: str, original: str) -> Document:
     chars: list[str] = []
     offsets: list[int] = []
     lines: list[Line] = []
-    # A table row (</tr>) ends a line as a newline does.
-    for segment in re.finditer(r".*?(?:</tr>|\n|\Z)", original, re.DOTALL | re.IGNORECASE):
-        if segment.start() == len(original) and segment.start() > 0:
-            break
-        base = segment.start()
-        raw = segment.group().removesuffix("\n")
+    for base, raw in _segments(original):
         line_chars, line_offsets = _normalise_line(raw, base)
+        while line_chars and line_chars[-1] == " ":  # a closing </p> or trailing spaces
+            line_chars.pop()
+            line_offsets.pop()
         heading = _HEADING.match(raw)
         emphasized = bool(_EMPHASIS_LINE.match(raw)) or (
             raw.strip().startswith("<i>") and raw.strip().split("\t")[0].endswith("</i>"))

@@ -1,0 +1,65 @@
+"""Form fields: a label and its value, after a colon, in the next cell or on the next line.
+
+Forms state the insats name in a field ("Insatsens namn: X", "1. Insatsens namn X",
+"<p>Insatsens namn</p>\t<p>X</p>", or the label on its own line and the name below).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from pipelines.reports import lexicon as lx
+from pipelines.reports.folding import fold
+from pipelines.reports.text import Line
+
+_NUMBER = r"^\s*(?:\d+(?:\.\d+)*\.?\s*)?"
+_MAX_NAME_WORDS = 10
+
+
+def label_of(text: str) -> str:
+    """The folded label of a field line: what stands before its colon or first cell."""
+    return fold(re.split(r"[:：\t]", text, maxsplit=1)[0])
+
+
+def field_value(lines: list[Line], i: int) -> str:
+    """The value of a form field: after its colon or tab, or the next non-blank line."""
+    parts = re.split(r"[:：\t]", lines[i].text, maxsplit=1)
+    if len(parts) == 2 and parts[1].strip():
+        return parts[1].strip()
+    for line in lines[i + 1:i + 4]:
+        if line.text.strip():
+            return line.text.strip()
+    return ""
+
+
+@cache
+def _name_field() -> re.Pattern[str]:
+    labels = "|".join(sorted(lx.NAME_FIELD_LABELS, key=len, reverse=True))
+    return re.compile(rf"{_NUMBER}(?P<label>{labels})(?P<sep>\s*[:：\t]\s*|\s+|\s*$)"
+                      r"(?P<name>[^\t]*[^\s\t])?(?:\s*\t.*)?$", re.IGNORECASE)
+
+
+def _is_name(text: str) -> bool:
+    text = text.strip()
+    return bool(text) and len(text.split()) <= _MAX_NAME_WORDS and not text.endswith(
+        (".", "?", ";", ",")) and not _name_field().match(text)
+
+
+def name_fields(lines: list[Line]) -> list[tuple[int, str]]:
+    """(line, insats name) of every name field."""
+    found = []
+    for i, line in enumerate(lines):
+        m = _name_field().match(line.text)
+        if not m:
+            continue
+        name, separated = m.group("name"), bool(m.group("sep").strip())
+        if name is None:  # the label alone: the name is on the next line
+            following = next((x.text for x in lines[i + 1:i + 3] if x.text.strip()), "")
+            name = following if _is_name(following) else None
+        elif not separated and (m.group("label").lower() in lx.NAME_FIELD_LABELS_NEED_COLON
+                                or not _is_name(name)):
+            name = None
+        if name:
+            found.append((i, name.strip(" .*\t")))
+    return found

@@ -1,0 +1,115 @@
+"""Headings: the evidence that makes a line a heading, and which headings are topics.
+
+A heading is marked by Markdown level, numbering (`2.1 Namn`), upper case, emphasis or a
+closing colon. A topic heading ("Syfte och mål", "Resultat", "Avslutsorsak", any question)
+belongs to the insats above it and never names an insats itself; the topic words are
+language data (`lexicon.TOPIC_FIRST_WORDS`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from pipelines.reports import lexicon as lx
+from pipelines.reports.folding import fold
+from pipelines.reports.text import Line
+
+# "2.1 Namn", "3. Namn", or "2 Namn" (a bare number only before a capital: "29 platser …"
+# is a sentence).
+_NUMBERING = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.|\d{1,2}(?=\s+[\"“A-ZÅÄÖ]))"
+                        r"\s+(?=\S)")
+_MAX_WORDS = 10
+# Styles in the order they are trusted to name insatser, when two or more headings share one.
+_STYLE_ORDER = ("md6", "md5", "md4", "md3", "md2", "num3", "num2", "caps", "emph", "num1",
+                "colon", "md1")
+_FORBUND_WORDS = ("samordningsförbund", "finsam")
+
+
+@cache
+def _topic_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in lx.TOPIC_FIRST_WORDS)
+
+
+def without_numbering(text: str) -> tuple[int, str]:
+    """The numbering depth of a heading (`2.1` → 2, none → 0) and the text after it."""
+    m = _NUMBERING.match(text)
+    if not m:
+        return 0, text.strip()
+    return m.group(1).rstrip(".").count(".") + 1, text[m.end():].strip()
+
+
+def is_topic(text: str) -> bool:
+    """A heading about a topic (or a question), not a name."""
+    _, rest = without_numbering(text)
+    rest = rest.strip(" :*\t")
+    if not rest or rest.endswith("?"):
+        return True
+    words = fold(rest).split()
+    return not words or words[0] in _topic_words()
+
+
+def is_title(text: str, forbund: str = "") -> bool:
+    """A title line: a förbund, part of this report's förbund name, or a kind of report."""
+    low = text.lower()
+    if any(word in low for word in (*_FORBUND_WORDS, *lx.REPORT_KINDS)):
+        return True
+    folded = fold(text)
+    return bool(folded) and bool(forbund) and f" {folded} " in f" {fold(forbund)} "
+
+
+def is_insats_name(text: str, forbund: str = "") -> bool:
+    """A heading or listed name that can be an insats: neither a topic nor a title."""
+    return not is_topic(text) and not is_title(text, forbund)
+
+
+def style(line: Line) -> str | None:
+    """How a line is marked as a heading, if it is one."""
+    text = line.text.strip()
+    if (not text or "\t" in text or len(text.split()) > _MAX_WORDS
+            or text.endswith((".", ",", ";", "?"))):
+        return None
+    if line.heading_level:
+        return f"md{line.heading_level}"
+    depth, rest = without_numbering(text)
+    if depth and rest and not re.search(r"\d\s*$", rest):
+        return f"num{min(depth, 3)}"
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) >= 3 and all(ch.isupper() for ch in letters):
+        return "caps"
+    if line.emphasized:
+        return "emph"
+    if text.endswith(":") and len(text.split()) <= 6:
+        return "colon"
+    return None
+
+
+def is_standalone(lines: list[Line], i: int) -> bool:
+    """A short line alone between blank lines that does not read as a sentence or a list."""
+    text = lines[i].text.strip()
+    if (not text or len(text.split()) > 9 or text.endswith((".", ",", ";", ")"))
+            or "\t" in text or re.search(r"\d\s*$", text) or re.match(r"^[-–•\d]", text)
+            and not re.match(r"^(19|20)\d\d\s+\D", text)):
+        return False
+    before = i == 0 or not lines[i - 1].text.strip()
+    after = i + 1 >= len(lines) or not lines[i + 1].text.strip()
+    return before and after
+
+
+def heading_sections(lines: list[Line], forbund: str = "") -> list[tuple[int, str]]:
+    """Headings that name insatser: the most trusted style shared by two or more headings
+    that are neither topics nor titles; their names without numbering."""
+    by_style: dict[str, list[tuple[int, str]]] = {}
+    for i, line in enumerate(lines):
+        found = style(line)
+        if found is None or not is_insats_name(line.text, forbund):
+            continue
+        name = without_numbering(line.text.strip())[1].strip(" :*")
+        by_style.setdefault(found, []).append((i, name))
+    for name in _STYLE_ORDER:
+        if len(by_style.get(name, ())) >= 2:
+            return by_style[name]
+    # No style shared: headings set apart by blank lines, whatever their marking.
+    alone = [(i, line.text.strip().strip(" :*")) for i, line in enumerate(lines)
+             if is_standalone(lines, i) and is_insats_name(line.text, forbund)]
+    return alone if len(alone) >= 2 else []

@@ -1,0 +1,123 @@
+"""Tab-separated tables: what each header cell and row label says a number counts.
+
+Three shapes are read, told apart by the header row:
+- rows of counts (`Inskrivna`, `Avslutade`, …) under sex or total columns
+  (`Kvinnor | Män | Totalt`);
+- the same rows under period columns (`2023 | 2022`, `Under året | Sedan start 2021`),
+  each number carrying its column as the period text;
+- one row per insats (`Insats | Deltagare | Kvinnor | Män | Avslutade`), each number
+  carrying the row's insats name.
+Month-by-month columns are not figures (only a stated total is).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from pipelines.reports import lexicon as lx
+from pipelines.reports.periods import MONTHS, explicit_period, year_period
+from pipelines.reports.text import Line
+
+_TOTAL = ("totalt", "total", "summa", "antal", "alla", "sammanlagt")
+_NAME_HEADERS = ("insats", "insatser", "insatsens namn", "projekt", "namn")
+_PERIOD_HEADERS = ("år", "period", "kvartal", "tertial", "halvår", "verksamhetsår")
+_PARTICIPANT_HEADERS = ("deltagare", "antal deltagare", "antal", "deltagare totalt")
+_NUMBER = re.compile(r"\s*(\d+(?:[,.]\d+)?)\s*(%|procent)?\s*")
+_PERIODIC = re.compile(r"(19|20)\d\d|under (året|perioden|kvartalet)|sedan|hittills|ackumulerat"
+                       r"|totalt sedan", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A number in a table, with what its row and column say about it."""
+
+    metric: str
+    sex: str
+    value: float
+    start: int
+    end: int
+    row: Line
+    insats: str | None = None
+    period_text: str = ""
+
+
+def _column(cell: str, label_metric: Callable[[str], str | None]
+            ) -> tuple[str, str | None]:
+    """('sex', women|men) | ('all', None) | ('period', None) | ('metric', metric) | ('', None)."""
+    text = cell.strip().lower().rstrip(":")
+    if text in lx.SEX_WORDS:
+        return "sex", lx.SEX_WORDS[text]
+    if text in _TOTAL:
+        return "all", None
+    if text.split()[:1] and text.split()[0] in MONTHS:
+        return "", None
+    if _PERIODIC.search(text) and (explicit_period(text) or year_period(text)
+                                   or not label_metric(text)):
+        return "period", None
+    metric = label_metric(text) if text else None
+    return ("metric", metric) if metric else ("", None)
+
+
+def _numbers(row: Line) -> list[tuple[int, re.Match[str] | None, str]]:
+    """(column, number match, cell) for every cell of a row."""
+    cells, found, offset = row.text.split("\t"), [], row.start
+    for j, cell in enumerate(cells):
+        m = _NUMBER.fullmatch(cell)
+        found.append((j, m, cell, offset))
+        offset += len(cell) + 1
+    return found
+
+
+def read_table(rows: list[Line], label_metric: Callable[[str], str | None]) -> list[Cell]:
+    """The figures of a table whose first line is its header."""
+    header = rows[0].text.split("\t")
+    kinds = [_column(cell, label_metric) for cell in header]
+    first = header[0].strip().lower().rstrip(":")
+    by_insats, by_period = first in _NAME_HEADERS, first in _PERIOD_HEADERS
+    if not any(kind for kind, _ in kinds[1:]):
+        return []
+    cells: list[Cell] = []
+    last_metric = None
+    for row in rows[1:]:
+        parts = row.text.split("\t")
+        label = parts[0].strip().lower().rstrip(":")
+        if not label or label.split()[0] in MONTHS or label in _TOTAL and not by_period:
+            continue
+        sex_row = next((lx.SEX_WORDS[w] for w in re.findall(r"[a-zåäö]+", label)
+                        if w in lx.SEX_WORDS), None)
+        row_metric = None if by_insats or by_period else (
+            last_metric if sex_row and label.startswith(("varav", "kvinnor", "män"))
+            else label_metric(label.removeprefix("varav ").strip()))
+        if row_metric is None and not (by_insats or by_period):
+            continue
+        last_metric = row_metric if not sex_row else last_metric
+        for j, m, cell, offset in _numbers(row):
+            if j == 0 or m is None or j >= len(kinds):
+                continue
+            kind, what = kinds[j]
+            metric, sex, period_text = row_metric, sex_row or "all", ""
+            if by_insats or by_period:
+                column = header[j].strip().lower()
+                metric = "participants" if column in _PARTICIPANT_HEADERS or kind in (
+                    "sex", "all") else what if kind == "metric" else None
+                sex = what if kind == "sex" else "all"
+                period_text = parts[0].strip() if by_period else ""
+            elif kind == "sex":
+                sex = what
+            elif kind == "period":
+                period_text = header[j].strip()
+            elif kind != "all":
+                continue
+            if m.group(2):  # a percentage: only the share to work or studies is a figure
+                words = header[j].lower() if by_insats or by_period else label
+                metric = "share_work_or_studies_pct" if lx.stem_match_any(
+                    words, lx.WORK_WORDS) and lx.stem_match_any(words, lx.STUDY_WORDS) else None
+            if metric is None:
+                continue
+            start = offset + len(cell) - len(cell.lstrip())
+            cells.append(Cell(metric, sex, float(m.group(1).replace(",", ".")), start,
+                              start + len(m.group(1)), row,
+                              parts[0].strip() if by_insats else None, period_text))
+    return cells

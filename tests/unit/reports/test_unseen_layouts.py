@@ -1,0 +1,95 @@
+"""Layouts the rules were not written for: upper-case headings under a plain cover list with
+topic sub-headings, a numbered form without colons, a form of HTML cells, a förbund name with
+a slash, and a sex split of the ended (tests/fixtures/reports/, written for these tests).
+
+Expected figures are what a careful reader records by the rules of ../shared/README.md.
+"""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from pipelines.reports.extract import extract_document
+from pipelines.reports.readers import read_document
+from pipelines.reports.sections import fold
+
+FIXTURES = Path(__file__).parents[2] / "fixtures" / "reports"
+
+EXPECTED = {
+    "versaler.txt": {
+        ("lotsen", "goal_work_or_studies_pct", "all", 35),
+        ("lotsen", "participants", "all", 48),
+        ("lotsen", "participants", "women", 27),
+        ("lotsen", "participants", "men", 21),
+        ("lotsen", "participants_new", "all", 19),
+        ("lotsen", "participants_ended", "all", 22),
+        ("lotsen", "ended_work", "all", 6),
+        ("lotsen", "ended_studies", "all", 3),
+        ("lotsen", "ended_continued_rehab", "all", 5),
+        ("krafttag unga", "participants", "all", 31),
+        ("krafttag unga", "participants", "women", 14),
+        ("krafttag unga", "participants", "men", 17),
+        ("krafttag unga", "participants_ongoing", "all", 18),
+        ("krafttag unga", "participants_ended", "all", 13),
+        ("krafttag unga", "participants_ended", "women", 5),
+        ("krafttag unga", "participants_ended", "men", 8),
+        ("krafttag unga", "ended_studies", "all", 4),
+        ("krafttag unga", "ended_work", "all", 2),
+        ("framtidsverkstaden", "places", "all", 12),
+        ("framtidsverkstaden", "participants", "all", 16),
+        ("framtidsverkstaden", "avg_months_in_insats", "all", 7),
+    },
+    "formular.txt": {
+        ("vagen framat", "participants", "all", 26),
+        ("vagen framat", "participants", "women", 15),
+        ("vagen framat", "participants", "men", 11),
+        ("vagen framat", "participants_new", "all", 7),
+        ("vagen framat", "participants_new", "women", 4),
+        ("vagen framat", "participants_new", "men", 3),
+        ("vagen framat", "participants_ended", "all", 5),
+        ("vagen framat", "ended_work", "all", 2),
+        ("vagen framat", "ended_studies", "all", 1),
+        ("vagen framat", "share_work_or_studies_pct", "all", 60),
+    },
+    "celler.txt": {
+        ("steget vidare", "participants", "all", 58),
+        ("steget vidare", "participants", "women", 33),
+        ("steget vidare", "participants", "men", 25),
+        ("steget vidare", "participants_ended", "all", 51),
+        ("steget vidare", "participants_ongoing", "all", 7),
+        ("steget vidare", "ended_work", "all", 14),
+        ("steget vidare", "ended_studies", "all", 6),
+        ("steget vidare", "ended_continued_rehab", "all", 9),
+        ("steget vidare", "ended_illness", "all", 4),
+    },
+}
+PERIODS = {
+    "versaler.txt": (date(2023, 1, 1), date(2023, 12, 31)),
+    "formular.txt": (date(2023, 4, 1), date(2023, 6, 30)),
+    "celler.txt": (date(2021, 3, 1), date(2023, 2, 28)),
+}
+FORBUND = {
+    "versaler.txt": "Samordningsförbundet Norrby/Söderby",
+    "formular.txt": "Samordningsförbundet Älvsbygd Öst",
+    "celler.txt": "Samordningsförbundet Bergslagen Väst",
+}
+
+
+def _rows(name: str):
+    return extract_document(read_document(FIXTURES / name))
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_figures(name: str):
+    assert {(fold(r.insats), r.metric, r.sex, r.value) for r in _rows(name)} == EXPECTED[name]
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_periods(name: str):
+    assert {(r.period_start, r.period_end) for r in _rows(name)} == {PERIODS[name]}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_forbund(name: str):
+    assert {r.forbund for r in _rows(name)} == {FORBUND[name]}
