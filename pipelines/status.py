@@ -7,6 +7,7 @@ from pathlib import Path
 
 import duckdb
 
+from pipelines.reports.load import NO_FIGURES
 from pipelines.runlog import read_runs
 from pipelines.settings import Paths
 
@@ -60,6 +61,22 @@ def published_lines(paths: Paths) -> list[str]:
     return lines
 
 
+def silent_report_lines(paths: Paths) -> list[str]:
+    """Reports that were read but yielded no figure: not an error, but worth a look."""
+    if not paths.warehouse.exists():
+        return []
+    try:
+        with duckdb.connect(str(paths.warehouse), read_only=True) as con:
+            silent = [r[0] for r in con.execute(
+                "select d.source_file from bronze.report_documents d where d.status = 'loaded' "
+                "and not exists (select 1 from bronze.report_figures f "
+                "where f.source_file = d.source_file) order by 1").fetchall()]
+    except duckdb.Error:
+        return []
+    return [f"  {source}  {NO_FIGURES}" for source in silent] or ["  (none)"]
+
+
 def describe(paths: Paths, runs: int = 5) -> str:
     return "\n".join(["Recent runs:", *run_lines(paths, runs), "", "Quarantined files:",
-                      *quarantine_lines(paths), "", "Published:", *published_lines(paths)])
+                      *quarantine_lines(paths), "", "Reports without figures:",
+                      *silent_report_lines(paths), "", "Published:", *published_lines(paths)])

@@ -30,6 +30,8 @@ from pipelines.warehouse import read_table, replace_tables
 DOCUMENTS = "report_documents"
 SECTIONS = "report_sections"
 FIGURES = "report_figures"
+NO_FIGURES = ("no figures found — check the file (a scanned PDF, another language, or a layout "
+              "the rules do not read: add its figures in data/raw/figures/)")
 CURATED = "report_figures_curated"
 CURATED_FILES = "report_curated_files"
 
@@ -164,7 +166,8 @@ def load_figures(warehouse: Path, log: Log = print) -> StageResult:
                          heading=r["heading"]) for r in mine.iter_rows(named=True)]
         figures = extract_document(doc, found)
         rows.extend(f.as_dict() for f in figures)
-        log(f"{doc.source}: {len(figures)} figures")
+        log(f"{doc.source}: {len(figures)} figures" if figures else
+            f"{doc.source}: {NO_FIGURES}")
     frame = pl.DataFrame(rows, schema={
         "source": pl.String, "forbund": pl.String, "insats": pl.String, "section": pl.String,
         "period_start": pl.Date, "period_end": pl.Date, "metric": pl.String, "sex": pl.String,

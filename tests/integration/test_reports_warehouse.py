@@ -50,6 +50,10 @@ def warehouse(module_paths: Paths, dbt_manifest) -> Paths:
     paths.reports_dir.mkdir(parents=True)
     (paths.reports_dir / "norrby_2022.txt").write_text(REPORT, encoding="utf-8")
     (paths.reports_dir / "scan.pdf").write_bytes(b"%PDF-1.4 broken")
+    (paths.reports_dir / "protokoll.txt").write_text(
+        "Protokoll från styrelsemöte\n\n" + "Styrelsen diskuterade verksamheten och beslutade "
+        "att anta budgeten för nästa år. Ordföranden tackade ledamöterna för mötet.\n" * 4,
+        encoding="utf-8")
     paths.figures_dir.mkdir(parents=True)
     (paths.figures_dir / "rattelser.csv").write_text(CURATED, encoding="utf-8")
     load_registers(paths.registers_dir, paths.warehouse, log=lambda _: None)
@@ -111,3 +115,12 @@ def test_bad_curated_file_is_refused_with_row_and_column(tmp_path: Path):
     with pytest.raises(InputFileError) as caught:
         parse_curated(path)
     assert [(p.row, p.column) for p in caught.value.problems] == [(2, "metric")]
+
+
+def test_a_report_without_figures_is_listed_not_refused(warehouse: Paths):
+    from pipelines.status import describe
+
+    status = describe(warehouse).split("Reports without figures:")[1].split("Published:")[0]
+    assert "reports/protokoll.txt" in status and "no figures found" in status
+    assert "norrby_2022.txt" not in status
+    assert not (warehouse.quarantine_dir / "reports" / "protokoll.txt").exists()
