@@ -34,7 +34,7 @@ def main() -> None:
 @click.option("--years", default="2022-2024", show_default=True,
               help="Years for the extra förbund: a range (2022-2024), a year, or a count (3).")
 @click.option("--no-reports", is_flag=True,
-              help="Ignore ../shared (built-in names only, no example reports).")
+              help="Registers only: ignore ../shared and write no demo reports.")
 def generate(out: Path | None, seed: int, extra_forbund: int, years: str, no_reports: bool) -> None:
     """Write realistic demo register exports (deterministic)."""
     from pipelines.synthetic.generate import generate as run_generate
@@ -43,7 +43,8 @@ def generate(out: Path | None, seed: int, extra_forbund: int, years: str, no_rep
     gold = None if no_reports else SHARED_DIR / "gold"
     try:
         result = run_generate(raw_dir, seed=seed, extra_forbund=extra_forbund,
-                              years=_years(years), gold_dir=gold, log=click.echo)
+                              years=_years(years), gold_dir=gold, reports=not no_reports,
+                              log=click.echo)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--forbund") from exc
     if not no_reports:
@@ -51,7 +52,8 @@ def generate(out: Path | None, seed: int, extra_forbund: int, years: str, no_rep
         from pipelines.settings import Paths
 
         copy_shared_reports(Paths(data_dir=raw_dir.parent, warehouse=Path()), log=click.echo)
-    click.echo(f"{len(result.spells)} participations in {len(result.files)} files under {raw_dir}; "
+    click.echo(f"{len(result.spells)} participations in {len(result.files)} files and "
+               f"{len(result.reports)} demo reports under {raw_dir}; "
                f"{len(result.discrepancies)} known report ≠ register differences listed in "
                f"{raw_dir / 'synthetic_discrepancies.csv'}")
 

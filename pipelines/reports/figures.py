@@ -482,7 +482,10 @@ class SectionFigures:
                     word == "fått" and lx.stem_match(following, lx.WORK_WORDS)) or (
                     word in lx.START_VERBS and ended_context and (
                         lx.stem_match(following, lx.WORK_WORDS)
-                        or lx.stem_match(following, lx.STUDY_WORDS))):
+                        or lx.stem_match(following, lx.STUDY_WORDS))) or (
+                    # "skrevs ut som arbetssökande", "2 är arbetssökande" (after an ending)
+                    ended_context and lx.outcome_of(following) == "ended_job_seeking" and (
+                        word == "som" or j == 0 and word in ("är", "blev"))):
                 start = j + 1
                 break
         if any(p in clause for p in lx.CAUSE_PHRASES):

@@ -115,6 +115,17 @@ def _normalise_line(raw: str, base: int) -> tuple[list[str], list[int]]:
     return chars, offsets
 
 
+_WRAPPED_MIN = 50  # a line this long that stops mid-sentence was wrapped
+
+
+def _continues(previous: Line, line_chars: list[str], marked: bool) -> bool:
+    """Whether a line goes on with the sentence the previous line left unfinished."""
+    text = previous.text
+    return (len(text) >= _WRAPPED_MIN and not marked and not previous.is_heading_like
+            and "\t" not in text and (text[-1:].isalnum() or text.endswith(","))
+            and bool(line_chars) and line_chars[0].islower() and "\t" not in line_chars)
+
+
 def normalise(source: str, original: str) -> Document:
     """Working text, offsets and lines for `original`."""
     doc = Document(source=source, original=original)
@@ -134,6 +145,13 @@ def normalise(source: str, original: str) -> Document:
                 and line_chars and line_chars[0].islower()):
             chars.pop()
             offsets.pop()
+            joined_start = lines.pop()
+            start = joined_start.start
+            level, emph = joined_start.heading_level, joined_start.emphasized
+        elif lines and _continues(lines[-1], line_chars, heading is not None or emphasized):
+            # A sentence wrapped onto the next line (PDF text) is one line.
+            chars.append(" ")
+            offsets.append(base - 1)
             joined_start = lines.pop()
             start = joined_start.start
             level, emph = joined_start.heading_level, joined_start.emphasized

@@ -4,34 +4,36 @@ For every insats that `../shared/gold` states figures for, participants are
 generated so that the register reproduces the report for that insats' main
 period; a few discrepancies are planted on purpose and listed, with every other
 known difference, in `data/raw/synthetic_discrepancies.csv`. Extra förbund get
-several years of realistic flow. The same seed gives the same files.
+several years of realistic flow and demo reports in four template families
+(`pipelines.synthetic.reports`). The same seed gives the same files.
 """
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import math
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
+from pipelines.synthetic.discrepancies import (
+    DISCREPANCY_FILE,
+    OUTCOME_REASONS,
+    Unit,
+    discrepancies,
+    period_counts,
+    plant,
+    slip_rows,
+    write_discrepancies,
+)
 from pipelines.synthetic.names import INSATS_NAMES, forbund_names
 from pipelines.synthetic.people import Spell, new_spell, random_day, random_duration, random_outcome
+from pipelines.synthetic.reports import write_reports
 from pipelines.synthetic.targets import InsatsTarget, insats_targets
 from pipelines.synthetic.writers import write_anonymous_counts, write_participations
 
-OUTCOME_REASONS = {
-    "ended_work": "Arbete", "ended_studies": "Studier", "ended_job_seeking": "Arbetssökande",
-    "ended_continued_rehab": "Fortsatt rehabilitering", "ended_illness": "Sjukdom",
-    "ended_moved": "Flytt", "ended_other": "Övrigt",
-}
 SEX_LABELS = {"women": "Kvinna", "men": "Man"}
-DISCREPANCY_FILE = "synthetic_discrepancies.csv"
-
-Unit = tuple[str, str, str, str]  # förbund name, org nr, insats id, insats name
 
 
 def _digest(*parts: str) -> int:
@@ -223,93 +225,22 @@ def anonymous_counts(unit: Unit, years: list[int], rng: random.Random) -> list[d
     ]
 
 
-# ---------------------------------------------------------------- discrepancies
-
-
-def period_counts(spells: list[Spell], first: date, last: date) -> dict[tuple[str, str], int]:
-    """The generator's own tally of what the register says for a period (metric, sex)."""
-    tally: dict[tuple[str, str], int] = {}
-
-    def add(metric: str, spell: Spell) -> None:
-        for sex in ("all", "women" if spell.sex == "Kvinna" else "men"):
-            tally[(metric, sex)] = tally.get((metric, sex), 0) + 1
-
-    reasons = {reason: metric for metric, reason in OUTCOME_REASONS.items()}
-    for s in spells:
-        if s.end_reason == "Felregistrering" or s.start_date > last or (
-                s.end_date is not None and s.end_date < first):
-            continue
-        add("participants", s)
-        if s.start_date >= first:
-            add("participants_new", s)
-        if s.end_date is not None and s.end_date <= last:
-            add("participants_ended", s)
-            add(reasons[s.end_reason], s)
-        else:
-            add("participants_ongoing", s)
-    return tally
-
-
-def plant(spells: list[Spell], target: InsatsTarget, rng: random.Random,
-          ids: Callable[[], str], unit: Unit) -> str:
-    """Register participants the report does not count, all of one sex, still ongoing.
-
-    The difference (at least 3 and 8 %) is larger than the default reconciliation
-    tolerance (±1 or ±5 %), so reconciliation must find it.
-    """
-    in_period = period_counts(spells, target.period_start, target.period_end)
-    k = max(3, math.ceil(in_period.get(("participants", "all"), 0) * 0.08))
-    sex = rng.choice(("Kvinna", "Man"))
-    for _ in range(k):
-        start = random_day(rng, target.period_start, target.period_end)
-        spells.append(new_spell(rng, unit, ids(), sex, start))
-    return f"{k} participants ({sex}) registered as new and ongoing but not in the report"
-
-
-def discrepancies(target: InsatsTarget, spells: list[Spell], planted: str | None
-                  ) -> list[dict[str, object]]:
-    """Every stated figure the register does not reproduce, and why."""
-    stated = [(target.period_start, target.period_end, metric, sex, value)
-              for metric, by_sex in target.values.items() for sex, value in by_sex.items()]
-    stated += [(*key, value) for key, value in target.other_periods.items()]
-    stated += [(target.period_start, target.period_end, metric, sex, value)
-               for metric, sex, value in target.restated]
-    rows = []
-    for first, last, metric, sex, value in stated:
-        tally = period_counts(spells, first, last)
-        register = tally.get((metric, sex), 0)
-        if metric == "ended_work_or_studies":
-            register = tally.get(("ended_work", sex), 0) + tally.get(("ended_studies", sex), 0)
-        if register == value:
-            continue
-        primary = (first, last) == (target.period_start, target.period_end)
-        kind = ("planted" if planted else "report_inconsistent") if primary else "not_targeted"
-        description = {
-            "planted": planted,
-            "report_inconsistent": "the report's own figures cannot all hold at once",
-            "not_targeted": "another period of the report; the demo reproduces one period",
-        }[kind]
-        rows.append({"forbund": target.forbund, "insats": target.insats,
-                     "period_start": first.isoformat(), "period_end": last.isoformat(),
-                     "metric": metric, "sex": sex, "report_value": value,
-                     "register_value": register, "kind": kind, "description": description})
-    return rows
-
-
 # ---------------------------------------------------------------- the whole demo
 
 
 @dataclass
 class Generated:
-    files: list[Path] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)  # register exports
+    reports: list[Path] = field(default_factory=list)  # demo reports
     spells: list[Spell] = field(default_factory=list)
     discrepancies: list[dict[str, object]] = field(default_factory=list)
 
 
 def generate(raw_dir: Path, *, seed: int = 2026, extra_forbund: int = 3,
              years: list[int] | None = None, gold_dir: Path | None = None,
-             log: Callable[[str], None] = print) -> Generated:
-    """Write demo exports for the report förbund (if `gold_dir`) and `extra_forbund` more."""
+             reports: bool = True, log: Callable[[str], None] = print) -> Generated:
+    """Write demo exports for the report förbund (if `gold_dir`) and `extra_forbund` more,
+    with demo reports for the latter (`pipelines.synthetic.reports`) unless `reports` is off."""
     rng = random.Random(seed)
     years = years or [2022, 2023, 2024]
     targets = insats_targets(gold_dir) if gold_dir and gold_dir.exists() else []
@@ -346,7 +277,17 @@ def generate(raw_dir: Path, *, seed: int = 2026, extra_forbund: int = 3,
         out.files.append(write_anonymous_counts(registers, name, counts, variant=index))
         out.spells.extend(spells)
         log(f"generated {len(spells):5d} participations for {name}")
-    _write_discrepancies(raw_dir / DISCREPANCY_FILE, out.discrepancies)
+    if reports:
+        for name in extra_names:
+            by_insats: dict[str, list[Spell]] = {}
+            for spell in forbund_spells[name]:
+                by_insats.setdefault(spell.insats_name, []).append(spell)
+            files, slips = write_reports(raw_dir / "reports", name, by_insats, years,
+                                         random.Random(f"{seed}/{name}"), period_counts)
+            out.reports.extend(files)
+            out.discrepancies.extend(slip_rows(name, slips))
+            log(f"generated {len(files)} demo reports for {name}")
+    write_discrepancies(raw_dir / DISCREPANCY_FILE, out.discrepancies)
     return out
 
 
@@ -354,12 +295,3 @@ def _ids_for(forbund: str, seen: dict[str, list[Spell]], rng: random.Random) -> 
     ids = _Ids(rng)
     ids.used.update(s.participant_id for s in seen.get(forbund, []))
     return ids
-
-
-def _write_discrepancies(path: Path, rows: list[dict[str, object]]) -> None:
-    fields = ["forbund", "insats", "period_start", "period_end", "metric", "sex",
-              "report_value", "register_value", "kind", "description"]
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=fields)
-        writer.writeheader()
-        writer.writerows(rows)
