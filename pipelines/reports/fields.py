@@ -63,3 +63,20 @@ def name_fields(lines: list[Line]) -> list[tuple[int, str]]:
         if name:
             found.append((i, name.strip(" .*\t")))
     return found
+
+
+def title_insats(lines: list[Line], head: int = 12) -> tuple[int, str] | None:
+    """(line, name) of a title line naming the one insats a report is about: 'Projekt
+    Bryggan', 'Insats: Steget' — within the first `head` non-blank lines."""
+    words = "|".join(lx.TITLE_INSATS_WORDS)
+    pattern = re.compile(rf"^\s*(?i:{words})\s*:?\s+(?P<name>[A-ZÅÄÖ\"“][^\t]{{1,60}})$")
+    seen = 0
+    for i, line in enumerate(lines):
+        if not line.text.strip():
+            continue
+        seen += 1
+        if seen > head:
+            break
+        if (m := pattern.match(line.text.strip())) and _is_name(m.group("name")):
+            return i, m.group("name").strip(" .*")
+    return None

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipelines.reports import lexicon as lx
-from pipelines.reports.numbers import WORDS, Token, as_number, digit_value, tokenize
+from pipelines.reports.numbers import Token, as_number, digit_value, tokenize, word_value
 from pipelines.reports.periods import MONTHS
 from pipelines.reports.tables import read_table
 from pipelines.reports.text import Line
@@ -187,8 +187,8 @@ class SectionFigures:
                 if self._is_noise_number(s, i):
                     continue
                 found.append(_Mention(i, tok, digit_value(tok.text)))
-            elif tok.lower in WORDS and self._word_is_number(tokens, i):
-                found.append(_Mention(i, tok, WORDS[tok.lower], word=True))
+            elif (value := word_value(tok.lower)) is not None and self._word_is_number(tokens, i):
+                found.append(_Mention(i, tok, value, word=True))
         return found
 
     def _is_noise_number(self, s: _Sentence, i: int) -> bool:

@@ -116,6 +116,10 @@ TOPIC_FIRST_WORDS = (
     "kvalitet", "jämställdhet", "tillgänglighet", "antal", "hur", "vart", "vilka", "vad",
     "beskriv", "redovisning", "måluppfyllelsen", "målgrupper", "parter", "finansiering",
     "ledning", "styrgrupp", "medlemmar", "revision", "förvaltning", "slutord",
+    "väsentliga", "händelser", "revisorernas", "revisionsberättelse", "förvaltningsberättelse",
+    "resultaträkning", "balansräkning", "underskrifter", "ordförandens", "förbundschefen",
+    "förbundschefens", "inflöde", "utflöde", "flöde", "sammandrag", "ålder",
+    "kön", "bakgrundsdata", "upplevelse", "risker", "kartläggning", "lärande", "effekter",
 )
 
 # Kinds of report, as named in titles ("Verksamhetsberättelse 2023"): a title line, never an
@@ -125,6 +129,8 @@ REPORT_KINDS = ("verksamhetsberättelse", "verksamhetsberättelsen", "verksamhet
                 "årsredovisning", "kvartalsrapport", "slutrapport", "uppföljningsrapport",
                 "uppföljning", "redovisning", "projektredovisning", "rapport")
 
+# A title line that names the one insats a report is about ("Projekt Bryggan").
+TITLE_INSATS_WORDS = ("projekt", "projektet", "insats", "insatsen")
 # Form labels whose value names the insats. Those with `colon=False` may stand without a
 # colon before the name ("Insatsens namn Vägen framåt"); the short ones need ":" or a cell.
 NAME_FIELD_LABELS = ("insatsens namn", "insatsnamn", "namn på insatsen", "namn på insats",

@@ -12,6 +12,37 @@ WORDS = {
     "arton": 18, "nitton": 19, "tjugo": 20,
 }
 
+_TENS = {"tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50, "sextio": 60, "sjuttio": 70,
+         "åttio": 80, "nittio": 90}
+_UNITS = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7,
+          "åtta": 8, "nio": 9}
+
+
+def _below_hundred(word: str) -> int | None:
+    if word in WORDS and word not in ("inga", "ingen", "inget"):
+        return WORDS[word]
+    for tens, value in _TENS.items():
+        if word == tens:
+            return value
+        if word.startswith(tens) and word[len(tens):] in _UNITS:
+            return value + _UNITS[word[len(tens):]]
+    return None
+
+
+def word_value(word: str) -> int | None:
+    """The value of a Swedish number word: 'tolv' 12, 'tjugotre' 23, 'etthundratjugotre' 123,
+    'inga' 0; None for any other word."""
+    word = word.lower()
+    if word in WORDS:
+        return WORDS[word]
+    if "hundra" in word:
+        head, _, rest = word.partition("hundra")
+        hundreds = 1 if head in ("", "ett", "en") else _UNITS.get(head)
+        below = _below_hundred(rest) if rest else 0
+        return None if hundreds is None or below is None else hundreds * 100 + below
+    return _below_hundred(word)
+
+
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[A-Za-zÅÄÖåäöéü]+|\S")
 
 

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from pipelines.reports.fields import field_value, label_of, name_fields
+from pipelines.reports.fields import field_value, label_of, name_fields, title_insats
 from pipelines.reports.folding import fold
 from pipelines.reports.headings import heading_sections, is_insats_name, is_standalone
 from pipelines.reports.periods import (
@@ -302,8 +302,9 @@ def find_sections(doc: Document) -> list[Section]:
         starts = []  # the listing is not found again as headings: it lists something else
     listed = dict(starts)
     if not starts:
-        starts = name_fields(doc.lines) or _form_sections(doc) or heading_sections(
-            doc.lines, forbund)
+        titled = title_insats(doc.lines)
+        starts = name_fields(doc.lines) or ([titled] if titled else []) or _form_sections(
+            doc) or heading_sections(doc.lines, forbund)
     if not starts:
         title = next((line.text.strip() for line in doc.lines if line.text.strip()), doc.source)
         starts = [(0, title)]

@@ -18,6 +18,7 @@ _DROP = {"*", "\u00ad", "\r", "\\", "\u200b", "\ufeff"}
 _EMPHASIS_LINE = re.compile(r"^\s*(\*{1,3}|_{1,2}|<(b|i|strong|em)>)(?P<body>.+?)"
                             r"(\*{1,3}|_{1,2}|</(b|i|strong|em)>)\s*:?\s*$")
 _HEADING = re.compile(r"^\s*(#{1,6})\s+")
+_HTML_HEADING = re.compile(r"^\s*<h([1-6])[^>]*>", re.IGNORECASE)
 _ROW = re.compile(r".*?(?:</tr>|\n|\Z)", re.DOTALL | re.IGNORECASE)
 _CELL_GAP = re.compile(r"(?<=</p>)[ \t]*\t[ \t]*(?=<p)", re.IGNORECASE)
 _CELL = re.compile(r"<p[^>]*>(.*?)</p>", re.IGNORECASE)
@@ -115,6 +116,13 @@ def _normalise_line(raw: str, base: int) -> tuple[list[str], list[int]]:
     return chars, offsets
 
 
+def _level(heading: re.Match[str] | None) -> int:
+    """The heading level of a Markdown (`## `) or HTML (`<h2>`) heading line, else 0."""
+    if heading is None:
+        return 0
+    return int(heading.group(1)) if heading.group(1).isdigit() else len(heading.group(1))
+
+
 _WRAPPED_MIN = 50  # a line this long that stops mid-sentence was wrapped
 
 
@@ -137,7 +145,7 @@ def normalise(source: str, original: str) -> Document:
         while line_chars and line_chars[-1] == " ":  # a closing </p> or trailing spaces
             line_chars.pop()
             line_offsets.pop()
-        heading = _HEADING.match(raw)
+        heading = _HEADING.match(raw) or _HTML_HEADING.match(raw)
         emphasized = bool(_EMPHASIS_LINE.match(raw)) or (
             raw.strip().startswith("<i>") and raw.strip().split("\t")[0].endswith("</i>"))
         # A word hyphenated across lines continues on this line.
@@ -160,7 +168,7 @@ def normalise(source: str, original: str) -> Document:
                 chars.append("\n")
                 offsets.append(base - 1)
             start = len(chars)
-            level = len(heading.group(1)) if heading else 0
+            level = _level(heading)
             emph = emphasized
         chars.extend(line_chars)
         offsets.extend(line_offsets)
