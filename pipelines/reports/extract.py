@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from pipelines.reports.figures import Figure, SectionFigures
-from pipelines.reports.periods import Period, clip, explicit_period, year_period
+from pipelines.reports.periods import Period, clip, explicit_period, within_year, year_period
 from pipelines.reports.sections import Section, document_period, find_sections, forbund_name
 from pipelines.reports.text import Document
 
@@ -52,19 +52,22 @@ class ExtractedFigure:
 
 
 def _figure_period(doc: Document, section: Section, figure: Figure) -> Period | None:
+    year = section.period[1].year if section.period else None
     if figure.period_text:  # a table column or row: "2022", "Sedan projektstart 2021"
         if section.lifetime and section.period and _CUMULATIVE.search(figure.period_text):
             return section.lifetime[0], section.period[1]
         if re.search(r"sedan", figure.period_text, re.IGNORECASE) and section.period and \
                 (start := year_period(figure.period_text)):
             return start[0], section.period[1]
-        if column := explicit_period(figure.period_text) or year_period(figure.period_text):
+        if column := explicit_period(figure.period_text) or year_period(figure.period_text) or (
+                year and within_year(figure.period_text, year)):
             return clip(column, document_period(doc))
     clause = doc.text[figure.clause_start:figure.clause_end]
     sentence_start = doc.text.rfind("\n", 0, figure.start) + 1
     sentence_end = doc.text.find("\n", figure.end)
     line = doc.text[sentence_start:sentence_end if sentence_end >= 0 else None]
-    if stated := explicit_period(clause) or explicit_period(line):
+    if stated := explicit_period(clause) or explicit_period(line) or (
+            year and (within_year(clause, year) or within_year(line, year))):
         # Places are budgeted ahead; any other figure cannot be stated for the future.
         return stated if figure.metric == "places" else clip(stated, document_period(doc))
     so_far = doc.text[sentence_start:figure.clause_end]  # this paragraph up to the figure

@@ -127,7 +127,8 @@ TOPIC_FIRST_WORDS = (
 REPORT_KINDS = ("verksamhetsberättelse", "verksamhetsberättelsen", "verksamhetsplan",
                 "verksamhetsrapport", "verksamhetsår", "delårsrapport", "årsrapport",
                 "årsredovisning", "kvartalsrapport", "slutrapport", "uppföljningsrapport",
-                "uppföljning", "redovisning", "projektredovisning", "rapport")
+                "uppföljning", "redovisning", "projektredovisning", "lägesrapport",
+                "halvårsrapport", "tertialrapport", "rapport")
 
 # A title line that names the one insats a report is about ("Projekt Bryggan").
 TITLE_INSATS_WORDS = ("projekt", "projektet", "insats", "insatsen")

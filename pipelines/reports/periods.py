@@ -105,8 +105,8 @@ def started_on(text: str) -> date | None:
 @cache
 def _titled() -> re.Pattern[str]:
     kinds = "|".join(sorted(lx.REPORT_KINDS, key=len, reverse=True))
-    return re.compile(rf"\b(?:{kinds})\w*\s+(?:för\s+)?(?:år\s+)?((?:19|20)\d\d)(?![\d-])",
-                      re.IGNORECASE)
+    return re.compile(rf"\b\w*(?:{kinds})\w*(?:\s+[^\s\d]+){{0,3}}?\s+(?:för\s+)?(?:år\s+)?"
+                      r"((?:19|20)\d\d)(?![\d-])", re.IGNORECASE)
 
 
 def titled_year(text: str) -> Period | None:
@@ -114,6 +114,27 @@ def titled_year(text: str) -> Period | None:
     if m := _titled().search(text):
         year = int(m.group(1))
         return date(year, 1, 1), date(year, 12, 31)
+    return None
+
+
+_HALF = re.compile(r"\b(första|andra)\s+halvåret\b", re.IGNORECASE)
+_BARE_QUARTER = re.compile(r"\b(?:kv(?:artal)?\.?|q)\s*([1-4])\b", re.IGNORECASE)
+_BARE_MONTHS = re.compile(rf"\b{_MONTH}\s*[-–—]\s*{_MONTH}(?!\s*,?\s*(?:19|20)\d\d)",
+                          re.IGNORECASE)
+
+
+def within_year(text: str, year: int) -> Period | None:
+    """A part of `year` named without the year: 'första halvåret', 'Kv 2', 'jan–mar'."""
+    if m := _HALF.search(text):
+        return (date(year, 1, 1), date(year, 6, 30)) if m.group(1).lower() == "första" \
+            else (date(year, 7, 1), date(year, 12, 31))
+    if m := _BARE_QUARTER.search(text):
+        quarter = int(m.group(1))
+        return date(year, 3 * quarter - 2, 1), _month_end(year, 3 * quarter)
+    if m := _BARE_MONTHS.search(text):
+        first, last = MONTHS[m.group(1).lower()], MONTHS[m.group(2).lower()]
+        if first <= last:
+            return date(year, first, 1), _month_end(year, last)
     return None
 
 

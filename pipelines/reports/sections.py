@@ -318,7 +318,8 @@ def find_sections(doc: Document) -> list[Section]:
         period = explicit_period(window)
         if period:
             period = clip(period, doc_period)
-        elif doc_period and lifetime and doc_period[0] < lifetime[1] and \
+        elif doc_period and lifetime and lifetime[0] < lifetime[1] and \
+                doc_period[0] < lifetime[1] and \
                 (doc_period[1] - lifetime[1]).days > 31:
             period = doc_period[0], lifetime[1]  # the insats ended within the report's period
         else:
