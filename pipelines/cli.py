@@ -86,6 +86,22 @@ def extract(paths: tuple[Path, ...], csv_out: Path) -> None:
 
 
 @main.command()
+def review() -> None:
+    """Write the figures an analyst should check to data/marts/review/ (.xlsx and .csv)."""
+    from pipelines.reports.review import write_review
+
+    paths = current_paths()
+    if not paths.warehouse.exists():
+        click.echo(f"No warehouse at {paths.warehouse}: run `finsam run` first.", err=True)
+        sys.exit(2)
+    written, rows = write_review(paths.warehouse, paths.marts_dir / "review")
+    click.echo(f"{rows} figures to review → {written[0]} (and {written[1].name}).\n"
+               "Fill in 'decision' (confirm/bekräfta, correct/rätta with corrected_value, "
+               f"reject/avvisa), save, and drop the file in {paths.figures_dir}; the next "
+               "run applies it.")
+
+
+@main.command()
 def check() -> None:
     """Run the quality checks on the current warehouse; exit 1 on an ERROR-level flag."""
     from pipelines.quality.check import run_quality, summary_by_forbund

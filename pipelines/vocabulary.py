@@ -39,3 +39,11 @@ def sexes() -> tuple[str, ...]:
 def report_metrics() -> tuple[str, ...]:
     """Metric codes of report figures (seeds/report_metrics.csv)."""
     return seed_column("report_metrics", "metric")
+
+
+@cache
+def review_decisions() -> dict[str, str]:
+    """Review decision codes and their Swedish labels, each mapped to the code."""
+    codes = seed_column("review_decisions", "decision")
+    labels = seed_column("review_decisions", "label")
+    return {**{c: c for c in codes}, **dict(zip(labels, codes, strict=True))}

@@ -182,7 +182,8 @@ def load_curated(figures_dir: Path, warehouse: Path, log: Log = print,
     """Curated figure files; a file with any problem is refused whole (and quarantined when
     `quarantine_dir` is given), the others load."""
     result, frames, files = StageResult(), [], []
-    paths = sorted(figures_dir.glob("*.csv")) if figures_dir.exists() else []
+    paths = sorted(p for p in figures_dir.iterdir() if p.suffix.lower() in (".csv", ".xlsx")
+                   and not p.name.startswith((".", "~$"))) if figures_dir.exists() else []
     for path in paths:
         source = path.relative_to(figures_dir.parent).as_posix()
         digest = file_hash(path)

@@ -1,5 +1,6 @@
 {#- Report figures with register keys, where a curated row replaces every extracted row
-    with the same key (förbund, insats, period, metric, sex). -#}
+    with the same key (förbund, insats, period, metric, sex) and a rejected key is dropped;
+    each with the confidence of the rule that found it (seeds/report_rule_confidence.csv). -#}
 
 with
 
@@ -12,6 +13,12 @@ figures as (
 names as (
 
     select * from {{ ref('int_report_names_matched') }}
+
+),
+
+confidence as (
+
+    select * from {{ ref('report_rule_confidence') }}
 
 ),
 
@@ -56,12 +63,27 @@ curated_keys as (
 
 ),
 
+rejected_keys as (
+
+    select distinct figure_key from keyed where decision = 'reject'
+
+),
+
 final as (
 
-    select keyed.*
+    select
+        keyed.*,
+        case when keyed.origin = 'curated' then 1.0
+             else coalesce(exact.confidence, by_prefix.confidence, 0.5)
+        end as confidence
     from keyed
-    where keyed.origin = 'curated'
-        or keyed.figure_key not in (select figure_key from curated_keys)
+    left join confidence as exact
+        on keyed.rule = exact.rule
+    left join confidence as by_prefix
+        on {{ dbt.split_part('keyed.rule', "':'", 1) }} = by_prefix.rule
+    where (keyed.origin = 'curated'
+           or keyed.figure_key not in (select figure_key from curated_keys))
+        and keyed.figure_key not in (select figure_key from rejected_keys)
 
 )
 

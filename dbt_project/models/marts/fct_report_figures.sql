@@ -46,7 +46,10 @@ final as (
         figures.char_start,
         figures.char_end,
         figures.rule,
-        case when figures.insats_key is null then false else true end as is_matched
+        figures.confidence,
+        case when figures.insats_key is null then false else true end as is_matched,
+        case when figures.insats_key is null then 'unassigned' else 'assigned' end
+            as assignment
 
     from figures
     left join forbund

@@ -32,7 +32,8 @@ unioned as (
         source_file,
         cast(char_start as {{ dbt.type_bigint() }}) as char_start,
         cast(char_end as {{ dbt.type_bigint() }}) as char_end,
-        rule
+        rule,
+        cast(null as {{ dbt.type_string() }}) as decision
     from extracted
 
     union all
@@ -51,7 +52,8 @@ unioned as (
         cast(null as {{ dbt.type_bigint() }}) as char_start,
         cast(null as {{ dbt.type_bigint() }}) as char_end,
         {{ dbt.concat(["'curated row '", "cast(source_row as " ~ dbt.type_string() ~ ")"]) }}
-            as rule
+            as rule,
+        decision
     from curated
 
 )
