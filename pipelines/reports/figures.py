@@ -36,6 +36,8 @@ _COUNTED_WORDS = ("nyinskrivna", "inskrivna", "avslutade", "aktuella", "utskrivn
 def _without_asides(tokens: list[Token]) -> list[Token]:
     """'21 (33 %) gick till arbete': a share in brackets between a count and its predicate
     is an aside; the count and the predicate form one clause."""
+    if not any(t.text == "(" for t in tokens):
+        return tokens
     kept: list[Token] = []
     i = 0
     while i < len(tokens):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 WORDS = {
     "noll": 0, "inga": 0, "ingen": 0, "inget": 0, "en": 1, "ett": 1, "två": 2, "tre": 3,
@@ -29,6 +30,7 @@ def _below_hundred(word: str) -> int | None:
     return None
 
 
+@cache
 def word_value(word: str) -> int | None:
     """The value of a Swedish number word: 'tolv' 12, 'tjugotre' 23, 'etthundratjugotre' 123,
     'inga' 0; None for any other word."""
