@@ -131,6 +131,7 @@ def test_published_parquet_suppresses_small_counts(built):
     large = joined.filter(pl.col("participants_new_mart") >= 5)
     assert (large["participants_new"] == large["participants_new_mart"]).all()
     assert (paths.marts_dir / "finsam_marts.xlsx").stat().st_size > 0
+    assert (paths.marts_dir / "review" / "figures_review.xlsx").stat().st_size > 0
 
 
 def test_dbt_tests_ran_as_asset_checks(built):

@@ -7,6 +7,7 @@ import dagster as dg
 from pipelines.defs.quality.assets import QUALITY_KEY
 from pipelines.defs.resources import Warehouse
 from pipelines.publish import publish_warehouse, replace_file
+from pipelines.reports.review import write_review
 from pipelines.runlog import record
 
 EXPORT_VIEWS = {"insats_year": "exp_insats_year", "forbund_year": "exp_forbund_year",
@@ -66,6 +67,9 @@ def published_marts(context: dg.AssetExecutionContext,
     if warehouse.working != paths.warehouse:
         publish_warehouse(warehouse.working, paths.warehouse)
     written["warehouse"] = str(paths.warehouse)
+    review, to_review = write_review(paths.warehouse, marts_dir / "review")
+    written["review"] = str(review[0])
+    context.log.info(f"{to_review} report figures to review → {review[0]}")
     record(paths.ops_dir, run_id, "published", files=sorted(written))
     return dg.MaterializeResult(metadata={
         **{f"{name}_rows": frame.height for name, frame in frames.items()},
