@@ -49,6 +49,21 @@ def is_topic(text: str) -> bool:
     return not words or words[0] in _topic_words()
 
 
+def named_in_topic(text: str) -> str | None:
+    """The insats a topic heading is about: 'Uppföljning av Steget Vidare 2024' → 'Steget
+    Vidare'; None when the heading names none."""
+    _, rest = without_numbering(text)
+    words = rest.strip(" :*\t").split()
+    if len(words) < 3 or fold(words[0]) not in _topic_words() or words[1] not in lx.TOPIC_OF:
+        return None
+    name = words[2:]
+    while name and re.fullmatch(r"(19|20)\d\d([-–/]\d+)?", name[-1]):
+        name.pop()
+    if not name or not name[0][:1].isupper() or fold(name[0]) in _topic_words():
+        return None
+    return " ".join(name)
+
+
 def is_title(text: str, forbund: str = "") -> bool:
     """A title line: a förbund, part of this report's förbund name, or a kind of report."""
     low = text.lower()
@@ -60,7 +75,8 @@ def is_title(text: str, forbund: str = "") -> bool:
 
 def is_insats_name(text: str, forbund: str = "") -> bool:
     """A heading or listed name that can be an insats: neither a topic nor a title."""
-    return not is_topic(text) and not is_title(text, forbund)
+    return (not is_topic(text) or named_in_topic(text) is not None) and not is_title(
+        text, forbund)
 
 
 def style(line: Line) -> str | None:
@@ -104,12 +120,13 @@ def heading_sections(lines: list[Line], forbund: str = "") -> list[tuple[int, st
         found = style(line)
         if found is None or not is_insats_name(line.text, forbund):
             continue
-        name = without_numbering(line.text.strip())[1].strip(" :*")
+        name = named_in_topic(line.text) or without_numbering(line.text.strip())[1].strip(" :*")
         by_style.setdefault(found, []).append((i, name))
     for name in _STYLE_ORDER:
         if len(by_style.get(name, ())) >= 2:
             return by_style[name]
     # No style shared: headings set apart by blank lines, whatever their marking.
-    alone = [(i, line.text.strip().strip(" :*")) for i, line in enumerate(lines)
+    alone = [(i, named_in_topic(line.text) or line.text.strip().strip(" :*"))
+             for i, line in enumerate(lines)
              if is_standalone(lines, i) and is_insats_name(line.text, forbund)]
     return alone if len(alone) >= 2 else []

@@ -120,7 +120,13 @@ TOPIC_FIRST_WORDS = (
     "resultaträkning", "balansräkning", "underskrifter", "ordförandens", "förbundschefen",
     "förbundschefens", "inflöde", "utflöde", "flöde", "sammandrag", "ålder",
     "kön", "bakgrundsdata", "upplevelse", "risker", "kartläggning", "lärande", "effekter",
+    "allmänt", "förväntad", "förväntade", "förslag", "kansliets", "ekonomiska", "bedömning",
+    "ärendet", "beslut", "del", "uppgifter", "tjänsteskrivelse", "kommentarer",
 )
+# Words after a topic that introduce the insats it is about: "Uppföljning av Steget Vidare".
+TOPIC_OF = ("av", "för", "inom", "i")
+# Form prefixes that only say question or answer: "Fråga: Insatsens namn" / "Svar: Vägen In".
+FORM_PREFIXES = ("fråga", "svar", "fråga/svar")
 
 # Kinds of report, as named in titles ("Verksamhetsberättelse 2023"): a title line, never an
 # insats, and the year beside one is the report's year.

@@ -25,6 +25,7 @@ from pipelines.reports.periods import (
     titled_year,
     year_period,
 )
+from pipelines.reports.tables import table_insats_names
 from pipelines.reports.text import Document, Line
 
 _TOC_LINE = re.compile(r"^(?P<name>\S.{1,80}?)(?:\t+|\s{2,}|\.{3,}\s*)(?P<page>\d{1,3})\s*$")
@@ -72,7 +73,7 @@ def toc_names(lines: list[Line]) -> tuple[list[str], int]:
     run: list[tuple[int, str]] = []
     for i, line in _nonblank(lines):
         m = _TOC_LINE.match(line.text.strip())
-        if m and not m.group("name").strip().isdigit():
+        if m and not m.group("name").strip().isdigit() and "\t" not in m.group("name"):
             run.append((i, m.group("name").strip(" .\t")))
             continue
         if len(run) > len(best):
@@ -235,12 +236,16 @@ def forbund_name(doc: Document) -> str | None:
     return counted.most_common(1)[0][0] if counted else None
 
 
-def _heading_candidates(doc: Document, first_line: int) -> list[int]:
+def _heading_candidates(doc: Document, first_line: int,
+                        names: frozenset[str] = frozenset()) -> list[int]:
+    """Lines that may head a section: marked as headings, standing alone, or exactly a name
+    the report lists elsewhere."""
     lines = doc.lines
     signature = re.compile(r"(\d{6,8}|\d{4}[- ]\d\d[- ]\d\d)\s*$")
     return [i for i in range(first_line, len(lines))
             if lines[i].text.strip() and not signature.search(lines[i].text)
-            and (lines[i].is_heading_like or is_standalone(lines, i))]
+            and (lines[i].is_heading_like or is_standalone(lines, i)
+                 or fold(lines[i].text) in names)]
 
 
 def _follows_heading(lines: list[Line], i: int) -> bool:
@@ -258,7 +263,7 @@ def _follows_heading(lines: list[Line], i: int) -> bool:
 def _listed_sections(doc: Document, names: list[str], after: int) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     used: set[str] = set()
-    for i in _heading_candidates(doc, after):
+    for i in _heading_candidates(doc, after, frozenset(fold(n) for n in names)):
         line = doc.lines[i]
         name = _match_name(line.text, names, used,
                            strict=not (line.is_heading_like or _follows_heading(doc.lines, i)))
@@ -290,21 +295,34 @@ def _insats_names(listed: tuple[list[str], int], forbund: str) -> tuple[list[str
     return (names, listed[1]) if len(names) >= 2 else ([], 0)
 
 
+def _found_again(doc: Document, names: list[str], after: int) -> list[tuple[int, str]]:
+    """The sections of a listing's names found again as headings; none when fewer than two
+    (or than the listing holds) are found: then it lists something else."""
+    starts = _listed_sections(doc, names, after) if names else []
+    return starts if starts and len({n for _, n in starts}) >= min(2, len(names)) else []
+
+
 def find_sections(doc: Document) -> list[Section]:
     """Insats sections in reading order; a report without any is one section."""
     doc_period = document_period(doc)
     forbund = forbund_name(doc) or ""
-    names, after = _insats_names(toc_names(doc.lines), forbund)
-    if not names:
-        names, after = cover_names(doc.lines, lambda name: is_insats_name(name, forbund))
-    starts = _listed_sections(doc, names, after) if names else []
-    if len({name for _, name in starts}) < min(2, len(names)):
-        starts = []  # the listing is not found again as headings: it lists something else
+    starts: list[tuple[int, str]] = []
+    # A listing of the insatser: a table of contents, a cover list, or a table with one row
+    # per insats; the first whose names are found again as headings.
+    for names, after in (
+            _insats_names(toc_names(doc.lines), forbund),
+            cover_names(doc.lines, lambda name: is_insats_name(name, forbund))):
+        starts = _found_again(doc, names, after)
+        if starts:
+            break
     listed = dict(starts)
     if not starts:
         titled = title_insats(doc.lines)
         starts = name_fields(doc.lines) or ([titled] if titled else []) or _form_sections(
             doc) or heading_sections(doc.lines, forbund)
+    if not starts:  # the rows of a table with one row per insats, found again as headings
+        starts = _found_again(doc, *_insats_names((table_insats_names(doc.lines), 0), forbund))
+        listed = dict(starts)
     if not starts:
         title = next((line.text.strip() for line in doc.lines if line.text.strip()), doc.source)
         starts = [(0, title)]

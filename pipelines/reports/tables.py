@@ -121,3 +121,20 @@ def read_table(rows: list[Line], label_metric: Callable[[str], str | None]) -> l
                               start + len(m.group(1)), row,
                               parts[0].strip() if by_insats else None, period_text))
     return cells
+
+
+def table_insats_names(lines: list[Line]) -> list[str]:
+    """The row labels of tables whose first header cell says the rows are insatser."""
+    names: list[str] = []
+    header = False
+    for line in lines:
+        cells = line.text.split("\t")
+        if len(cells) < 2:
+            header = False
+            continue
+        first = cells[0].strip().lower().rstrip(":")
+        if first in _NAME_HEADERS:
+            header = True
+        elif header and first and first not in _TOTAL and not first.startswith(_TOTAL):
+            names.append(cells[0].strip())
+    return list(dict.fromkeys(names))

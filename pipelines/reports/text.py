@@ -11,6 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
+
+from pipelines.reports import lexicon as lx
 
 _TAG = re.compile(r"</?[a-zA-Z][^<>\n]{0,40}>")
 _SPACES = {"\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ", "\t": "\t"}
@@ -18,6 +21,12 @@ _DROP = {"*", "\u00ad", "\r", "\\", "\u200b", "\ufeff"}
 _EMPHASIS_LINE = re.compile(r"^\s*(\*{1,3}|_{1,2}|<(b|i|strong|em)>)(?P<body>.+?)"
                             r"(\*{1,3}|_{1,2}|</(b|i|strong|em)>)\s*:?\s*$")
 _HEADING = re.compile(r"^\s*(#{1,6})\s+")
+@cache
+def _form_prefix() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in lx.FORM_PREFIXES)
+    return re.compile(rf"^\s*(?:{words})\s*:\s*", re.IGNORECASE)
+
+
 _HTML_HEADING = re.compile(r"^\s*<h([1-6])[^>]*>", re.IGNORECASE)
 _ROW = re.compile(r".*?(?:</tr>|\n|\Z)", re.DOTALL | re.IGNORECASE)
 _CELL_GAP = re.compile(r"(?<=</p>)[ \t]*\t[ \t]*(?=<p)", re.IGNORECASE)
@@ -93,6 +102,8 @@ def _normalise_line(raw: str, base: int) -> tuple[list[str], list[int]]:
     heading = _HEADING.match(raw)
     if heading:
         i = heading.end()
+    elif prefix := _form_prefix().match(raw):
+        i = prefix.end()  # "Svar: Vägen In" is the answer "Vägen In"
     while i < len(raw):
         tag = _TAG.match(raw, i)
         if tag:
