@@ -75,8 +75,10 @@ def is_title(text: str, forbund: str = "") -> bool:
 
 def is_insats_name(text: str, forbund: str = "") -> bool:
     """A heading or listed name that can be an insats: neither a topic nor a title."""
-    return (not is_topic(text) or named_in_topic(text) is not None) and not is_title(
-        text, forbund)
+    named = named_in_topic(text)
+    if named is not None:
+        return not is_title(named, forbund)
+    return not is_topic(text) and not is_title(text, forbund)
 
 
 def style(line: Line) -> str | None:
@@ -90,9 +92,9 @@ def style(line: Line) -> str | None:
     depth, rest = without_numbering(text)
     if depth and rest and not re.search(r"\d\s*$", rest):
         return f"num{min(depth, 3)}"
-    letters = [ch for ch in text if ch.isalpha()]
+    letters = [ch for ch in text.split("(")[0] if ch.isalpha()]
     if len(letters) >= 3 and all(ch.isupper() for ch in letters):
-        return "caps"
+        return "caps"  # "BRYGGAN (ESF-projekt, avslutat 2025-08-31)" too
     if line.emphasized:
         return "emph"
     if text.endswith(":") and len(text.split()) <= 6:
@@ -103,8 +105,10 @@ def style(line: Line) -> str | None:
 def is_standalone(lines: list[Line], i: int) -> bool:
     """A short line alone between blank lines that does not read as a sentence or a list."""
     text = lines[i].text.strip()
+    # A number at the end is a page number, a count or a date; a year after words is not.
+    ends_in_number = re.search(r"\d\s*$", text) and not re.search(r"\D\s(19|20)\d\d$", text)
     if (not text or len(text.split()) > 9 or text.endswith((".", ",", ";", ")"))
-            or "\t" in text or re.search(r"\d\s*$", text) or re.match(r"^[-–•\d]", text)
+            or "\t" in text or ends_in_number or re.match(r"^[-–•\d]", text)
             and not re.match(r"^(19|20)\d\d\s+\D", text)):
         return False
     before = i == 0 or not lines[i - 1].text.strip()
