@@ -460,7 +460,8 @@ class SectionFigures:
                      r"|\bär (det )?(?:[#\w]+ )*?inskrivna", text) \
                 and "varit" not in before + after:
             return "participants_ongoing"
-        if re.search(r"inskriv|deltagit|\bdeltar\b|\bdeltog\b|\bhaft (\w+ )?#|registrer|fått ta del"
+        if re.search(r"inskriv|deltagit|\bdeltar\b|\bdeltog\b|\b(haft|hade) (\w+ )?#|registrer"
+                     r"|fått ta del"
                      r"|\baktuella\b|tagit del|haft kontakt med|fått stöd"
                      r"|könsfördelning|\bunika\b|omfattats|^ ?av (våra )?# \w+ (var|har)"
                      r"|# (deltagare|personer) totalt\s*(,|$|varav|enligt|\(|\.)", text):

@@ -333,8 +333,9 @@ def find_sections(doc: Document) -> list[Section]:
         window = "\n".join(line.text for line in doc.lines[max(previous_end, i - 4):i + 1])
         heading = doc.lines[i].text.strip()
         lifetime = _lifetime(doc, i, last)
-        period = explicit_period(window) or titled_year(heading) or (
-            year_period(heading) if re.search(r"\D\s(19|20)\d\d$", heading) else None)
+        period = explicit_period(heading) or titled_year(heading) or (
+            year_period(heading) if re.search(r"\D\s(19|20)\d\d$", heading) else None
+        ) or explicit_period(window)
         if period:
             period = clip(period, doc_period)
         elif doc_period and lifetime and lifetime[0] < lifetime[1] and \

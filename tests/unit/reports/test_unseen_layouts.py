@@ -1,6 +1,8 @@
 """Layouts the rules were not written for: upper-case headings under a plain cover list with
 topic sub-headings, a numbered form without colons, a form of HTML cells, a förbund name with
-a slash, and a sex split of the ended (tests/fixtures/reports/, written for these tests).
+a slash, a sex split of the ended, a board memo whose headings name the insats inside a
+topic ("Uppföljning av X 2024"), a Fråga/Svar form, and a table with one row per insats
+followed by short comments (tests/fixtures/reports/, written for these tests).
 
 Expected figures are what a careful reader records by the rules of ../shared/README.md.
 """
@@ -63,16 +65,53 @@ EXPECTED = {
         ("steget vidare", "ended_continued_rehab", "all", 9),
         ("steget vidare", "ended_illness", "all", 4),
     },
+    "memo.txt": {
+        ("vagvisaren", "participants", "all", 36),
+        ("vagvisaren", "participants", "women", 20),
+        ("vagvisaren", "participants", "men", 16),
+        ("vagvisaren", "participants_ended", "all", 14),
+        ("vagvisaren", "ended_work", "all", 5),
+        ("nya kliv", "participants", "all", 22),
+        ("nya kliv", "participants_ended", "all", 9),
+        ("nya kliv", "ended_studies", "all", 2),
+    },
+    "fragasvar.txt": {
+        ("trappsteget", "participants", "all", 44),
+        ("trappsteget", "participants", "women", 25),
+        ("trappsteget", "participants", "men", 19),
+        ("trappsteget", "participants_ended", "all", 40),
+        ("trappsteget", "ended_work", "all", 11),
+        ("trappsteget", "ended_studies", "all", 4),
+    },
+    "tabellrader.txt": {
+        ("lotsen aby", "participants", "all", 31),
+        ("lotsen aby", "participants", "women", 18),
+        ("lotsen aby", "participants", "men", 13),
+        ("lotsen aby", "participants_ended", "all", 12),
+        ("lotsen aby", "ended_work", "all", 4),
+        ("lotsen aby", "places", "all", 15),
+        ("steg framat", "participants", "all", 17),
+        ("steg framat", "participants", "women", 9),
+        ("steg framat", "participants", "men", 8),
+        ("steg framat", "participants_ended", "all", 6),
+        ("steg framat", "ended_studies", "all", 2),
+    },
 }
 PERIODS = {
     "versaler.txt": (date(2023, 1, 1), date(2023, 12, 31)),
     "formular.txt": (date(2023, 4, 1), date(2023, 6, 30)),
     "celler.txt": (date(2021, 3, 1), date(2023, 2, 28)),
+    "memo.txt": (date(2024, 1, 1), date(2024, 12, 31)),
+    "fragasvar.txt": (date(2022, 1, 1), date(2023, 12, 31)),
+    "tabellrader.txt": (date(2024, 1, 1), date(2024, 12, 31)),
 }
 FORBUND = {
     "versaler.txt": "Samordningsförbundet Norrby/Söderby",
     "formular.txt": "Samordningsförbundet Älvsbygd Öst",
     "celler.txt": "Samordningsförbundet Bergslagen Väst",
+    "memo.txt": "Samordningsförbundet Sjöstaden",
+    "fragasvar.txt": "Samordningsförbundet Mellanbygden",
+    "tabellrader.txt": "Samordningsförbundet Åbygden",
 }
 
 
