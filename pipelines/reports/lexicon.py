@@ -144,3 +144,23 @@ NAME_FIELD_LABELS = ("insatsens namn", "insatsnamn", "namn på insatsen", "namn 
                      "projektets namn", "projektnamn", "insatsens benämning", "projekt",
                      "insats")
 NAME_FIELD_LABELS_NEED_COLON = ("projekt", "insats")
+
+
+# ---------------------------------------------------------------- sentence grammar
+# Abbreviations whose full stop does not end a sentence.
+ABBREVIATIONS = ("p.g.a.", "t.ex.", "bl.a.", "s.k.", "ca.", "m.m.", "dvs.", "osv.", "inkl.",
+                 "fr.o.m.", "t.o.m.", "resp.", "ev.", "pga.", "jmf.", "mfl.", "st.", "kl.")
+# Tokens that end the clause of a count.
+CLAUSE_BREAKS = {",", ";", "och", "samt", "varav", "(", ")", ":", "men", "medan", "vilket", "–"}
+# Verbs (and a few particles) that may follow a count as its predicate.
+VERBS = {"har", "hade", "gick", "gått", "är", "var", "blev", "blivit", "fick", "fått", "skrevs",
+         "skrivits", "avslutades", "avslutats", "avslutat", "slutade", "slutat", "till", "av",
+         "varit", "ligger", "deltog", "deltar", "började", "kom", "lämnade", "flyttade",
+         "flyttat", "återgick", "påbörjade", "fortsatt", "fortsatte", "valde", "avbröt"}
+# Sub-headings under which a percentage is a goal.
+GOAL_HEADINGS = ("mål", "målet", "mål och syfte", "syfte och mål", "målsättning", "mål:",
+                 "förväntade resultat", "projektets mål", "delmål", "effektmål")
+# A sentence about participants who ended: a start verb there names where they went.
+ENDED_PATTERN = r"avslut|utskriv|\bslutat|\bslutade|\blämna"
+# Words that say what a count is of on their own ("Nyinskrivna under 2023 var 11").
+COUNTED_WORDS = ("nyinskrivna", "inskrivna", "avslutade", "aktuella", "utskrivna", "deltagarna")

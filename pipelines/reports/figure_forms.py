@@ -1,0 +1,87 @@
+"""Form and table rules: a label and its value, a question and its bare-number answer, and
+tab-separated tables (`pipelines.reports.tables`). Mixed into `SectionFigures`."""
+
+from __future__ import annotations
+
+import re
+
+from pipelines.reports import lexicon as lx
+from pipelines.reports.figure_types import Mention, Sentence
+from pipelines.reports.numbers import Token, digit_value, tokenize
+from pipelines.reports.tables import read_table
+from pipelines.reports.text import Line
+
+
+class FormRules:
+    """Labelled values, answered questions and tables."""
+
+    def _label_value(self, line: Line, value_at: int, label: str) -> bool:
+        """'Arbetsträning: 4 deltagare (3 Kvinnor/1 man)' and form cells 'Antal avslutade: 12'."""
+        rest = line.text[value_at:]
+        m = re.match(r"\s*(\d+)\s*(deltagare|personer|st|stycken)?\s*\.?\s*(\([^)]*\)\s*\.?\s*)*$",
+                     rest)
+        if not m:
+            return False
+        base = line.start + value_at
+        tokens = tokenize(rest, base=base)
+        s = Sentence(rest, base, tokens, label)
+        value_token = tokens[0]
+        mention = Mention(0, value_token, digit_value(value_token.text))
+        label_words = re.findall(r"[a-zåäöé]+", label)
+        metric = self._label_metric(label)
+        if metric is None:
+            sex = next((lx.SEX_WORDS[w] for w in label_words if w in lx.SEX_WORDS), None)
+            if sex and self.figures:
+                self._emit(self.figures[-1].metric, sex, mention.value, s, mention, "form:sex")
+                return True
+            return False
+        anchor = self._emit(metric, "all", mention.value, s, mention, "form")
+        for sm in re.finditer(r"(\d+)\s*(kvinnor|kvinna|män|man)\b", rest, re.IGNORECASE):
+            sex = lx.SEX_WORDS[sm.group(2).lower()]
+            value = float(sm.group(1))
+            token = Token(sm.group(1), base + sm.start(1), base + sm.end(1))
+            if value <= anchor.value:
+                self._emit(metric, sex, value, s, Mention(0, token, value), "form:sex-split")
+        return True
+
+    def _answer(self, tokens: list[Token], question: str, base: int, text: str) -> bool:
+        """'Hur många gick vidare till arbete? 9' — a bare number answers the question."""
+        if not tokens or not tokens[0].is_digit_number or any(
+                t.is_digit_number for t in tokens[1:]) or len(tokens) > 4:
+            return False
+        question = re.sub(r"^\s*\d+(\.\d+)*\.?\s*", "", question).rstrip(" ?")
+        metric = self._label_metric(question)
+        if metric is None:
+            return False
+        value = digit_value(tokens[0].text)
+        self._emit(metric, "all", value, Sentence(text, base, tokens, question),
+                   Mention(0, tokens[0], value), "form:answer")
+        return True
+
+    def _label_metric(self, label: str) -> str | None:
+        """What a form label or table row label counts ('Avslutat', 'Till sjksk.', …)."""
+        words = re.findall(r"[a-zåäöé]+", label)
+        # "… som påbörjat insatsen": the insats itself names no outcome in a label.
+        metric = next((lx.outcome_of(w) for w in words
+                       if lx.outcome_of(w) and w not in ("insats", "insatsen", "projekt",
+                                                         "projektet")), None)
+        if metric in ("ended_work", "ended_studies") and lx.stem_match_any(
+                label, lx.WORK_WORDS) and lx.stem_match_any(label, lx.STUDY_WORDS):
+            metric = "ended_work_or_studies"  # "Till arbete/studier"
+        if metric is None and any(label.strip() == n.lower() for n in self.insats_names):
+            metric = "ended_continued_rehab"  # went on to another insats
+        if metric is None:
+            metric = self._predicate(f" {label} # ", words, [], "")
+        if metric is None and re.search(r"\b(antal|totalt)\b.*\b(deltagare|personer|individer)\b",
+                                        label):
+            metric = "participants"  # "Antal deltagare under perioden: 34"
+        return metric
+
+    def _table(self, rows: list[Line]) -> None:
+        """Tab-separated tables (`pipelines.reports.tables`)."""
+        for cell in read_table(rows, self._label_metric):
+            token = Token(self.text[cell.start:cell.end], cell.start, cell.end)
+            s = Sentence(cell.row.text, cell.row.start, [token], "")
+            figure = self._emit(cell.metric, cell.sex, cell.value, s,
+                                Mention(0, token, cell.value), "table")
+            figure.insats, figure.period_text = cell.insats, cell.period_text

@@ -1,0 +1,261 @@
+"""Sentence rules: what a count in a clause counts (participants, new, ended, ongoing), where
+the ended went, and the women/men split of a total. Mixed into `SectionFigures`."""
+
+from __future__ import annotations
+
+import re
+
+from pipelines.reports import lexicon as lx
+from pipelines.reports.figure_types import Figure, Mention, Sentence
+from pipelines.reports.numbers import Token
+from pipelines.reports.periods import MONTHS
+
+_SEX_ORDER = ("women", "men")
+
+
+class CountRules:
+    """Counts, outcomes and sex splits in sentences."""
+
+    @staticmethod
+    def _sex_after(tokens: list[Token], i: int) -> str | None:
+        """'88 kvinnor', '9 personer kvinnor', '254 av dessa är kvinnor'."""
+        fillers = ("personer", "st", "stycken", "är", "var", "av", "dessa", "varit", "deltagare")
+        for word in [t.lower for t in tokens[i + 1:i + 6]]:
+            if word in lx.SEX_WORDS:
+                return lx.SEX_WORDS[word]
+            if word not in fillers:
+                return None
+        return None
+
+    @staticmethod
+    def _sex_before(tokens: list[Token], i: int) -> str | None:
+        """'Kvinnor 34, män 22': a sex word opening a list item, then its count."""
+        if i < 1 or tokens[i - 1].lower not in lx.SEX_WORDS:
+            return None
+        if i >= 2 and tokens[i - 2].text not in (",", ":", "(", ";", "/") and \
+                tokens[i - 2].lower not in ("och", "varav"):
+            return None
+        after = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+        return None if after in ("%", "procent") or after.startswith("mån") else \
+            lx.SEX_WORDS[tokens[i - 1].lower]
+
+    def _clause_text(self, s: Sentence, first: int, last: int) -> str:
+        if first >= last:
+            return ""
+        return self.text[s.tokens[first].start:s.tokens[last - 1].end].lower()
+
+    def _listed_outcome(self, s: Sentence, m: Mention) -> Figure | None:
+        """'Avslutsorsaker: Arbete 6, Studier 3, …': an outcome word, then its count."""
+        toks = s.tokens
+        if m.index < 1 or not (lx.outcome_of(toks[m.index - 1].lower)):
+            return None
+        opens_item = m.index == 1 or toks[m.index - 2].text in (",", ":", ";", "-", "•")
+        context = f"{s.label} {s.text.lower()}"
+        if not opens_item or not re.search(r"avslut|orsak|utfall|utskriv|gått vidare|gick vidare",
+                                           context):
+            return None
+        return self._emit(lx.outcome_of(toks[m.index - 1].lower), "all", m.value, s, m,
+                          "outcome:listed", (m.index - 1, m.index + 1))
+
+    def _count(self, s: Sentence, mentions: list[Mention], m: Mention) -> Figure | None:
+        toks = s.tokens
+        left, right = self._clause_left(s, mentions, m), self._clause_right(s, mentions, m)
+        after = [t.lower for t in toks[m.index + 1:right]]
+        before = [t.lower for t in toks[left:m.index]]
+        predicate_words = ("avslutade", "pågående", "nya", "kvar", "inskrivna")
+        has_people = bool(after[:2]) and any(w in lx.PEOPLE for w in after[:2])
+        starts_clause = m.index == left and (
+            not after or after[0] in lx.VERBS or after[0] in predicate_words
+            or lx.outcome_of(after[0]) is not None)
+        ended_context = bool(re.search(lx.ENDED_PATTERN, s.text, re.IGNORECASE))
+        moves_on = bool(after) and (after[0] in lx.MOTION_VERBS or after[0] == "till" or (
+            ended_context and after[0] in lx.START_VERBS))
+        # "Antal avslutade deltagare: 15, varav …" — the label says what is counted.
+        labelled = m.index >= 1 and toks[m.index - 1].text == ":" and any(
+            w in lx.PEOPLE for w in s.label.split())
+        if labelled:
+            before = s.label.split()
+        # "Antalet inskrivna deltagare under perioden var 33."
+        ends_clause = all(not w.isalnum() for w in after) and bool(before) and \
+            before[-1] in ("var", "är", "blev") and any(
+                w in lx.PEOPLE or w in lx.COUNTED_WORDS for w in before)
+        states = bool(after) and after[0] in predicate_words  # "Av 25 avslutade har …"
+        if not (has_people or m.word or starts_clause or moves_on or labelled or ends_clause
+                or states or
+                (before[-1:] and before[-1] in ("alla", "samtliga", "totalt"))):
+            return None
+        if after[:1] and after[0] in lx.NOT_PARTICIPANTS:
+            return None
+        clause = self._clause_text(s, left, right)
+        outcome = self._outcome(after, clause[clause.find(m.token.text.lower()):],
+                                toks[m.index + 1:right], ended_context)
+        if outcome == "ambiguous":
+            return None
+        if outcome:
+            return self._emit(outcome, "all", m.value, s, m, "outcome", (left, right))
+        if m.value != 0 and (any(w in lx.MODALS for w in before[-5:] + after)
+                             or any(w in lx.NEGATIONS for w in after)):
+            return None
+        if re.search(r"sedan tidigare|tidigare år|startade (året|\d{4}) med|började (året|\d{4}) "
+                     r"med|följde med|från (föregående|förra) år|när de", clause):
+            return None
+        if re.search(r"\bi (" + "|".join(MONTHS) + r")\b", clause) or \
+                re.search(r"inom \d+ (månader|veckor)", clause):
+            return None
+        phrase = " ".join(before + ["#"] + after)
+        metric = self._predicate(phrase, before, after, s.label)
+        if metric is None and has_people and re.match(
+                r"\d+ \w+ \(\s*\d+ (kvinn|män|man)", self.text[m.token.start:m.token.start + 40],
+                re.IGNORECASE):
+            metric = "participants"  # "45 deltagare (17 män, 28 kvinnor)"
+        if metric is None:
+            return None
+        return self._emit(metric, "all", m.value, s, m, f"count:{metric}", (left, right))
+
+    @staticmethod
+    def _predicate(phrase: str, before: list[str], after: list[str], label: str) -> str | None:
+        """Which participant count a clause states: new, ended, ongoing or all participants."""
+        text = f" {phrase} {label} "
+        definite = bool(before[-1:]) and before[-1] in ("de", "dessa", "alla", "samtliga")
+        relative = re.search(r"# \w+ som ", text) is not None and not definite
+        if re.search(r"(fortfarande|fortsatt) (inskriv|aktuell)", text) and "varit" not in after:
+            return "participants_ongoing"  # "… fortfarande inskrivna när projektet avslutades"
+        if re.search(r"(^| )(# )?nya (#|deltagare|personer|individer)|# nya|nyinskriv|nyantag"
+                     r"|skrivits in|skrevs in|skrivit in|skrivs in|inskrivningar|\bstartat\b"
+                     r"|\btillkommit\b|\bantagits\b|(på)?börjat (i )?(insatsen|projektet)", text) \
+                and not relative:
+            return "participants_new"
+        if re.search(r"\bavslut(at|ats|ade|ades)\b|(är|var|blivit) avslutad\b|\bslutat\b"
+                     r"|\bavbrutit\b|\bavbröt\b"
+                     r"|skrivits ut|skrevs ut|skrivit ut|utskrivna|utskrivits", text) \
+                and not relative:
+            return "participants_ended"
+        if re.search(r"pågående|\bkvar\b|oavslutad|(fortfarande|fortsatt) (inskriv|aktuell)"
+                     r"|(inskrivna|aktuella) (\w+ )?vid"
+                     r"|vid (periodens|årets|kvartalets|månadens|projektets) (slut|utgång)"
+                     r"|\bär (det )?(?:[#\w]+ )*?inskrivna", text) \
+                and "varit" not in before + after:
+            return "participants_ongoing"
+        if re.search(r"inskriv|deltagit|\bdeltar\b|\bdeltog\b|\b(haft|hade) (\w+ )?#|registrer"
+                     r"|fått ta del"
+                     r"|\baktuella\b|tagit del|haft kontakt med|fått stöd"
+                     r"|könsfördelning|\bunika\b|omfattats|^ ?av (våra )?# \w+ (var|har)"
+                     r"|# (deltagare|personer) totalt\s*(,|$|varav|enligt|\(|\.)", text):
+            return "participants"
+        return None
+
+    def _outcome(self, after: list[str], clause: str, tokens: list[Token] | None = None,
+                 ended_context: bool = False) -> str | None:
+        """The outcome named in a clause, 'ambiguous' when several are listed, or None.
+
+        Outcomes are named after a verb of moving on ("gick vidare till", "har gått till"),
+        after "till" right behind the number ("13 till fortsatt rehabilitering"), or after
+        a cause ("p.g.a."); moving away and a few other reasons name themselves.
+        """
+        start = None
+        for j, word in enumerate(after):
+            previous = after[j - 1] if j else ""
+            following = after[j + 1] if j + 1 < len(after) else ""
+            if word in lx.MOTION_VERBS or (word == "till" and (
+                    j == 0 or previous.startswith("avslut"))) or (
+                    word == "fått" and lx.stem_match(following, lx.WORK_WORDS)) or (
+                    word in lx.START_VERBS and ended_context and (
+                        lx.stem_match(following, lx.WORK_WORDS)
+                        or lx.stem_match(following, lx.STUDY_WORDS))) or (
+                    # "skrevs ut som arbetssökande", "2 är arbetssökande" (after an ending)
+                    ended_context and lx.outcome_of(following) == "ended_job_seeking" and (
+                        word == "som" or j == 0 and word in ("är", "blev"))):
+                start = j + 1
+                break
+        if any(p in clause for p in lx.CAUSE_PHRASES):
+            cause_at = min(clause.find(p) for p in lx.CAUSE_PHRASES if p in clause)
+            start = 0 if start is None else start
+            start = min(start, len(clause[:cause_at].split()) - 1) if cause_at >= 0 else start
+        for phrase, metric in lx.OUTCOME_PHRASE_CATEGORIES.items():
+            if phrase in clause:
+                return metric
+        for j, word in enumerate(after):
+            metric = lx.outcome_of(word)
+            if metric is None or (tokens and self._in_name(tokens[j])):
+                continue
+            if (start is None or j < start) and metric != "ended_moved":
+                continue
+            listed, last, separated = {metric}, j, False
+            for k in range(j + 1, len(after)):  # "arbete, studier eller arbetssökande"
+                if k - last > 3:
+                    break
+                if after[k] in (",", "/", "och", "eller"):
+                    separated = True
+                elif (other := lx.outcome_of(after[k])) and separated:
+                    listed.add(other)
+                    last, separated = k, False
+            if listed == {"ended_work", "ended_studies"}:
+                return "ended_work_or_studies"  # only the combined count is stated
+            return metric if len(listed) == 1 else "ambiguous"
+        return None
+
+    def _part_of_total(self, s: Sentence, mentions: list[Mention], part: Mention,
+                       total: Mention) -> Figure | None:
+        """'1 av 5 kvinnor har …': the part by its predicate, the total as participants."""
+        toks = s.tokens
+        sex = self._sex_after(toks, total.index)
+        right = self._clause_right(s, mentions, total)
+        after = [t.lower for t in toks[total.index + 1:right]]
+        clause = self._clause_text(s, total.index, right)
+        outcome = self._outcome(after, clause, toks[total.index + 1:right])
+        figure = None
+        if outcome and outcome != "ambiguous":
+            figure = self._emit(outcome, sex or "all", part.value, s, part, "part-of:outcome")
+        elif not outcome:
+            metric = self._predicate(" ".join(["#", *after]), [], after, "")
+            if metric and sex:
+                figure = self._emit(metric, sex, part.value, s, part, "part-of:count")
+        if sex:
+            self._emit("participants", sex, total.value, s, total, "part-of:total")
+        elif after[:1] and after[0].startswith("avslutade"):
+            self._emit("participants_ended", "all", total.value, s, total, "part-of:total")
+        return figure
+
+    def _attach_sexes(self, s: Sentence, anchors: list[Figure],
+                      owners: dict[int, Figure | None],
+                      sexed: list[tuple[str, float, Mention, int | None]]) -> None:
+        """Women/men counts belong to the figure they follow, or break down an earlier one."""
+        if not sexed:
+            return
+        loose = [(sex, value, m) for sex, value, m, owner in sexed if owner is None]
+        for sex, value, m, owner in sexed:
+            if owner is None:
+                continue
+            anchor = owners.get(owner)
+            if anchor is not None and value <= anchor.value:
+                self._emit(anchor.metric, sex, value, s, m, "sex-split")
+        if not loose or len(loose) > 2:
+            return
+        total = sum(v for _, v, _ in loose)
+        anchor = self._earlier_anchor(s, total, len({sex for sex, _, _ in loose}) == 2)
+        if anchor is not None:
+            for sex, value, m in loose:
+                if value <= anchor.value:
+                    self._emit(anchor.metric, sex, value, s, m, "sex-split")
+            return
+        if re.search(r"\b(?:av )?(?:dessa|de) \d+", s.text.lower()):
+            return  # breaks down a group this section gives no figure for
+        phrase = f"{s.text.lower()} {s.label}"
+        metric = "participants" if "könsfördelning" in phrase else self._predicate(
+            phrase.replace(str(int(loose[0][1])), "#", 1), [], phrase.split(), "")
+        if metric is None:
+            return
+        for sex, value, m in loose:
+            self._emit(metric, sex, value, s, m, "sex-only")
+
+    def _earlier_anchor(self, s: Sentence, total: float, both: bool) -> Figure | None:
+        """An earlier figure these sex counts break down: 'Av dessa 18 …' or matching sums."""
+        low = s.text.lower()
+        ref = re.search(r"\b(?:av )?(?:dessa|de|våra) (\d+)", low)
+        wanted = float(ref.group(1)) if ref else (total if both else None)
+        if wanted is None:
+            return None
+        for figure in reversed(self.figures[-8:]):
+            if figure.sex == "all" and figure.value == wanted and s.start - figure.end < 600:
+                return figure
+        return None
