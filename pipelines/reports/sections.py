@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from pipelines.reports.fields import field_value, label_of, name_fields, title_insats
 from pipelines.reports.folding import fold
+from pipelines.reports.forbund import forbund_name
 from pipelines.reports.headings import heading_sections, is_insats_name, is_standalone
+from pipelines.reports.listings import cover_names, toc_names
 from pipelines.reports.periods import (
     MONTHS,
     Period,
@@ -26,9 +26,8 @@ from pipelines.reports.periods import (
     year_period,
 )
 from pipelines.reports.tables import table_insats_names
-from pipelines.reports.text import Document, Line
+from pipelines.reports.text import Document, Line, nonblank
 
-_TOC_LINE = re.compile(r"^(?P<name>\S.{1,80}?)(?:\t+|\s{2,}|\.{3,}\s*)(?P<page>\d{1,3})\s*$")
 _FORM_FIELDS = ("period", "projektperiod", "samverkande parter", "projektägare", "syfte",
                 "bakgrund", "målgrupp", "insatsperiod", "projektägare/ansvarig part")
 _LIFETIME_FIELDS = ("period", "projektperiod", "insatsperiod", "projekttid", "insatstid")
@@ -37,14 +36,6 @@ _BOILERPLATE = {"uppföljning", "verksamhetsrapport", "rapport", "delårsrapport
                 "med", "för", "av", "i", "år", "om"} | set(MONTHS)
 # "Samordningsförbundet" in any case, then capitalised name words joined by spaces, commas,
 # "och", "i" or a slash: "Samordningsförbundet för en dialog …" names no förbund.
-_NAME_WORD = r"[A-ZÅÄÖ][\wåäöÅÄÖ-]+"
-_FORBUND = re.compile(
-    rf"(?i:samordningsförbundet|finsamförbundet|finsam)[ \t]+({_NAME_WORD}"
-    rf"(?:(?:,[ \t]*|[ \t]+och[ \t]+|[ \t]+i[ \t]+|[ \t]*/[ \t]*|[ \t]+){_NAME_WORD})*)")
-_FORBUND_FIELDS = ("förbund", "samordningsförbund", "förbundets namn", "förbundsnamn",
-                   "organisation", "huvudman")
-_TITLE_LINES = 15
-
 
 _FOLDED_BOILERPLATE = frozenset(fold(b) for b in _BOILERPLATE)
 
@@ -62,47 +53,6 @@ class Section:
     lifetime: Period | None
     heading: str
 
-
-def _nonblank(lines: list[Line]) -> list[tuple[int, Line]]:
-    return [(i, line) for i, line in enumerate(lines) if line.text.strip()]
-
-
-def toc_names(lines: list[Line]) -> tuple[list[str], int]:
-    """Names in a table of contents (lines ending in page numbers) and the line after it."""
-    best: list[tuple[int, str]] = []
-    run: list[tuple[int, str]] = []
-    for i, line in _nonblank(lines):
-        m = _TOC_LINE.match(line.text.strip())
-        if m and not m.group("name").strip().isdigit() and "\t" not in m.group("name"):
-            run.append((i, m.group("name").strip(" .\t")))
-            continue
-        if len(run) > len(best):
-            best = run
-        run = []
-    if len(run) > len(best):
-        best = run
-    if len(best) < 3:
-        return [], 0
-    return [name for _, name in best], best[-1][0] + 1
-
-
-def cover_names(lines: list[Line], keep: Callable[[str], bool]) -> tuple[list[str], int]:
-    """The first run near the start of short emphasised or upper-case lines, as on a cover
-    listing the insatser, that holds two or more names `keep` accepts."""
-    run: list[tuple[int, str]] = []
-    for i, line in [*_nonblank(lines)[:40], (len(lines), None)]:
-        text = line.text.strip() if line else ""
-        marked = line is not None and (line.emphasized or sum(ch.isupper() for ch in text) >= 3
-                                       and not any(ch.islower() for ch in text))
-        if marked and line.heading_level == 0 and len(text.split()) <= 8 \
-                and "\t" not in text and "http" not in text and "www" not in text:
-            run.append((i, text))
-            continue
-        names = [t for _, t in run if keep(t)]
-        if len(names) >= 2:
-            return names, run[-1][0] + 1
-        run = []
-    return [], 0
 
 
 def _same_word(a: str, b: str) -> bool:
@@ -196,44 +146,13 @@ def document_period(doc: Document) -> Period | None:
     """The period in the title lines; an insats' own 'Period' field does not count."""
     fields = {fold(f) for f in _LIFETIME_FIELDS}
     head, previous = [], ""
-    for _, line in _nonblank(doc.lines)[:12]:
+    for _, line in nonblank(doc.lines)[:12]:
         label = label_of(line.text)
         if previous not in fields and label not in fields:
             head.append(line.text)
         previous = label
     return explicit_period("\n".join(head)) or titled_year("\n".join(head)) or year_period(
         "\n".join(t for t in head if len(t) < 60 and "\t" not in t))
-
-
-def _forbund_names(text: str) -> list[str]:
-    names = []
-    for m in _FORBUND.finditer(re.sub(r"-\s*\n\s*", "", text)):
-        name = re.split(r"\s+(?:och|i)\s+[a-zåäö]", m.group(1))[0].strip(" ,")
-        words = name.split()
-        while words and words[-1].lower() in {"och", "i"}:
-            words.pop()
-        if words:
-            names.append("Samordningsförbundet " + " ".join(
-                w if not w.isupper() else "/".join(p.title() for p in w.split("/"))
-                for w in words))
-    return names
-
-
-def forbund_name(doc: Document) -> str | None:
-    """The förbund the report is from: a name field, else the title area, else the name the
-    body mentions most often ('Samordningsförbundet X')."""
-    fields = {fold(f) for f in _FORBUND_FIELDS}
-    lines = [line.text for line in doc.lines]
-    for i, text in enumerate(lines):
-        if fold(re.split(r"[:\t]", text, maxsplit=1)[0]) in fields:
-            value = text.split(":", 1)[1] if ":" in text else " ".join(lines[i:i + 2])
-            if found := _forbund_names(value):
-                return found[0]
-    title = "\n".join(line.text for _, line in _nonblank(doc.lines)[:_TITLE_LINES])
-    if found := _forbund_names(title):
-        return found[0]
-    counted = Counter(_forbund_names(doc.text))
-    return counted.most_common(1)[0][0] if counted else None
 
 
 def _heading_candidates(doc: Document, first_line: int,

@@ -74,6 +74,11 @@ class Line:
         return self.heading_level > 0 or self.emphasized
 
 
+def nonblank(lines: list[Line]) -> list[tuple[int, Line]]:
+    """(index, line) of the lines that hold text."""
+    return [(i, line) for i, line in enumerate(lines) if line.text.strip()]
+
+
 @dataclass
 class Document:
     """A report as working text with its offset map and lines."""

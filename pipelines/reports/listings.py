@@ -1,0 +1,48 @@
+"""Listings of the insatser a report names up front: a table of contents or a cover list."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from pipelines.reports.text import Line, nonblank
+
+_TOC_LINE = re.compile(r"^(?P<name>\S.{1,80}?)(?:\t+|\s{2,}|\.{3,}\s*)(?P<page>\d{1,3})\s*$")
+
+
+def toc_names(lines: list[Line]) -> tuple[list[str], int]:
+    """Names in a table of contents (lines ending in page numbers) and the line after it."""
+    best: list[tuple[int, str]] = []
+    run: list[tuple[int, str]] = []
+    for i, line in nonblank(lines):
+        m = _TOC_LINE.match(line.text.strip())
+        if m and not m.group("name").strip().isdigit() and "\t" not in m.group("name"):
+            run.append((i, m.group("name").strip(" .\t")))
+            continue
+        if len(run) > len(best):
+            best = run
+        run = []
+    if len(run) > len(best):
+        best = run
+    if len(best) < 3:
+        return [], 0
+    return [name for _, name in best], best[-1][0] + 1
+
+
+def cover_names(lines: list[Line], keep: Callable[[str], bool]) -> tuple[list[str], int]:
+    """The first run near the start of short emphasised or upper-case lines, as on a cover
+    listing the insatser, that holds two or more names `keep` accepts."""
+    run: list[tuple[int, str]] = []
+    for i, line in [*nonblank(lines)[:40], (len(lines), None)]:
+        text = line.text.strip() if line else ""
+        marked = line is not None and (line.emphasized or sum(ch.isupper() for ch in text) >= 3
+                                       and not any(ch.islower() for ch in text))
+        if marked and line.heading_level == 0 and len(text.split()) <= 8 \
+                and "\t" not in text and "http" not in text and "www" not in text:
+            run.append((i, text))
+            continue
+        names = [t for _, t in run if keep(t)]
+        if len(names) >= 2:
+            return names, run[-1][0] + 1
+        run = []
+    return [], 0
