@@ -1,6 +1,7 @@
 {#- Every förbund and insats name the reports use, matched to the register:
     an alias seed row first, then equal names after normalisation, then (insats only) the
-    single register insats of that förbund whose name contains the report's or vice versa.
+    single register insats of that förbund whose name contains the report's or vice versa,
+    or is spelled alike (name_similarity at least var('name_similarity_min')).
     Names that match nothing stay, with empty keys, so that they can be listed. -#}
 
 with
@@ -84,7 +85,10 @@ insats_candidates as (
         forbund_matched.insats_name_reported,
         insatser.insats_key,
         case when insatser.name_key = forbund_matched.insats_name_key then 1 else 0 end
-            as is_equal
+            as is_equal,
+        case when {{ dbt.position('insatser.name_key', 'forbund_matched.insats_name_key') }} > 0
+                  or {{ dbt.position('forbund_matched.insats_name_key', 'insatser.name_key') }} > 0
+             then 1 else 0 end as is_contained
     from forbund_matched
     inner join insatser
         on insatser.forbund_org_nr = forbund_matched.forbund_org_nr
@@ -92,6 +96,8 @@ insats_candidates as (
             insatser.name_key = forbund_matched.insats_name_key
             or {{ dbt.position('insatser.name_key', 'forbund_matched.insats_name_key') }} > 0
             or {{ dbt.position('forbund_matched.insats_name_key', 'insatser.name_key') }} > 0
+            or {{ name_similarity('insatser.name_key', 'forbund_matched.insats_name_key') }}
+                >= {{ var('name_similarity_min') }}
         )
 
 ),
@@ -108,7 +114,8 @@ insats_best as (
         ) as insats_key,
         case
             when max(is_equal) = 1 then 'name'
-            when count(*) = 1 then 'contains'
+            when count(*) = 1 and max(is_contained) = 1 then 'contains'
+            when count(*) = 1 then 'similar'
         end as insats_match
     from insats_candidates
     group by forbund_name_reported, insats_name_reported
