@@ -10,23 +10,24 @@ from pipelines.reports.text import Document, nonblank
 
 _NAME_WORD = r"[A-ZÅÄÖ][\wåäöÅÄÖ-]+"
 _FORBUND = re.compile(
-    rf"(?i:samordningsförbundet|finsamförbundet|finsam)[ \t]+({_NAME_WORD}"
+    rf"(?i:(samordningsförbundet|finsamförbundet|finsam))[ \t]+({_NAME_WORD}"
     rf"(?:(?:,[ \t]*|[ \t]+och[ \t]+|[ \t]+i[ \t]+|[ \t]*/[ \t]*|[ \t]+){_NAME_WORD})*)")
 _FORBUND_FIELDS = ("förbund", "samordningsförbund", "förbundets namn", "förbundsnamn",
                    "organisation", "huvudman")
 _TITLE_LINES = 15
-
+_PREFIXES = {"samordningsförbundet": "Samordningsförbundet", "finsamförbundet": "Finsamförbundet",
+             "finsam": "Finsam"}
 
 
 def _forbund_names(text: str) -> list[str]:
     names = []
     for m in _FORBUND.finditer(re.sub(r"-\s*\n\s*", "", text)):
-        name = re.split(r"\s+(?:och|i)\s+[a-zåäö]", m.group(1))[0].strip(" ,")
+        name = re.split(r"\s+(?:och|i)\s+[a-zåäö]", m.group(2))[0].strip(" ,")
         words = name.split()
         while words and words[-1].lower() in {"och", "i"}:
             words.pop()
         if words:
-            names.append("Samordningsförbundet " + " ".join(
+            names.append(_PREFIXES[m.group(1).lower()] + " " + " ".join(
                 w if not w.isupper() else "/".join(p.title() for p in w.split("/"))
                 for w in words))
     return names

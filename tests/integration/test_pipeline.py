@@ -84,6 +84,16 @@ def test_run_succeeds_and_loads_every_file(built):
     assert loaded[0] == len(spells)
 
 
+def test_demo_reports_name_register_forbund_and_insatser(built):
+    paths, _, _ = built
+    with duckdb.connect(str(paths.warehouse), read_only=True) as con:
+        statuses = dict(con.execute("select match_status, count(*) from marts.dim_report_names "
+                                    "group by 1").fetchall())
+        figures = con.execute("select count(*) from marts.fct_report_figures "
+                              "where assignment = 'assigned'").fetchone()[0]
+    assert set(statuses) == {"matched"} and figures > 100
+
+
 def test_insats_year_matches_counts_from_generated_rows(built):
     paths, spells, _ = built
     expected = expected_insats_year(spells)

@@ -132,3 +132,15 @@ def test_periods(name: str):
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_forbund(name: str):
     assert {r.forbund for r in _rows(name)} == {FORBUND[name]}
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Finsam Lund\n\nÅrsrapport 2024\n", "Finsam Lund"),
+    ("SAMORDNINGSFÖRBUNDET NORRA DALEN\n\nÅrsrapport 2024\n", "Samordningsförbundet Norra Dalen"),
+    ("Årsrapport 2024\n\nSamordningsförbundet för en dialog med parterna.\n", None),
+])
+def test_forbund_name_keeps_the_prefix_it_is_written_with(title: str, expected: str | None):
+    from pipelines.reports.sections import forbund_name
+    from pipelines.reports.text import normalise
+
+    assert forbund_name(normalise("x", title)) == expected
