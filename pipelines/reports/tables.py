@@ -60,8 +60,8 @@ def _column(cell: str, label_metric: Callable[[str], str | None]
     return ("metric", metric) if metric else ("", None)
 
 
-def _numbers(row: Line) -> list[tuple[int, re.Match[str] | None, str]]:
-    """(column, number match, cell) for every cell of a row."""
+def _numbers(row: Line) -> list[tuple[int, re.Match[str] | None, str, int]]:
+    """(column, number match, cell, offset of the cell in the text) for every cell of a row."""
     cells, found, offset = row.text.split("\t"), [], row.start
     for j, cell in enumerate(cells):
         m = _NUMBER.fullmatch(cell)
