@@ -11,6 +11,15 @@ from pipelines.reports.numbers import Token, digit_value, tokenize
 from pipelines.reports.tables import read_table
 from pipelines.reports.text import Line
 
+# "12", "12 deltagare (5 kvinnor)", "10, varav 6 kvinnor och 4 män", "59 %".
+_LABELLED_VALUE = re.compile(
+    r"\s*(?P<value>\d+(?:,\d+)?)\s*(?P<pct>%|procent)?\s*(?:deltagare|personer|st|stycken)?\s*\.?"
+    r"\s*(?:\([^)]*\)\s*\.?\s*)*(?:,?\s*varav\s+\d+\s*(?:kvinnor|kvinna|män|man)"
+    r"(?:\s*(?:och|,)\s*\d+\s*(?:kvinnor|kvinna|män|man))?\s*\.?)?$", re.IGNORECASE)
+# "6 kvinnor", and the other way round "kvinnor 20".
+_SEX_SPLIT = re.compile(r"(?P<a>\d+)\s*(?P<sa>kvinnor|kvinna|män|man)\b"
+                        r"|\b(?P<sb>kvinnor|kvinna|män|man)\s*(?P<b>\d+)", re.IGNORECASE)
+
 
 class FormRules:
     """Labelled values, answered questions and tables."""
@@ -18,10 +27,11 @@ class FormRules:
     def _label_value(self, line: Line, value_at: int, label: str) -> bool:
         """'Arbetsträning: 4 deltagare (3 Kvinnor/1 man)' and form cells 'Antal avslutade: 12'."""
         rest = line.text[value_at:]
-        m = re.match(r"\s*(\d+)\s*(deltagare|personer|st|stycken)?\s*\.?\s*(\([^)]*\)\s*\.?\s*)*$",
-                     rest)
+        m = _LABELLED_VALUE.match(rest)
         if not m:
             return False
+        if m.group("pct"):
+            return self._labelled_share(line, value_at, label, m)
         base = line.start + value_at
         tokens = tokenize(rest, base=base)
         s = Sentence(rest, base, tokens, label)
@@ -36,12 +46,28 @@ class FormRules:
                 return True
             return False
         anchor = self._emit(metric, "all", mention.value, s, mention, "form")
-        for sm in re.finditer(r"(\d+)\s*(kvinnor|kvinna|män|man)\b", rest, re.IGNORECASE):
-            sex = lx.SEX_WORDS[sm.group(2).lower()]
-            value = float(sm.group(1))
-            token = Token(sm.group(1), base + sm.start(1), base + sm.end(1))
+        for sm in _SEX_SPLIT.finditer(rest):
+            number = "a" if sm.group("a") else "b"
+            sex = lx.SEX_WORDS[(sm.group("sa") or sm.group("sb")).lower()]
+            value = float(sm.group(number))
+            token = Token(sm.group(number), base + sm.start(number), base + sm.end(number))
             if value <= anchor.value:
                 self._emit(metric, sex, value, s, Mention(0, token, value), "form:sex-split")
+        return True
+
+    def _labelled_share(self, line: Line, value_at: int, label: str, m: re.Match[str]) -> bool:
+        """'Andel arbete/studier: 59 %', 'Målsättning: 30 % till arbete eller studier'."""
+        words = f"{label} {line.text[value_at:]}".lower()
+        if not (lx.stem_match_any(words, lx.WORK_WORDS) and lx.stem_match_any(
+                words, lx.STUDY_WORDS)):
+            return False
+        goal = lx.stem_match_any(label, lx.GOAL_WORDS)
+        start = line.start + value_at + m.start("value")
+        token = Token(m.group("value"), start, start + len(m.group("value")))
+        value = digit_value(token.text)
+        self._emit("goal_work_or_studies_pct" if goal else "share_work_or_studies_pct", "all",
+                   value, Sentence(line.text[value_at:], line.start + value_at, [token], label),
+                   Mention(0, token, value), "form")
         return True
 
     def _answer(self, tokens: list[Token], question: str, base: int, text: str) -> bool:
@@ -75,10 +101,20 @@ class FormRules:
         if metric is None and re.search(r"\b(antal|totalt)\b.*\b(deltagare|personer|individer)\b",
                                         label):
             metric = "participants"  # "Antal deltagare under perioden: 34"
+        if metric is None and words and words[0] in lx.PEOPLE and words[0] != "nya":
+            metric = "participants"  # "Deltagare under året: 63"
+        if metric is None and any(w.startswith("plats") for w in words[:3]):
+            metric = "places"  # "Budgeterade platser: 40"
         return metric
 
     def _table(self, rows: list[Line]) -> None:
-        """Tab-separated tables (`pipelines.reports.tables`)."""
+        """Tab-separated tables (`pipelines.reports.tables`); a table of two columns, label and
+        value, is a list of labelled values ('Antal deltagare | 29')."""
+        if all(len(row.text.rstrip(" \t").split("\t")) == 2 for row in rows):
+            for row in rows:
+                label = row.text.split("\t")[0]
+                self._label_value(row, len(label) + 1, label.strip().lower().rstrip(":"))
+            return
         for cell in read_table(rows, self._label_metric):
             token = Token(self.text[cell.start:cell.end], cell.start, cell.end)
             s = Sentence(cell.row.text, cell.row.start, [token], "")

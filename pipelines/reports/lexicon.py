@@ -30,7 +30,7 @@ OUTCOMES: tuple[tuple[str, tuple[str, ...]], ...] = (
                        "mående", "ohälsa")),
     ("ended_moved", ("flytt", "flyttat", "flyttade", "flyttar")),
     ("ended_other", ("övrigt", "pension", "ålderspension", "förtid", "oklart",
-                     "föräldraledig", "personliga", "okänd")),
+                     "föräldraledig", "personliga", "okänd", "okänt")),
 )
 # Short words that name an outcome only as whole words.
 OUTCOME_WORDS = {"ame": "ended_continued_rehab", "lss": "ended_continued_rehab",

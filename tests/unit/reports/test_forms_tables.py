@@ -43,3 +43,27 @@ def test_html_table_cells():
     text = ("<table><tr><td><p></p></td><td><p>Kvinnor</p></td><td><p>Män</p></td></tr>"
             "<tr><td><p>Avslutade</p></td><td><p>12</p></td><td><p>7</p></td></tr></table>")
     assert figures(text) == {("participants_ended", "women", 12), ("participants_ended", "men", 7)}
+
+
+def test_key_figure_lines():
+    text = ("Budgeterade platser: 20\nDeltagare under perioden: 41 (kvinnor 23, män 18)\n"
+            "Avslutade: 11, varav 7 kvinnor och 4 män\nAndel arbete/studier: 36 %\n"
+            "Målsättning: 35 % till arbete eller studier\nOkänt: 1\n")
+    assert figures(text) == {
+        ("places", "all", 20), ("participants", "all", 41), ("participants", "women", 23),
+        ("participants", "men", 18), ("participants_ended", "all", 11),
+        ("participants_ended", "women", 7), ("participants_ended", "men", 4),
+        ("share_work_or_studies_pct", "all", 36), ("goal_work_or_studies_pct", "all", 35),
+        ("ended_other", "all", 1)}
+
+
+def test_a_two_column_html_table_is_a_list_of_labelled_values():
+    text = ("<table><tr><td><p>Antal deltagare</p></td><td><p>18</p></td></tr>"
+            "<tr><td><p>Nyinskrivna</p></td><td><p>6</p></td></tr>"
+            "<tr><td><p>Till studier</p></td><td><p>2</p></td></tr></table>")
+    assert figures(text) == {("participants", "all", 18), ("participants_new", "all", 6),
+                             ("ended_studies", "all", 2)}
+
+
+def test_a_labelled_percentage_about_something_else_is_no_figure():
+    assert figures("Beläggning: 95 %\nNöjda deltagare: 80 %\n") == set()
