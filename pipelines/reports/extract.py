@@ -9,7 +9,14 @@ from datetime import date
 from pathlib import Path
 
 from pipelines.reports.figures import Figure, SectionFigures
-from pipelines.reports.periods import Period, clip, explicit_period, within_year, year_period
+from pipelines.reports.periods import (
+    Period,
+    clip,
+    explicit_period,
+    is_year_to_date,
+    within_year,
+    year_period,
+)
 from pipelines.reports.sections import Section, document_period, find_sections, forbund_name
 from pipelines.reports.text import Document
 
@@ -56,6 +63,8 @@ def _figure_period(doc: Document, section: Section, figure: Figure) -> Period | 
     if figure.period_text:  # a table column or row: "2022", "Sedan projektstart 2021"
         if section.lifetime and section.period and _CUMULATIVE.search(figure.period_text):
             return section.lifetime[0], section.period[1]
+        if section.period and is_year_to_date(figure.period_text):
+            return date(section.period[1].year, 1, 1), section.period[1]
         if re.search(r"sedan", figure.period_text, re.IGNORECASE) and section.period and \
                 (start := year_period(figure.period_text)):
             return start[0], section.period[1]

@@ -117,7 +117,10 @@ def titled_year(text: str) -> Period | None:
     return None
 
 
-_HALF = re.compile(r"\b(första|andra)\s+halvåret\b", re.IGNORECASE)
+_HALF = re.compile(r"\b(första|andra)\s+halvåret\b|\bh([12])\b|\bhalvår\s*([12])\b",
+                   re.IGNORECASE)
+_TERTIAL = re.compile(r"\b(?:t|tertial\s*)([1-3])\b", re.IGNORECASE)
+_SO_FAR = re.compile(r"\back(?:umulerat)?\b|\bhittills\b|\btotalt i år\b", re.IGNORECASE)
 _BARE_QUARTER = re.compile(r"\b(?:kv(?:artal)?\.?|q)\s*([1-4])\b", re.IGNORECASE)
 _BARE_MONTHS = re.compile(rf"\b{_MONTH}\s*[-–—]\s*{_MONTH}(?!\s*,?\s*(?:19|20)\d\d)",
                           re.IGNORECASE)
@@ -126,8 +129,12 @@ _BARE_MONTHS = re.compile(rf"\b{_MONTH}\s*[-–—]\s*{_MONTH}(?!\s*,?\s*(?:19|2
 def within_year(text: str, year: int) -> Period | None:
     """A part of `year` named without the year: 'första halvåret', 'Kv 2', 'jan–mar'."""
     if m := _HALF.search(text):
-        return (date(year, 1, 1), date(year, 6, 30)) if m.group(1).lower() == "första" \
+        first = (m.group(1) or "").lower() == "första" or "1" in (m.group(2), m.group(3))
+        return (date(year, 1, 1), date(year, 6, 30)) if first \
             else (date(year, 7, 1), date(year, 12, 31))
+    if m := _TERTIAL.search(text):
+        tertial = int(m.group(1))
+        return date(year, 4 * tertial - 3, 1), _month_end(year, 4 * tertial)
     if m := _BARE_QUARTER.search(text):
         quarter = int(m.group(1))
         return date(year, 3 * quarter - 2, 1), _month_end(year, 3 * quarter)
@@ -136,6 +143,11 @@ def within_year(text: str, year: int) -> Period | None:
         if first <= last:
             return date(year, first, 1), _month_end(year, last)
     return None
+
+
+def is_year_to_date(text: str) -> bool:
+    """'Ack.', 'Hittills i år', 'Totalt i år': from the start of the year to the period end."""
+    return bool(_SO_FAR.search(text))
 
 
 def year_period(text: str) -> Period | None:

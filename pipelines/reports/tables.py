@@ -25,8 +25,9 @@ _NAME_HEADERS = ("insats", "insatser", "insatsens namn", "projekt", "namn")
 _PERIOD_HEADERS = ("år", "period", "kvartal", "tertial", "halvår", "verksamhetsår")
 _PARTICIPANT_HEADERS = ("deltagare", "antal deltagare", "antal", "deltagare totalt")
 _NUMBER = re.compile(r"\s*(\d+(?:[,.]\d+)?)\s*(%|procent)?\s*")
-_PERIODIC = re.compile(r"(19|20)\d\d|under (året|perioden|kvartalet)|sedan|hittills|ackumulerat"
-                       r"|totalt sedan", re.IGNORECASE)
+_PERIODIC = re.compile(
+    r"(19|20)\d\d|under (året|perioden|kvartalet)|sedan|hittills|ack(umulerat)?\b|totalt sedan"
+    r"|\b(t[1-3]|tertial|q[1-4]|kv(artal)?\.?\s*[1-4]|h[12]|halvår)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -80,3 +80,18 @@ def test_document_period_and_forbund():
                          "Projektägare: Samordningsförbundet Norrby\n")
     assert document_period(doc) == (date(2021, 1, 1), date(2021, 12, 31))
     assert forbund_name(doc) == "Samordningsförbundet Norrby"
+
+
+def test_parts_of_a_year_without_the_year():
+    from datetime import date
+
+    from pipelines.reports.periods import is_year_to_date, within_year
+
+    assert within_year("T2", 2024) == (date(2024, 5, 1), date(2024, 8, 31))
+    assert within_year("Tertial 3", 2024) == (date(2024, 9, 1), date(2024, 12, 31))
+    assert within_year("andra halvåret", 2024) == (date(2024, 7, 1), date(2024, 12, 31))
+    assert within_year("H1", 2023) == (date(2023, 1, 1), date(2023, 6, 30))
+    assert within_year("Kv 3 (jul–sep)", 2024) == (date(2024, 7, 1), date(2024, 9, 30))
+    assert within_year("jan–mar", 2025) == (date(2025, 1, 1), date(2025, 3, 31))
+    assert within_year("Deltagare", 2024) is None
+    assert is_year_to_date("Ack.") and is_year_to_date("Hittills 2024")
