@@ -105,9 +105,10 @@ class CountRules:
         phrase = " ".join(before + ["#"] + after)
         metric = self._predicate(phrase, before, after, s.label)
         if metric is None and has_people and re.match(
-                r"\d+ \w+ \(\s*\d+ (kvinn|män|man)", self.text[m.token.start:m.token.start + 40],
-                re.IGNORECASE):
-            metric = "participants"  # "45 deltagare (17 män, 28 kvinnor)"
+                r"\d+ \w+\s*(\(|,?\s*varav|;)\s*\d+ (unga )?(kvinn|män|man)",
+                self.text[m.token.start:m.token.start + 40], re.IGNORECASE):
+            # "45 deltagare (17 män, 28 kvinnor)", "27 deltagare, varav 21 kvinnor och 6 män"
+            metric = "participants"
         if metric is None:
             return None
         return self._emit(metric, "all", m.value, s, m, f"count:{metric}", (left, right))
@@ -171,9 +172,10 @@ class CountRules:
             cause_at = min(clause.find(p) for p in lx.CAUSE_PHRASES if p in clause)
             start = 0 if start is None else start
             start = min(start, len(clause[:cause_at].split()) - 1) if cause_at >= 0 else start
-        for phrase, metric in lx.OUTCOME_PHRASE_CATEGORIES.items():
-            if phrase in clause:
-                return metric
+        stated = [(clause.find(p), m) for p, m in lx.OUTCOME_PHRASE_CATEGORIES.items()
+                  if p in clause]
+        if stated:
+            return min(stated)[1]  # the phrase nearest the count
         for j, word in enumerate(after):
             metric = lx.outcome_of(word)
             if metric is None or (tokens and self._in_name(tokens[j])):

@@ -184,7 +184,7 @@ class SectionFigures(CountRules, ShareRules, FormRules):
             # "En deltagare avslutades …", "En av deltagarna …"; mid-sentence it is an article.
             leading = i == 0 or tokens[i - 1].text in ("-", "•", ":")
             listed = i > 0 and tokens[i - 1].lower in ("och", ",") and nxt in (
-                "till", "på", "pga", "gick", "har", "flyttade", "slutade")
+                "till", "på", "pga", "gick", "har", "flyttade", "slutade", "utan")
             return listed or leading and (nxt in lx.PEOPLE or nxt in lx.VERBS - {"av"} or (
                 nxt == "av" and i + 2 < len(tokens)
                 and tokens[i + 2].lower in ("deltagarna", "dessa", "dem")))

@@ -37,6 +37,9 @@ OUTCOME_WORDS = {"ame": "ended_continued_rehab", "lss": "ended_continued_rehab",
                  "insats": "ended_continued_rehab", "insatsen": "ended_continued_rehab",
                  "projekt": "ended_continued_rehab", "projektet": "ended_continued_rehab"}
 OUTCOME_PHRASE_CATEGORIES = {"utan känd fortsättning": "ended_other",
+                             "utan känd orsak": "ended_other", "okänd orsak": "ended_other",
+                             "utan känd sysselsättning": "ended_other",
+                             "annan orsak": "ended_other", "av hälsoskäl": "ended_illness",
                              "personliga skäl": "ended_other", "i förtid": "ended_other",
                              "andra skäl": "ended_other", "annan anledning": "ended_other",
                              "övriga skäl": "ended_other", "okänd anledning": "ended_other"}
@@ -73,7 +76,8 @@ OTHER_DESTINATIONS = ("arbetssökande", "arbetsökande", "rehabilitering", "arbe
 AVERAGE_WORDS = ("snitt", "genomsnitt", "genomsnittlig", "genomsnittliga", "genomsnittstid",
                  "medel", "medeltid", "medelvärde", "i snitt", "tid i insats", "snittid",
                  "snitt tiden", "snittiden")
-PLACES_CONTEXT = ("deltagare", "individer", "budget", "personer", "platser för")
+PLACES_CONTEXT = ("deltagare", "individer", "budget", "personer", "platser för", "dimensionerad",
+                  "dimensionerat", "finansieras för", "budgeterade")
 FORBUND_SUBJECT = ("samordningsförbundet", "förbundet")
 
 

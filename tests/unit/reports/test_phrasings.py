@@ -56,3 +56,13 @@ def test_a_list_of_three_destinations_is_not_split():
 ])
 def test_more_phrasings(text, expected):
     assert figures(text) == expected
+
+
+def test_counts_with_a_split_after_varav_and_places_dimensioned():
+    from tests.unit.reports.helpers import figures as found
+
+    assert found("Insatsen har haft sammanlagt 19 deltagare, varav 12 kvinnor och 7 män.") == {
+        ("participants", "all", 19), ("participants", "women", 12), ("participants", "men", 7)}
+    assert found("Verksamheten är dimensionerad för 14 platser.") == {("places", "all", 14)}
+    assert found("Under året avslutades 6 deltagare; två har avslutats av hälsoskäl och en "
+                 "utan känd orsak.") >= {("ended_illness", "all", 2), ("ended_other", "all", 1)}
