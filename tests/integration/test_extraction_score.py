@@ -69,4 +69,4 @@ def test_reports_written_by_helpers_meet_their_floor():
                                               matched + len(found))
     assert gold_rows > 900
     precision, recall = matched / extracted_rows, matched / gold_rows
-    assert precision >= 0.90 and recall >= 0.72, (precision, recall)
+    assert precision >= 0.90 and recall >= 0.77, (precision, recall)
