@@ -22,6 +22,10 @@ _MONTH_RANGE = re.compile(
     rf"(?:\b(\d{{1,2}})\s+)?\b{_MONTH}\s*(?:[-–—]|till och med|t\.?\s?o\.?\s?m\.?|till)\s*"
     rf"(?:(\d{{1,2}})\s+)?{_MONTH}\s*,?\s*((?:19|20)\d\d)\b",
     re.IGNORECASE)
+# "1 mars 2021 – 31 december 2023": two whole dates written out.
+_DATE_RANGE = re.compile(
+    rf"\b(\d{{1,2}})\s+{_MONTH}\s+((?:19|20)\d\d)\s*(?:[-–—]|till och med|t\.?\s?o\.?\s?m\.?|till)"
+    rf"\s*(\d{{1,2}})\s+{_MONTH}\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 # "2021 (mars–dec)": a year, then the months of it.
 _YEAR_MONTHS = re.compile(rf"\b((?:19|20)\d\d)\s*\(?\s*{_MONTH}\s*[-–—]\s*{_MONTH}",
                           re.IGNORECASE)
@@ -58,6 +62,14 @@ def explicit_period(text: str) -> Period | None:
     """A period written out in `text`: month ranges, date ranges, quarters."""
     if m := _START_END.search(text):
         return date.fromisoformat(m.group(1)), date.fromisoformat(m.group(2))
+    if m := _DATE_RANGE.search(text):
+        try:
+            first = date(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
+            last = date(int(m.group(6)), MONTHS[m.group(5).lower()], int(m.group(4)))
+        except ValueError:
+            first = last = None
+        if first and last and first <= last:
+            return first, last
     if m := _MONTH_RANGE.search(text):
         year = int(m.group(5))
         first, last = MONTHS[m.group(2).lower()], MONTHS[m.group(4).lower()]

@@ -23,6 +23,7 @@ from pipelines.reports.periods import (
     explicit_period,
     started_on,
     titled_year,
+    within_year,
     year_period,
 )
 from pipelines.reports.tables import table_insats_names
@@ -151,8 +152,11 @@ def document_period(doc: Document) -> Period | None:
         if previous not in fields and label not in fields:
             head.append(line.text)
         previous = label
-    return explicit_period("\n".join(head)) or titled_year("\n".join(head)) or year_period(
+    title = "\n".join(head)
+    year = titled_year(title) or year_period(
         "\n".join(t for t in head if len(t) < 60 and "\t" not in t))
+    # A part of the year the title names without repeating it: "Kvartalsrapport juli–september".
+    return explicit_period(title) or (year and within_year(title, year[0].year)) or year
 
 
 def _heading_candidates(doc: Document, first_line: int,
