@@ -24,6 +24,9 @@ _TOTAL = ("totalt", "total", "summa", "antal", "alla", "sammanlagt")
 _NAME_HEADERS = ("insats", "insatser", "insatsens namn", "projekt", "namn")
 _PERIOD_HEADERS = ("år", "period", "kvartal", "tertial", "halvår", "verksamhetsår")
 _PARTICIPANT_HEADERS = ("deltagare", "antal deltagare", "antal", "deltagare totalt")
+# First header cells of a table whose columns are insatser and whose rows are outcomes.
+_OUTCOME_HEADERS = ("avslutsorsak", "avslutsorsaker", "avslutsanledning", "orsak", "avslut",
+                    "resultat vid avslut", "nyckeltal", "deltagarflöde", "")
 _NUMBER = re.compile(r"\s*(\d+(?:[,.]\d+)?)\s*(%|procent)?\s*")
 _PERIODIC = re.compile(
     r"(19|20)\d\d|under (året|perioden|kvartalet)|sedan|hittills|ack(umulerat)?\b|totalt sedan"
@@ -48,8 +51,9 @@ def _column(cell: str, label_metric: Callable[[str], str | None]
             ) -> tuple[str, str | None]:
     """('sex', women|men) | ('all', None) | ('period', None) | ('metric', metric) | ('', None)."""
     text = cell.strip().lower().rstrip(":")
-    if text in lx.SEX_WORDS:
-        return "sex", lx.SEX_WORDS[text]
+    words = text.split()
+    if words and words[-1] in lx.SEX_WORDS and len(words) <= 2:  # "Kvinnor", "varav män"
+        return "sex", lx.SEX_WORDS[words[-1]]
     if text in _TOTAL:
         return "all", None
     if text.split()[:1] and text.split()[0] in MONTHS:
@@ -78,13 +82,14 @@ def read_table(rows: list[Line], label_metric: Callable[[str], str | None]) -> l
     first = header[0].strip().lower().rstrip(":")
     by_insats, by_period = first in _NAME_HEADERS, first in _PERIOD_HEADERS
     if not any(kind for kind, _ in kinds[1:]):
-        return []
+        return _by_insats_columns(rows, header, label_metric)
     cells: list[Cell] = []
     last_metric = None
     for row in rows[1:]:
         parts = row.text.split("\t")
         label = parts[0].strip().lower().rstrip(":")
-        if not label or label.split()[0] in MONTHS or label in _TOTAL and not by_period:
+        if not label or label.split()[0] in MONTHS or label in _TOTAL and not by_period or (
+                by_insats and label.startswith(_TOTAL)):  # "Totalt samtliga insatser"
             continue
         sex_row = next((lx.SEX_WORDS[w] for w in re.findall(r"[a-zåäö]+", label)
                         if w in lx.SEX_WORDS), None)
@@ -100,9 +105,7 @@ def read_table(rows: list[Line], label_metric: Callable[[str], str | None]) -> l
             kind, what = kinds[j]
             metric, sex, period_text = row_metric, sex_row or "all", ""
             if by_insats or by_period:
-                column = header[j].strip().lower()
-                metric = "participants" if column in _PARTICIPANT_HEADERS or kind in (
-                    "sex", "all") else what if kind == "metric" else None
+                metric = _column_metric(header[j], kind, what, bool(m.group(2)))
                 sex = what if kind == "sex" else "all"
                 period_text = parts[0].strip() if by_period else ""
             elif kind == "sex":
@@ -111,16 +114,58 @@ def read_table(rows: list[Line], label_metric: Callable[[str], str | None]) -> l
                 period_text = header[j].strip()
             elif kind != "all":
                 continue
-            if m.group(2):  # a percentage: only the share to work or studies is a figure
-                words = header[j].lower() if by_insats or by_period else label
+            if m.group(2) and not (by_insats or by_period):
+                # a percentage: only the share to work or studies is a figure
                 metric = "share_work_or_studies_pct" if lx.stem_match_any(
-                    words, lx.WORK_WORDS) and lx.stem_match_any(words, lx.STUDY_WORDS) else None
+                    label, lx.WORK_WORDS) and lx.stem_match_any(label, lx.STUDY_WORDS) else None
             if metric is None:
                 continue
             start = offset + len(cell) - len(cell.lstrip())
             cells.append(Cell(metric, sex, float(m.group(1).replace(",", ".")), start,
                               start + len(m.group(1)), row,
                               parts[0].strip() if by_insats else None, period_text))
+    return cells
+
+
+def _column_metric(header: str, kind: str, what: str | None, percent: bool) -> str | None:
+    """What a column of a table with one row per insats (or period) counts."""
+    column = header.strip().lower()
+    if percent:  # "Mål arbete/studier", "Utfall jan–jun", "Andel till arbete/studier"
+        if re.search(r"\bmål", column):
+            return "goal_work_or_studies_pct"
+        about = re.search(r"utfall|andel", column) or (
+            lx.stem_match_any(column, lx.WORK_WORDS) and lx.stem_match_any(column, lx.STUDY_WORDS))
+        return "share_work_or_studies_pct" if about else None
+    if re.search(r"snitt|genomsnitt|medel", column) or (
+            "tid" in column.split() and "mån" in column):
+        return "avg_months_in_insats"  # "Snittid (mån)", "Tid i insats (mån)"
+    if column in _PARTICIPANT_HEADERS or kind in ("sex", "all") or column in (
+            "inskrivna", "aktuella", "deltagare"):
+        return "participants"
+    return what if kind == "metric" else None
+
+
+def _by_insats_columns(rows: list[Line], header: list[str],
+                       label_metric: Callable[[str], str | None]) -> list[Cell]:
+    """A table whose columns are insatser ('Avslutsorsak | Navet | Lyktan | …') and whose rows
+    say what is counted; each figure carries its column's insats."""
+    names = [cell.strip() for cell in header[1:]]
+    first = header[0].strip().lower().rstrip(":")
+    if first not in _OUTCOME_HEADERS or len(names) < 2 or not all(
+            n and not n[0].isdigit() for n in names):
+        return []
+    cells: list[Cell] = []
+    for row in rows[1:]:
+        label = row.text.split("\t")[0].strip().lower().rstrip(":")
+        metric = label_metric(label) if label and label not in _TOTAL else None
+        if metric is None:
+            continue
+        for j, m, cell, offset in _numbers(row):
+            if j == 0 or m is None or m.group(2) or j > len(names):
+                continue
+            start = offset + len(cell) - len(cell.lstrip())
+            cells.append(Cell(metric, "all", float(m.group(1).replace(",", ".")), start,
+                              start + len(m.group(1)), row, names[j - 1]))
     return cells
 
 

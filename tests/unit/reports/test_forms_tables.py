@@ -67,3 +67,35 @@ def test_a_two_column_html_table_is_a_list_of_labelled_values():
 
 def test_a_labelled_percentage_about_something_else_is_no_figure():
     assert figures("Beläggning: 95 %\nNöjda deltagare: 80 %\n") == set()
+
+
+def _by_insats(text: str) -> set[tuple]:
+    from pipelines.reports.figures import SectionFigures
+    from pipelines.reports.text import normalise
+
+    doc = normalise("snippet", text)
+    return {(f.insats, f.metric, f.sex, f.value)
+            for f in SectionFigures(doc.text, ()).run(doc.lines)}
+
+
+def test_one_row_per_insats_with_split_goal_share_and_months():
+    text = ("Insats\tInskrivna\tvarav kvinnor\tvarav män\tMål arbete/studier\tUtfall\t"
+            "Snittid (mån)\nLotsen\t30\t18\t12\t30 %\t41 %\t7,5\nTotalt alla insatser\t30\t18\t"
+            "12\t–\t–\t–\n")
+    assert _by_insats(text) == {
+        ("Lotsen", "participants", "all", 30), ("Lotsen", "participants", "women", 18),
+        ("Lotsen", "participants", "men", 12), ("Lotsen", "goal_work_or_studies_pct", "all", 30),
+        ("Lotsen", "share_work_or_studies_pct", "all", 41),
+        ("Lotsen", "avg_months_in_insats", "all", 7.5)}
+
+
+def test_columns_that_are_insatser():
+    text = ("Avslutsorsak\tLotsen\tTrappan\nArbete\t3\t1\nStudier\t–\t2\n")
+    assert _by_insats(text) == {("Lotsen", "ended_work", "all", 3),
+                                ("Trappan", "ended_work", "all", 1),
+                                ("Trappan", "ended_studies", "all", 2)}
+
+
+def test_a_finance_table_by_insats_states_no_figure():
+    text = "Insats\tBudget 2024\tUtfall jan–jun\nLotsen\t1 200\t640\nTrappan\t900\t410\n"
+    assert _by_insats(text) == set()
