@@ -58,19 +58,20 @@ class ExtractedFigure:
         return asdict(self)
 
 
-def _figure_period(doc: Document, section: Section, figure: Figure) -> Period | None:
+def _figure_period(doc: Document, doc_period: Period | None, section: Section,
+                   figure: Figure) -> Period | None:
     year = section.period[1].year if section.period else None
     if figure.period_text:  # a table column or row: "2022", "Sedan projektstart 2021"
         if section.lifetime and section.period and _CUMULATIVE.search(figure.period_text):
             return section.lifetime[0], section.period[1]
         if section.period and is_year_to_date(figure.period_text):
-            return date(section.period[1].year, 1, 1), section.period[1]
+            return date(year, 1, 1), section.period[1]
         if re.search(r"sedan", figure.period_text, re.IGNORECASE) and section.period and \
                 (start := year_period(figure.period_text)):
             return start[0], section.period[1]
         if column := explicit_period(figure.period_text) or year_period(figure.period_text) or (
                 year and within_year(figure.period_text, year)):
-            return clip(column, document_period(doc))
+            return clip(column, doc_period)
     clause = doc.text[figure.clause_start:figure.clause_end]
     sentence_start = doc.text.rfind("\n", 0, figure.start) + 1
     sentence_end = doc.text.find("\n", figure.end)
@@ -78,7 +79,7 @@ def _figure_period(doc: Document, section: Section, figure: Figure) -> Period | 
     if stated := explicit_period(clause) or explicit_period(line) or (
             year and (within_year(clause, year) or within_year(line, year))):
         # Places are budgeted ahead; any other figure cannot be stated for the future.
-        return stated if figure.metric == "places" else clip(stated, document_period(doc))
+        return stated if figure.metric == "places" else clip(stated, doc_period)
     so_far = doc.text[sentence_start:figure.clause_end]  # this paragraph up to the figure
     if section.period and section.lifetime and _CUMULATIVE.search(so_far):
         if figure.metric == "places":  # places over the whole project
@@ -118,10 +119,10 @@ def extract_document(doc: Document,
     sections = find_sections(doc) if sections is None else sections
     names = tuple(s.name for s in sections)
     rows: list[ExtractedFigure] = []
+    doc_period = document_period(doc)
     if sections and sections[0].start > 0:
         # Before the first insats: only tables whose rows name their insats count.
-        preamble = Section("", 0, sections[0].start, document_period(doc) or sections[0].period,
-                           None, "")
+        preamble = Section("", 0, sections[0].start, doc_period or sections[0].period, None, "")
         sections = [preamble, *sections]
     for section in sections:
         lines = [line for line in doc.lines
@@ -131,7 +132,7 @@ def extract_document(doc: Document,
         if not section.name:
             figures = [f for f in figures if f.insats]
         for figure in figures:
-            period = _figure_period(doc, section, figure)
+            period = _figure_period(doc, doc_period, section, figure)
             first, last = doc.original_span(figure.clause_start, figure.clause_end)
             rows.append(ExtractedFigure(
                 source=doc.source, forbund=forbund, insats=figure.insats or section.name,
