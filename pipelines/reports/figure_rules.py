@@ -45,17 +45,33 @@ class CountRules:
         return self.text[s.tokens[first].start:s.tokens[last - 1].end].lower()
 
     def _listed_outcome(self, s: Sentence, m: Mention) -> Figure | None:
-        """'Avslutsorsaker: Arbete 6, Studier 3, …': an outcome word, then its count."""
+        """'Avslutsorsaker: Arbete 6, Studier 3, annan insats 2': an outcome label opening a list
+        item, then its count."""
         toks = s.tokens
-        if m.index < 1 or not (lx.outcome_of(toks[m.index - 1].lower)):
+        first, depth, label = m.index, 0, []
+        while first > 0 and len(label) < 4:
+            word = toks[first - 1].lower
+            if word == ")" or word == "(":
+                depth += 1 if word == ")" else -1
+            elif depth == 0 and word in lx.ITEM_BREAKS:
+                break
+            elif depth == 0:
+                label.append(word)
+            first -= 1
+        if depth or (first > 0 and toks[first - 1].lower not in lx.ITEM_BREAKS):
+            return None  # "Arbete (inkl. lönestöd) 5": asides in brackets are skipped
+        label.reverse()
+        if not label or not all(w.isalpha() for w in label):
             return None
-        opens_item = m.index == 1 or toks[m.index - 2].text in (",", ":", ";", "-", "•")
+        outcomes = [o for w in label if (o := lx.outcome_of(w))]
+        if not outcomes:
+            return None
         context = f"{s.label} {s.text.lower()}"
-        if not opens_item or not re.search(r"avslut|orsak|utfall|utskriv|gått vidare|gick vidare",
-                                           context):
+        if not s.after_ended and not re.search(lx.OUTCOME_LIST_CONTEXT, context):
             return None
-        return self._emit(lx.outcome_of(toks[m.index - 1].lower), "all", m.value, s, m,
-                          "outcome:listed", (m.index - 1, m.index + 1))
+        metric = "ended_work_or_studies" if set(outcomes) == {"ended_work", "ended_studies"} \
+            else outcomes[0]
+        return self._emit(metric, "all", m.value, s, m, "outcome:listed", (first, m.index + 1))
 
     def _count(self, s: Sentence, mentions: list[Mention], m: Mention) -> Figure | None:
         toks = s.tokens
@@ -67,7 +83,7 @@ class CountRules:
         starts_clause = m.index == left and (
             not after or after[0] in lx.VERBS or after[0] in predicate_words
             or lx.outcome_of(after[0]) is not None)
-        ended_context = bool(re.search(lx.ENDED_PATTERN, s.text, re.IGNORECASE))
+        ended_context = s.after_ended or bool(re.search(lx.ENDED_PATTERN, s.text, re.IGNORECASE))
         moves_on = bool(after) and (after[0] in lx.MOTION_VERBS or after[0] == "till" or (
             ended_context and after[0] in lx.START_VERBS))
         # "Antal avslutade deltagare: 15, varav …" — the label says what is counted.
@@ -127,13 +143,14 @@ class CountRules:
                 and not relative:
             return "participants_new"
         if re.search(r"\bavslut(at|ats|ade|ades)\b|(är|var|blivit) avslutad\b|\bslutat\b"
-                     r"|\bavbrutit\b|\bavbröt\b"
+                     r"|\bavbrutit\b|\bavbröt\b|\blämna(de|t) (insatsen|projektet|verksamheten)"
                      r"|skrivits ut|skrevs ut|skrivit ut|utskrivna|utskrivits", text) \
                 and not relative:
             return "participants_ended"
         if re.search(r"pågående|\bkvar\b|oavslutad|(fortfarande|fortsatt) (inskriv|aktuell)"
                      r"|(inskrivna|aktuella) (\w+ )?vid"
                      r"|vid (periodens|årets|kvartalets|månadens|projektets) (slut|utgång)"
+                     r"|vid (\w*års|kvartals|månads)skiftet|vid utgången av"
                      r"|\bär (det )?(?:[#\w]+ )*?inskrivna", text) \
                 and "varit" not in before + after:
             return "participants_ongoing"
@@ -178,8 +195,12 @@ class CountRules:
             return min(stated)[1]  # the phrase nearest the count
         for j, word in enumerate(after):
             metric = lx.outcome_of(word)
-            if metric is None or (tokens and self._in_name(tokens[j])):
-                continue
+            if metric is None or (tokens and self._in_name(tokens[j])) or (
+                    word in lx.OUTCOME_WORDS and j and after[j - 1] in lx.LEAVING_VERBS):
+                continue  # "lämnade insatsen" names no destination
+            if tokens and j > 0 and tokens[j].text[:1].isupper() and metric in (
+                    "ended_work", "ended_studies") and word not in lx.WORK_WORDS + lx.STUDY_WORDS:
+                metric = "ended_continued_rehab"  # "gick vidare till Jobbverkstan": a name
             if (start is None or j < start) and metric != "ended_moved":
                 continue
             listed, last, separated = {metric}, j, False

@@ -46,6 +46,9 @@ class ShareRules:
             topic = topic[max((j for j, w in enumerate(topic) if w == ")"), default=-1) + 1:]
         else:
             right = next((o.index for o in mentions if o.index >= topic_from), len(low_tokens))
+            right = next((j for j in range(topic_from, right) if low_tokens[j] == ";" or (
+                low_tokens[j] == "," and j + 1 < right
+                and low_tokens[j + 1] in lx.CLAUSE_CONJUNCTIONS)), right)
             topic, depth = [], 0
             for word in low_tokens[topic_from:right]:
                 depth += (word == "(") - (word == ")")
@@ -64,12 +67,20 @@ class ShareRules:
         has_study = any(lx.stem_match(w, lx.STUDY_WORDS) for w in topic)
         other = any(lx.stem_match(w, lx.OTHER_DESTINATIONS + lx.SURVEY_WORDS) or w in lx.NEGATIONS
                     for w in topic)
-        if not (has_work and has_study) or other:
-            return
         goal = inside_goal or s.goal_block or any(w in lx.GOAL_WORDS for w in topic) or \
             any(w in ("mål", "målet") for w in low_tokens[:m.index])
+        if goal and not other and not (has_work or has_study) and self._follows_share(s):
+            has_work = has_study = True  # "60 % gick till arbete eller studier. Målet är 40 %."
+        if not (has_work and has_study) or other:
+            return
         metric = "goal_work_or_studies_pct" if goal else "share_work_or_studies_pct"
         self._emit(metric, "all", value, s, m, "share")
+
+    def _follows_share(self, s: Sentence) -> bool:
+        """Whether the figure just before this sentence is a share of work or studies."""
+        last = self.figures[-1] if self.figures else None
+        return last is not None and last.metric == "share_work_or_studies_pct" and \
+            0 <= s.start - last.end < 300
 
     def _places(self, s: Sentence, m: Mention) -> None:
         low = s.text.lower()

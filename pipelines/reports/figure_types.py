@@ -36,3 +36,4 @@ class Sentence:
     tokens: list[Token]
     label: str = ""
     goal_block: bool = False
+    after_ended: bool = False  # an earlier sentence or list intro is about those who ended

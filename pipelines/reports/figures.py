@@ -51,6 +51,7 @@ class SectionFigures(CountRules, ShareRules, FormRules):
     insats_names: tuple[str, ...] = ()
     figures: list[Figure] = field(default_factory=list)
     _goal_block: bool = False
+    _ended_list: bool = False  # the lines follow an intro such as "Avslutade fördelade på:"
 
     _name_spans: list[tuple[int, int]] | None = None
 
@@ -86,9 +87,15 @@ class SectionFigures(CountRules, ShareRules, FormRules):
             if line.heading_level or self._is_subheading(lines, i):
                 self._goal_block = lx.stem_match(text.lower().strip(" :*"), lx.GOAL_HEADINGS) \
                     and len(text.split()) <= 4
+                self._ended_list = bool(re.search(lx.OUTCOME_LIST_CONTEXT, text.lower())) \
+                    and text.endswith(":")
                 i += 1
                 continue
+            if len(text.split()) > 10:
+                self._ended_list = False
             self._line(line)
+            if text.endswith(":") and re.search(lx.OUTCOME_LIST_CONTEXT, text.lower()):
+                self._ended_list = True
             i += 1
         return self.figures
 
@@ -115,6 +122,7 @@ class SectionFigures(CountRules, ShareRules, FormRules):
         if re.match(r"^\s*(?:[-•]\s*)?m[aå]l(?:et)?\b", text, re.IGNORECASE):
             label = label or "mål"
         question = ""
+        ended = self._ended_list
         for start, sentence in self._sentences(text):
             if sentence.rstrip().endswith("?"):
                 question = sentence.lower()
@@ -125,7 +133,8 @@ class SectionFigures(CountRules, ShareRules, FormRules):
                 continue
             question = ""
             self._sentence(Sentence(sentence, line.start + start, tokens, label,
-                                     self._goal_block or "mål" in label))
+                                     self._goal_block or "mål" in label, ended))
+            ended = ended or bool(re.search(lx.ENDED_PATTERN, sentence, re.IGNORECASE))
 
     @staticmethod
     def _sentences(text: str) -> list[tuple[int, str]]:
@@ -207,8 +216,7 @@ class SectionFigures(CountRules, ShareRules, FormRules):
         for j in range(m.index + 1, end):
             word = s.tokens[j].lower
             nxt = s.tokens[j + 1].lower if j + 1 < len(s.tokens) else ""
-            if word == ";" or (word == "," and nxt in ("vilket", "men", "medan", "där", "då",
-                                                       "eftersom", "som")):
+            if word == ";" or (word == "," and nxt in lx.CLAUSE_CONJUNCTIONS):
                 return j
         return end
 

@@ -53,6 +53,8 @@ START_VERBS = ("påbörjade", "påbörjat", "började", "börjat", "fick", "fåt
 MOTION_VERBS = ("gick", "gått", "gå", "går", "återgått", "återgick", "övergått", "övergick",
                 "slutade", "slutat",
                 "fortsatt", "fortsätter", "fortsatte", "lämnade", "vidare")
+# Verbs of leaving: the insats or project after them is left, not gone to.
+LEAVING_VERBS = ("lämnade", "lämnat", "lämnar", "slutade", "slutat", "avslutade", "avslutat")
 CAUSE_PHRASES = ("på grund av", "p.g.a", "p g a", "pga", "avslutsanledning", "avslutningsanledning")
 # Predicates of the participant counts, checked in this order.
 # A number in a clause with one of these is about something else.
@@ -155,7 +157,10 @@ NAME_FIELD_LABELS_NEED_COLON = ("projekt", "insats")
 ABBREVIATIONS = ("p.g.a.", "t.ex.", "bl.a.", "s.k.", "ca.", "m.m.", "dvs.", "osv.", "inkl.",
                  "fr.o.m.", "t.o.m.", "resp.", "ev.", "pga.", "jmf.", "mfl.", "st.", "kl.")
 # Tokens that end the clause of a count.
-CLAUSE_BREAKS = {",", ";", "och", "samt", "varav", "(", ")", ":", "men", "medan", "vilket", "–"}
+CLAUSE_BREAKS = {",", ";", "och", "samt", "varav", "(", ")", ":", "men", "medan", "vilket", "–",
+                 "•", "·", "▪", "-", "*"}
+# Words that open a new clause after a comma.
+CLAUSE_CONJUNCTIONS = ("vilket", "men", "medan", "där", "då", "eftersom", "som")
 # Verbs (and a few particles) that may follow a count as its predicate.
 VERBS = {"har", "hade", "gick", "gått", "är", "var", "blev", "blivit", "fick", "fått", "skrevs",
          "skrivits", "avslutades", "avslutats", "avslutat", "slutade", "slutat", "till", "av",
@@ -165,6 +170,10 @@ VERBS = {"har", "hade", "gick", "gått", "är", "var", "blev", "blivit", "fick",
 GOAL_HEADINGS = ("mål", "målet", "mål och syfte", "syfte och mål", "målsättning", "mål:",
                  "förväntade resultat", "projektets mål", "delmål", "effektmål")
 # A sentence about participants who ended: a start verb there names where they went.
-ENDED_PATTERN = r"avslut|utskriv|\bslutat|\bslutade|\blämna"
+ENDED_PATTERN = r"avslut|utskriv|\bslutat|\bslutade|\blämna|\bvart (tog|gick|har)"
+# Words around a list of outcomes without verbs ("Avslutsorsaker: Arbete 6, Studier 3").
+OUTCOME_LIST_CONTEXT = r"avslut|orsak|utfall|utskriv|gått vidare|gick vidare|fördela|lämna"
+# Tokens that end one item of an inline list.
+ITEM_BREAKS = (",", ":", ";", "-", "•", "·", "–", "och")
 # Words that say what a count is of on their own ("Nyinskrivna under 2023 var 11").
 COUNTED_WORDS = ("nyinskrivna", "inskrivna", "avslutade", "aktuella", "utskrivna", "deltagarna")

@@ -45,3 +45,12 @@ def test_counts(text, expected):
 ])
 def test_not_counts(text):
     assert figures(text) == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Vid årsskiftet var 14 personer inskrivna.", {("participants_ongoing", "all", 14)}),
+    ("- 8 har avslutat", {("participants_ended", "all", 8)}),
+    ("• 8 nya har skrivits in", {("participants_new", "all", 8)}),
+])
+def test_counts_at_year_end_and_in_bullets(text, expected):
+    assert figures(text) == expected

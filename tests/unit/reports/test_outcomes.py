@@ -54,3 +54,34 @@ def test_insats_name_as_a_label_is_another_insats():
     assert figures("Cresco Creare: 2 deltagare. (1 Man/1 Kvinna)", names=("Cresco Creare",)) \
         == {("ended_continued_rehab", "all", 2), ("ended_continued_rehab", "men", 1),
             ("ended_continued_rehab", "women", 1)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A list without verbs under an intro about those who ended, one item per line.
+    ("Nio deltagare lämnade insatsen och fördelas så här:\nJobb med lönestöd 4 st\n"
+     "Studier (Komvux) 2 st\nAnnan insats 3 st\n",
+     {("participants_ended", "all", 9), ("ended_work", "all", 4), ("ended_studies", "all", 2),
+      ("ended_continued_rehab", "all", 3)}),
+    # The same list inline, with a two-word label.
+    ("Utfall för de avslutade: arbete 4, studier 2, annan insats 3.",
+     {("ended_work", "all", 4), ("ended_studies", "all", 2),
+      ("ended_continued_rehab", "all", 3)}),
+])
+def test_outcome_lists_without_verbs(text, expected):
+    assert figures(text) == expected
+
+
+def test_outcome_list_needs_an_intro_about_ending():
+    assert figures("Kostnader:\nPersonal 4 st\nLokaler 2 st\n") == set()
+
+
+def test_a_sentence_after_one_about_the_ended_names_where_they_went():
+    text = "Under våren avslutades 6 deltagare. Tre fick jobb i handeln och 1 började studera."
+    assert {("ended_work", "all", 3), ("ended_studies", "all", 1)} <= figures(text)
+    assert ("ended_work", "all", 3) not in figures("Tre fick jobb i handeln.")
+
+
+def test_a_named_destination_is_another_insats_not_work():
+    text = "4 avslutade och gick vidare till Jobbverkstaden."
+    assert ("ended_continued_rehab", "all", 4) in figures(text)
+    assert not any(m == "ended_work" for m, _, _ in figures(text))

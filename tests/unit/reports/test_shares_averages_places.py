@@ -65,3 +65,15 @@ def test_places(text, expected):
 ])
 def test_places_that_are_not_insats_places(text):
     assert figures(text) == set()
+
+
+def test_a_goal_right_after_a_share_takes_its_topic():
+    text = "Av de avslutade gick 45 % till arbete eller studier. Målet för året var 35 %."
+    assert {("share_work_or_studies_pct", "all", 45),
+            ("goal_work_or_studies_pct", "all", 35)} <= figures(text)
+    assert figures("Målet för året var 35 %.") == set()
+
+
+def test_a_goal_clause_ends_before_a_comma_and_men():
+    text = "För insatsen är målet 45 procent till arbete eller studier, men inget kan ännu sägas."
+    assert figures(text) == {("goal_work_or_studies_pct", "all", 45)}
