@@ -20,6 +20,8 @@ class CountRules:
     def _sex_after(tokens: list[Token], i: int) -> str | None:
         """'88 kvinnor', '9 personer kvinnor', '254 av dessa är kvinnor'."""
         fillers = ("personer", "st", "stycken", "är", "var", "av", "dessa", "varit", "deltagare")
+        if i + 1 < len(tokens) and tokens[i + 1].text in lx.SEX_LETTERS:
+            return lx.SEX_LETTERS[tokens[i + 1].text]  # "(14 K / 9 M)"
         for word in [t.lower for t in tokens[i + 1:i + 6]]:
             if word in lx.SEX_WORDS:
                 return lx.SEX_WORDS[word]
@@ -30,14 +32,16 @@ class CountRules:
     @staticmethod
     def _sex_before(tokens: list[Token], i: int) -> str | None:
         """'Kvinnor 34, män 22': a sex word opening a list item, then its count."""
-        if i < 1 or tokens[i - 1].lower not in lx.SEX_WORDS:
+        letter = i >= 1 and tokens[i - 1].text in lx.SEX_LETTERS  # "(K 33 / M 25)"
+        if i < 1 or tokens[i - 1].lower not in lx.SEX_WORDS and not letter:
             return None
         if i >= 2 and tokens[i - 2].text not in (",", ":", "(", ";", "/") and \
                 tokens[i - 2].lower not in ("och", "varav"):
             return None
         after = tokens[i + 1].lower if i + 1 < len(tokens) else ""
-        return None if after in ("%", "procent") or after.startswith("mån") else \
-            lx.SEX_WORDS[tokens[i - 1].lower]
+        if after in ("%", "procent") or after.startswith("mån"):
+            return None
+        return lx.SEX_LETTERS[tokens[i - 1].text] if letter else lx.SEX_WORDS[tokens[i - 1].lower]
 
     def _clause_text(self, s: Sentence, first: int, last: int) -> str:
         if first >= last:
@@ -78,7 +82,7 @@ class CountRules:
         left, right = self._clause_left(s, mentions, m), self._clause_right(s, mentions, m)
         after = [t.lower for t in toks[m.index + 1:right]]
         before = [t.lower for t in toks[left:m.index]]
-        predicate_words = ("avslutade", "pågående", "nya", "kvar", "inskrivna")
+        predicate_words = lx.COUNT_PREDICATES
         has_people = bool(after[:2]) and any(w in lx.PEOPLE for w in after[:2])
         starts_clause = m.index == left and (
             not after or after[0] in lx.VERBS or after[0] in predicate_words
@@ -147,6 +151,8 @@ class CountRules:
                      r"|skrivits ut|skrevs ut|skrivit ut|utskrivna|utskrivits", text) \
                 and not relative:
             return "participants_ended"
+        if re.search(r"# avslut\b", text) and not relative:
+            return "participants_ended"  # "6 avslut varav …"
         if re.search(r"pågående|\bkvar\b|oavslutad|(fortfarande|fortsatt) (inskriv|aktuell)"
                      r"|(inskrivna|aktuella) (\w+ )?vid"
                      r"|vid (periodens|årets|kvartalets|månadens|projektets) (slut|utgång)"
@@ -157,7 +163,7 @@ class CountRules:
         if re.search(r"inskriv|deltagit|\bdeltar\b|\bdeltog\b|\b(haft|hade) (\w+ )?#|registrer"
                      r"|fått ta del"
                      r"|\baktuella\b|tagit del|haft kontakt med|fått stöd"
-                     r"|könsfördelning|\bunika\b|omfattats|^ ?av (våra )?# \w+ (var|har)"
+                     r"|könsfördelning|\bunika\b|omfattats|# aktiva\b|^ ?av (våra )?# \w+ (var|har)"
                      r"|# (deltagare|personer) totalt\s*(,|$|varav|enligt|\(|\.)", text):
             return "participants"
         return None
@@ -201,7 +207,9 @@ class CountRules:
             if tokens and j > 0 and tokens[j].text[:1].isupper() and metric in (
                     "ended_work", "ended_studies") and word not in lx.WORK_WORDS + lx.STUDY_WORDS:
                 metric = "ended_continued_rehab"  # "gick vidare till Jobbverkstan": a name
-            if (start is None or j < start) and metric != "ended_moved":
+            right_after = j == 0 or j == 1 and after[0] in lx.OUTCOME_MODIFIERS
+            if (start is None or j < start) and metric != "ended_moved" and not (
+                    ended_context and right_after):  # "15 avslut: 4 arbete, 3 annan insats"
                 continue
             listed, last, separated = {metric}, j, False
             for k in range(j + 1, len(after)):  # "arbete, studier eller arbetssökande"

@@ -21,6 +21,9 @@ from pipelines.reports.text import Line
 
 __all__ = ["Figure", "SectionFigures"]
 
+# "Antal deltagare: …", "Kvar 30/6: …", "Nya 2024: …": a label of words, a year or a day/month.
+_LABEL = re.compile(r"^\s*((?:[^:\d.!?]|(?<!\d)(?:19|20)\d\d(?!\d)|\d{1,2}/\d{1,2}(?!\d))"
+                    r"{2,60}):\s*(?=\S)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"”(]?[A-ZÅÄÖ0-9])")
 
 
@@ -113,8 +116,7 @@ class SectionFigures(CountRules, ShareRules, FormRules):
         label = ""
         numbering = re.match(r"^\s*\d+(?:\.\d+)+\.?\s+(?=[A-ZÅÄÖa-zåäö])"
                              r"|^\s*\d+[.)]\s+(?=[A-ZÅÄÖ])", text)
-        if m := re.match(r"^\s*((?:[^:\d.!?]|(?<!\d)(?:19|20)\d\d(?!\d)){2,60}):\s*(?=\S)",
-                         text[numbering.end():] if numbering else text):
+        if m := _LABEL.match(text[numbering.end():] if numbering else text):
             label = m.group(1).strip(" -•*").lower()
             offset = numbering.end() if numbering else 0
             if self._label_value(line, offset + m.end(), label):
@@ -124,6 +126,10 @@ class SectionFigures(CountRules, ShareRules, FormRules):
         question = ""
         ended = self._ended_list
         for start, sentence in self._sentences(text):
+            if start and (m := _LABEL.match(sentence)) and self._label_value(
+                    Line(line.start + start, line.start + start + len(sentence), sentence, 0,
+                         False), m.end(), m.group(1).strip(" -•*").lower()):
+                continue  # "… 8 nya. Kvar 30/6: 17. Platser: 25."
             if sentence.rstrip().endswith("?"):
                 question = sentence.lower()
                 continue

@@ -85,7 +85,7 @@ def style(line: Line) -> str | None:
     """How a line is marked as a heading, if it is one."""
     text = line.text.strip()
     if (not text or "\t" in text or len(text.split()) > _MAX_WORDS
-            or text.endswith((".", ",", ";", "?"))):
+            or text.endswith((".", ",", ";", "?", "!"))):
         return None
     if line.heading_level:
         return f"md{line.heading_level}"
@@ -107,13 +107,23 @@ def is_standalone(lines: list[Line], i: int) -> bool:
     text = lines[i].text.strip()
     # A number at the end is a page number, a count or a date; a year after words is not.
     ends_in_number = re.search(r"\d\s*$", text) and not re.search(r"\D\s(19|20)\d\d$", text)
-    if (not text or len(text.split()) > 9 or text.endswith((".", ",", ";", ")"))
+    if (not text or len(text.split()) > 9 or text.endswith((".", ",", ";", "!"))
+            or text.endswith(")") and len(text.split("(")[0].split()) > 5
             or "\t" in text or ends_in_number or re.match(r"^[-–•\d]", text)
             and not re.match(r"^(19|20)\d\d\s+\D", text)):
         return False
     before = i == 0 or not lines[i - 1].text.strip()
     after = i + 1 >= len(lines) or not lines[i + 1].text.strip()
     return before and after
+
+
+def _unrepeated(named: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Headings whose text occurs once: a heading repeated under every insats ("Kort om
+    insatsen", "FAKTARUTA") belongs to the report's template, not to one insats."""
+    counts: dict[str, int] = {}
+    for _, name in named:
+        counts[fold(name)] = counts.get(fold(name), 0) + 1
+    return [(i, name) for i, name in named if counts[fold(name)] == 1]
 
 
 def heading_sections(lines: list[Line], forbund: str = "") -> list[tuple[int, str]]:
@@ -126,11 +136,40 @@ def heading_sections(lines: list[Line], forbund: str = "") -> list[tuple[int, st
             continue
         name = named_in_topic(line.text) or without_numbering(line.text.strip())[1].strip(" :*")
         by_style.setdefault(found, []).append((i, name))
-    for name in _STYLE_ORDER:
-        if len(by_style.get(name, ())) >= 2:
-            return by_style[name]
-    # No style shared: headings set apart by blank lines, whatever their marking.
-    alone = [(i, named_in_topic(line.text) or line.text.strip().strip(" :*"))
-             for i, line in enumerate(lines)
-             if is_standalone(lines, i) and is_insats_name(line.text, forbund)]
-    return alone if len(alone) >= 2 else []
+    for found, named in by_style.items():
+        by_style[found] = _unrepeated(named)
+    # Headings set apart by blank lines, whatever their marking.
+    by_style["alone"] = _unrepeated([
+        (i, named_in_topic(line.text) or line.text.strip().strip(" :*"))
+        for i, line in enumerate(lines)
+        if is_standalone(lines, i) and is_insats_name(line.text, forbund)])
+    shared = [name for name in (*_STYLE_ORDER, "alone") if len(by_style.get(name, ())) >= 2]
+    if not shared:
+        return []
+    # Insatser are proper names the text speaks of; chapters ("Framåt") are not. The style
+    # whose names the text mentions most wins; without mentions, the most trusted style.
+    body = _body_text(lines, {i for name in shared for i, _ in by_style[name]})
+    mentioned = {name: sum(_is_mentioned(n, body) for _, n in by_style[name]) /
+                 len(by_style[name]) for name in shared}
+    best = max(shared, key=lambda name: mentioned[name])
+    return by_style[best] if mentioned[best] >= 0.5 else by_style[shared[0]]
+
+
+def _body_text(lines: list[Line], headings: set[int]) -> str:
+    return "\n".join(line.text for i, line in enumerate(lines) if i not in headings)
+
+
+def _is_mentioned(name: str, body: str) -> bool:
+    """Whether the text names `name` (or its short form) with a capital, as a proper name."""
+    bracketed = re.search(r"\(([^)]{2,30})\)", name)
+    plain = re.sub(r"\([^)]*\)", " ", name)
+    variants = {plain, re.split(r"\s[–-]\s|:", plain)[0],
+                bracketed.group(1) if bracketed else ""}
+    for variant in variants:
+        words = re.findall(r"\w+", variant)
+        if not words or len("".join(words)) < 3:
+            continue
+        pattern = r"(?<!\w)" + r"\W{1,3}".join(re.escape(w) for w in words) + r"(?!\w)"
+        if any(m.group()[0].isupper() for m in re.finditer(pattern, body, re.IGNORECASE)):
+            return True
+    return False

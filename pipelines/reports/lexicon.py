@@ -15,6 +15,11 @@ PEOPLE = ("deltagare", "deltagarna", "deltagaren", "personer", "person", "person
 SEX_WORDS = {"kvinnor": "women", "kvinna": "women", "kvinnorna": "women", "tjejer": "women",
              "flickor": "women", "män": "men", "man": "men", "männen": "men", "killar": "men",
              "pojkar": "men"}
+# Sex as a capital letter right beside a count: "(14 K / 9 M)", "K 33 / M 25".
+SEX_LETTERS = {"K": "women", "M": "men"}
+# Words right after a count that say what it counts: "23 aktiva", "6 avslut", "17 kvar".
+COUNT_PREDICATES = ("avslutade", "pågående", "nya", "kvar", "inskrivna", "aktiva", "aktuella",
+                    "avslut", "utskrivna")
 # Where the ended went, most specific first: the first stem that matches a token decides.
 OUTCOMES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ended_job_seeking", ("arbetssökande", "arbetsökande")),
@@ -52,7 +57,9 @@ START_VERBS = ("påbörjade", "påbörjat", "började", "börjat", "fick", "fåt
 # Verbs after which the outcome of an ended participant is named ("gick vidare till …").
 MOTION_VERBS = ("gick", "gått", "gå", "går", "återgått", "återgick", "övergått", "övergick",
                 "slutade", "slutat",
-                "fortsatt", "fortsätter", "fortsatte", "lämnade", "vidare")
+                "fortsatt", "fortsätter", "fortsatte", "lämnade", "vidare", "tillbaka")
+# Words between a count and the outcome it names: "3 annan insats", "2 fortsatt rehabilitering".
+OUTCOME_MODIFIERS = ("annan", "andra", "annat", "övrig", "övriga", "fortsatt", "fortsatta")
 # Verbs of leaving: the insats or project after them is left, not gone to.
 LEAVING_VERBS = ("lämnade", "lämnat", "lämnar", "slutade", "slutat", "avslutade", "avslutat")
 CAUSE_PHRASES = ("på grund av", "p.g.a", "p g a", "pga", "avslutsanledning", "avslutningsanledning")
@@ -128,6 +135,9 @@ TOPIC_FIRST_WORDS = (
     "kön", "bakgrundsdata", "upplevelse", "risker", "kartläggning", "lärande", "effekter",
     "allmänt", "förväntad", "förväntade", "förslag", "kansliets", "ekonomiska", "bedömning",
     "ärendet", "beslut", "del", "uppgifter", "tjänsteskrivelse", "kommentarer",
+    "om", "grunduppgifter", "basuppgifter", "fakta", "faktaruta", "projektets", "insatsens",
+    "insatsernas", "deltagarnas", "deltagarens", "övergripande", "allmänna", "förord",
+    "begrepp", "definitioner", "ämne", "hälsning", "hej",
 )
 # Words after a topic that introduce the insats it is about: "Uppföljning av Steget Vidare".
 TOPIC_OF = ("av", "för", "inom", "i")

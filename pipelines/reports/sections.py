@@ -229,19 +229,20 @@ def find_sections(doc: Document) -> list[Section]:
     """Insats sections in reading order; a report without any is one section."""
     doc_period = document_period(doc)
     forbund = forbund_name(doc) or ""
-    starts: list[tuple[int, str]] = []
+    # A form names its insats in a field ("Projektets namn: Steg in"); that outranks chapters.
+    starts: list[tuple[int, str]] = name_fields(doc.lines)
     # A listing of the insatser: a table of contents, a cover list, or a table with one row
     # per insats; the first whose names are found again as headings.
     for names, after in (
             _insats_names(toc_names(doc.lines), forbund),
             cover_names(doc.lines, lambda name: is_insats_name(name, forbund))):
-        starts = _found_again(doc, names, after)
         if starts:
             break
+        starts = _found_again(doc, names, after)
     listed = dict(starts)
     if not starts:
         titled = title_insats(doc.lines)
-        starts = name_fields(doc.lines) or ([titled] if titled else []) or _form_sections(
+        starts = ([titled] if titled else []) or _form_sections(
             doc) or heading_sections(doc.lines, forbund)
     if not starts:  # the rows of a table with one row per insats, found again as headings
         starts = _found_again(doc, *_insats_names((table_insats_names(doc.lines), 0), forbund))

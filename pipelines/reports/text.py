@@ -100,10 +100,21 @@ class Document:
         return self.original[first:last]
 
 
+# A line drawn with rule or box characters only ("-----", "=====", "└────┘") frames what it
+# surrounds and reads as blank; box characters around words read as spaces.
+_RULE_LINE = re.compile(r"^[\s\-=_~*+|#.·\u2500-\u257f]{3,}$")
+
+
+def _is_box(ch: str) -> bool:
+    return "\u2500" <= ch <= "\u257f"
+
+
 def _normalise_line(raw: str, base: int) -> tuple[list[str], list[int]]:
     chars: list[str] = []
     offsets: list[int] = []
     i = 0
+    if _RULE_LINE.match(raw) and not raw.strip().startswith("#"):
+        return chars, offsets
     heading = _HEADING.match(raw)
     if heading:
         i = heading.end()
@@ -126,7 +137,7 @@ def _normalise_line(raw: str, base: int) -> tuple[list[str], list[int]]:
         if ch in _DROP:
             i += 1
             continue
-        chars.append(_SPACES.get(ch, ch))
+        chars.append(" " if _is_box(ch) else _SPACES.get(ch, ch))
         offsets.append(base + i)
         i += 1
     return chars, offsets
