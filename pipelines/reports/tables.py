@@ -21,6 +21,12 @@ from pipelines.reports.periods import MONTHS, explicit_period, year_period
 from pipelines.reports.text import Line
 
 _TOTAL = ("totalt", "total", "summa", "antal", "alla", "sammanlagt")
+# Header cells of the column that holds what happened, beside a column of targets.
+_OUTCOME_COLUMNS = ("utfall", "resultat", "värde", "faktiskt", "faktiskt utfall", "utfall/värde")
+_GOAL_COLUMNS = ("mål", "målvärde", "målnivå", "mål för året", "mål enligt plan")
+# "47 (K 20, M 27)", "31 (18 kvinnor, 13 män)": a sex split inside a cell.
+_CELL_SEXES = re.compile(r"\b(?P<sa>K|M|kvinnor|män)\s*(?P<a>\d+)|(?P<b>\d+)\s*(?P<sb>K|M|kvinnor|män)\b")
+_CELL_WITH_SEXES = re.compile(r"\s*(\d+)\s*\(([^)]*)\)\s*")
 _NAME_HEADERS = ("insats", "insatser", "insatsens namn", "projekt", "namn")
 _PERIOD_HEADERS = ("år", "period", "kvartal", "tertial", "halvår", "verksamhetsår")
 _PARTICIPANT_HEADERS = ("deltagare", "antal deltagare", "antal", "deltagare totalt")
@@ -54,8 +60,10 @@ def _column(cell: str, label_metric: Callable[[str], str | None]
     words = text.split()
     if words and words[-1] in lx.SEX_WORDS and len(words) <= 2:  # "Kvinnor", "varav män"
         return "sex", lx.SEX_WORDS[words[-1]]
-    if text in _TOTAL:
+    if text in _TOTAL or text in _OUTCOME_COLUMNS:
         return "all", None
+    if text in _GOAL_COLUMNS:
+        return "goal", None
     if text.split()[:1] and text.split()[0] in MONTHS:
         return "", None
     if _PERIODIC.search(text) and (explicit_period(text) or year_period(text)
@@ -87,7 +95,7 @@ def read_table(rows: list[Line], label_metric: Callable[[str], str | None]) -> l
     last_metric = None
     for row in rows[1:]:
         parts = row.text.split("\t")
-        label = parts[0].strip().lower().rstrip(":")
+        label = parts[0].strip().lower().rstrip(":").lstrip("–-•·* ")
         if not label or label.split()[0] in MONTHS or label in _TOTAL and not by_period or (
                 by_insats and label.startswith(_TOTAL)):  # "Totalt samtliga insatser"
             continue
@@ -100,10 +108,22 @@ def read_table(rows: list[Line], label_metric: Callable[[str], str | None]) -> l
             continue
         last_metric = row_metric if not sex_row else last_metric
         for j, m, cell, offset in _numbers(row):
-            if j == 0 or m is None or j >= len(kinds):
+            if j == 0 or j >= len(kinds):
                 continue
             kind, what = kinds[j]
-            metric, sex, period_text = row_metric, sex_row or "all", ""
+            if m is None and kind == "all" and row_metric:
+                cells.extend(_cell_with_sexes(cell, offset, row, row_metric))
+            if m is None:
+                continue
+            if kind == "goal":  # a target: only a target share of work or studies is a figure
+                if m.group(2) and lx.stem_match_any(label, lx.WORK_WORDS) and \
+                        lx.stem_match_any(label, lx.STUDY_WORDS):
+                    kind, row_metric_here = "all", "goal_work_or_studies_pct"
+                else:
+                    continue
+            else:
+                row_metric_here = row_metric
+            metric, sex, period_text = row_metric_here, sex_row or "all", ""
             if by_insats or by_period:
                 metric = _column_metric(header[j], kind, what, bool(m.group(2)))
                 sex = what if kind == "sex" else "all"
@@ -114,7 +134,7 @@ def read_table(rows: list[Line], label_metric: Callable[[str], str | None]) -> l
                 period_text = header[j].strip()
             elif kind != "all":
                 continue
-            if m.group(2) and not (by_insats or by_period):
+            if m.group(2) and not (by_insats or by_period) and metric != "goal_work_or_studies_pct":
                 # a percentage: only the share to work or studies is a figure
                 metric = "share_work_or_studies_pct" if lx.stem_match_any(
                     label, lx.WORK_WORDS) and lx.stem_match_any(label, lx.STUDY_WORDS) else None
@@ -125,6 +145,23 @@ def read_table(rows: list[Line], label_metric: Callable[[str], str | None]) -> l
                               start + len(m.group(1)), row,
                               parts[0].strip() if by_insats else None, period_text))
     return cells
+
+
+def _cell_with_sexes(cell: str, offset: int, row: Line, metric: str) -> list[Cell]:
+    """'47 (K 20, M 27)': the count of the row, then its women and men."""
+    whole = _CELL_WITH_SEXES.fullmatch(cell)
+    if not whole:
+        return []
+    found = [Cell(metric, "all", float(whole.group(1)), offset + whole.start(1),
+                  offset + whole.end(1), row)]
+    inner = offset + whole.start(2)
+    for m in _CELL_SEXES.finditer(whole.group(2)):
+        number = "a" if m.group("a") else "b"
+        word = (m.group("sa") or m.group("sb"))
+        sex = lx.SEX_LETTERS.get(word) or lx.SEX_WORDS[word.lower()]
+        found.append(Cell(metric, sex, float(m.group(number)), inner + m.start(number),
+                          inner + m.end(number), row))
+    return found
 
 
 def _column_metric(header: str, kind: str, what: str | None, percent: bool) -> str | None:
