@@ -87,6 +87,8 @@ class FormRules:
     def _label_metric(self, label: str) -> str | None:
         """What a form label or table row label counts ('Avslutat', 'Till sjksk.', …)."""
         words = re.findall(r"[a-zåäöé]+", label)
+        if any(w in lx.AVERAGE_WORDS for w in words) and ("tid" in words or "mån" in label):
+            return "avg_months_in_insats"  # "Genomsnittlig tid i insatsen (månader)"
         # "… som påbörjat insatsen": the insats itself names no outcome in a label.
         metric = next((lx.outcome_of(w) for w in words
                        if lx.outcome_of(w) and w not in ("insats", "insatsen", "projekt",

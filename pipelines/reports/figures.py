@@ -24,6 +24,11 @@ __all__ = ["Figure", "SectionFigures"]
 # "Antal deltagare: …", "Kvar 30/6: …", "Nya 2024: …": a label of words, a year or a day/month.
 _LABEL = re.compile(r"^\s*((?:[^:\d.!?]|(?<!\d)(?:19|20)\d\d(?!\d)|\d{1,2}/\d{1,2}(?!\d))"
                     r"{2,60}):\s*(?=\S)")
+# A form question, numbered or not, and an answer line holding only a number.
+_FORM_NUMBERING = re.compile(r"^\s*\d+[a-z]?(?:\.\d+)*[.)]?\s+")
+_FORM_QUESTION = re.compile(r"^(?:\d+[a-z]?(?:\.\d+)*[.)]?\s+)?[A-ZÅÄÖ][^\d]*$")
+_FORM_ANSWER = re.compile(r"^\s*\d+(?:,\d+)?\s*(?:%|procent)?\s*(?:\([^)]*\))?\s*"
+                          r"(?:st|personer|deltagare|månader)?\s*$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"”(]?[A-ZÅÄÖ0-9])")
 
 
@@ -77,6 +82,9 @@ class SectionFigures(CountRules, ShareRules, FormRules):
             if not text:
                 i += 1
                 continue
+            if answered := self._question_and_answer(lines, i):
+                i = answered + 1
+                continue
             if "\t" in line.text:
                 block = [line]
                 while i + 1 < len(lines) and ("\t" in lines[i + 1].text
@@ -101,6 +109,20 @@ class SectionFigures(CountRules, ShareRules, FormRules):
                 self._ended_list = True
             i += 1
         return self.figures
+
+    def _question_and_answer(self, lines: list[Line], i: int) -> int | None:
+        """'6. Antal deltagare under perioden (totalt)' with its number on the next line:
+        a labelled value; the index of the answer line, or None."""
+        text = lines[i].text.strip()
+        if "\t" in text or not _FORM_QUESTION.match(text) or len(text.split()) > 25 or \
+                text.endswith((".", ",", ";")):
+            return None
+        j = next((k for k in range(i + 1, min(i + 3, len(lines))) if lines[k].text.strip()), None)
+        if j is None or not _FORM_ANSWER.match(lines[j].text):
+            return None
+        label = _FORM_NUMBERING.sub("", text).rstrip(" :?").lower()
+        value_at = len(lines[j].text) - len(lines[j].text.lstrip())
+        return j if self._label_value(lines[j], value_at, label) else None
 
     @staticmethod
     def _is_subheading(lines: list[Line], i: int) -> bool:

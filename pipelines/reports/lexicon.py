@@ -152,6 +152,10 @@ REPORT_KINDS = ("verksamhetsberättelse", "verksamhetsberättelsen", "verksamhet
                 "uppföljning", "redovisning", "projektredovisning", "lägesrapport",
                 "halvårsrapport", "tertialrapport", "rapport")
 
+# Form fields whose value is the period the report covers ("Rapportperiod: 240401–240630").
+REPORT_PERIOD_FIELDS = ("rapportperiod", "redovisningsperiod", "uppföljningsperiod",
+                        "rapporten avser perioden", "avser perioden", "tidsperiod för rapporten",
+                        "period som rapporten avser", "period som avses")
 # A title line that names the one insats a report is about ("Projekt Bryggan").
 TITLE_INSATS_WORDS = ("projekt", "projektet", "insats", "insatsen")
 # Form labels whose value names the insats. Those with `colon=False` may stand without a

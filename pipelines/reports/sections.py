@@ -11,10 +11,16 @@ import difflib
 import re
 from dataclasses import dataclass
 
+from pipelines.reports import lexicon as lx
 from pipelines.reports.fields import field_value, label_of, name_fields, title_insats
 from pipelines.reports.folding import fold
 from pipelines.reports.forbund import forbund_name
-from pipelines.reports.headings import heading_sections, is_insats_name, is_standalone
+from pipelines.reports.headings import (
+    heading_sections,
+    is_insats_name,
+    is_standalone,
+    without_numbering,
+)
 from pipelines.reports.listings import cover_names, toc_names
 from pipelines.reports.periods import (
     MONTHS,
@@ -156,7 +162,19 @@ def document_period(doc: Document) -> Period | None:
     year = titled_year(title) or year_period(
         "\n".join(t for t in head if len(t) < 60 and "\t" not in t))
     # A part of the year the title names without repeating it: "Kvartalsrapport juli–september".
-    return explicit_period(title) or (year and within_year(title, year[0].year)) or year
+    return explicit_period(title) or _period_field(doc) or (
+        year and within_year(title, year[0].year)) or year
+
+
+def _period_field(doc: Document, head: int = 80) -> Period | None:
+    """A form's report-period field: '3. Rapportperiod (ÅÅMMDD–ÅÅMMDD)' and its value."""
+    labels = tuple(fold(f) for f in lx.REPORT_PERIOD_FIELDS)
+    for i, line in nonblank(doc.lines)[:head]:
+        label = fold(re.sub(r"\([^)]*\)", " ", without_numbering(
+            re.split(r"[:：\t]", line.text, maxsplit=1)[0])[1]))
+        if label.startswith(labels) and (found := explicit_period(field_value(doc.lines, i))):
+            return found
+    return None
 
 
 def _heading_candidates(doc: Document, first_line: int,

@@ -25,7 +25,8 @@ _TOTAL = ("totalt", "total", "summa", "antal", "alla", "sammanlagt")
 _OUTCOME_COLUMNS = ("utfall", "resultat", "värde", "faktiskt", "faktiskt utfall", "utfall/värde")
 _GOAL_COLUMNS = ("mål", "målvärde", "målnivå", "mål för året", "mål enligt plan")
 # "47 (K 20, M 27)", "31 (18 kvinnor, 13 män)": a sex split inside a cell.
-_CELL_SEXES = re.compile(r"\b(?P<sa>K|M|kvinnor|män)\s*(?P<a>\d+)|(?P<b>\d+)\s*(?P<sb>K|M|kvinnor|män)\b")
+_CELL_SEXES = re.compile(r"\b(?P<sa>K|M|kvinnor|män)\s*(?P<a>\d+)"
+                         r"|(?P<b>\d+)\s*(?P<sb>K|M|kvinnor|män)\b")
 _CELL_WITH_SEXES = re.compile(r"\s*(\d+)\s*\(([^)]*)\)\s*")
 _NAME_HEADERS = ("insats", "insatser", "insatsens namn", "projekt", "namn")
 _PERIOD_HEADERS = ("år", "period", "kvartal", "tertial", "halvår", "verksamhetsår")
