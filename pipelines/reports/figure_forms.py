@@ -15,7 +15,10 @@ from pipelines.reports.text import Line
 _LABELLED_VALUE = re.compile(
     r"\s*(?P<value>\d+(?:,\d+)?)\s*(?P<pct>%|procent)?\s*(?:deltagare|personer|st|stycken)?\s*\.?"
     r"\s*(?:\([^)]*\)\s*\.?\s*)*(?:,?\s*varav\s+\d+\s*(?:kvinnor|kvinna|män|man)"
-    r"(?:\s*(?:och|,)\s*\d+\s*(?:kvinnor|kvinna|män|man))?\s*\.?)?$", re.IGNORECASE)
+    r"(?:\s*(?:och|,)\s*\d+\s*(?:kvinnor|kvinna|män|man))?\s*\.?)?"
+    r"(?:\s*[-–,;]\s*(?:kvinnor|män|K|M)\s*\d+(?:\s*(?:och|,|/)\s*(?:kvinnor|män|K|M)\s*\d+)?"
+    r"\s*\.?)?$", re.IGNORECASE)
+_GOAL_IN_BRACKETS = re.compile(r"\(\s*mål\w*:?\s*(\d+(?:,\d+)?)\s*(?:%|procent)", re.IGNORECASE)
 # "6 kvinnor", and the other way round "kvinnor 20".
 _SEX_SPLIT = re.compile(r"(?P<a>\d+)\s*(?P<sa>kvinnor|kvinna|män|man)\b"
                         r"|\b(?P<sb>kvinnor|kvinna|män|man)\s*(?P<b>\d+)", re.IGNORECASE)
@@ -62,6 +65,14 @@ class FormRules:
                 words, lx.STUDY_WORDS)):
             return False
         goal = lx.stem_match_any(label, lx.GOAL_WORDS)
+        rest = line.text[value_at:]
+        if not goal and (target := _GOAL_IN_BRACKETS.search(rest)):
+            start = line.start + value_at + target.start(1)  # "50 % (mål 45 %)"
+            token = Token(target.group(1), start, start + len(target.group(1)))
+            value = digit_value(token.text)
+            self._emit("goal_work_or_studies_pct", "all", value,
+                       Sentence(rest, line.start + value_at, [token], label),
+                       Mention(0, token, value), "form")
         start = line.start + value_at + m.start("value")
         token = Token(m.group("value"), start, start + len(m.group("value")))
         value = digit_value(token.text)
@@ -103,6 +114,8 @@ class FormRules:
         if metric is None and re.search(r"\b(antal|totalt)\b.*\b(deltagare|personer|individer)\b",
                                         label):
             metric = "participants"  # "Antal deltagare under perioden: 34"
+        if metric is None and words and words[0] in lx.NEW_LABELS:
+            metric = "participants_new"  # "Nya under året: 17", "Nytillkomna: 11"
         if metric is None and words and words[0] in lx.PEOPLE and words[0] != "nya":
             metric = "participants"  # "Deltagare under året: 63"
         if metric is None and any(w.startswith("plats") for w in words[:3]):

@@ -143,7 +143,8 @@ class CountRules:
             return "participants_ongoing"  # "… fortfarande inskrivna när projektet avslutades"
         if re.search(r"(^| )(# )?nya (#|deltagare|personer|individer)|# nya|nyinskriv|nyantag"
                      r"|skrivits in|skrevs in|skrivit in|skrivs in|inskrivningar|\bstartat\b"
-                     r"|\btillkommit\b|\bantagits\b|(på)?börjat (i )?(insatsen|projektet)", text) \
+                     r"|\btillkommit\b|\btillkom\b|\bantagits\b"
+                     r"|(på)?börjat (i )?(insatsen|projektet)", text) \
                 and not relative:
             return "participants_new"
         if re.search(r"\bavslut(at|ats|ade|ades)\b|(är|var|blivit) avslutad\b|\bslutat\b"
@@ -153,7 +154,8 @@ class CountRules:
             return "participants_ended"
         if re.search(r"# avslut\b", text) and not relative:
             return "participants_ended"  # "6 avslut varav …"
-        if re.search(r"pågående|\bkvar\b|oavslutad|(fortfarande|fortsatt) (inskriv|aktuell)"
+        if re.search(r"pågående|# pågår\b|\bkvar\b|oavslutad"
+                     r"|(fortfarande|fortsatt) (inskriv|aktuell)"
                      r"|(inskrivna|aktuella) (\w+ )?vid"
                      r"|vid (periodens|årets|kvartalets|månadens|projektets) (slut|utgång)"
                      r"|vid (\w*års|kvartals|månads)skiftet|vid utgången av"

@@ -67,26 +67,33 @@ class ShareRules:
         has_study = any(lx.stem_match(w, lx.STUDY_WORDS) for w in topic)
         other = any(lx.stem_match(w, lx.OTHER_DESTINATIONS + lx.SURVEY_WORDS) or w in lx.NEGATIONS
                     for w in topic)
-        goal = inside_goal or s.goal_block or any(w in lx.GOAL_WORDS for w in topic) or \
-            any(w in ("mål", "målet") for w in low_tokens[:m.index])
-        if goal and not other and not (has_work or has_study) and self._follows_share(s):
-            has_work = has_study = True  # "60 % gick till arbete eller studier. Målet är 40 %."
+        clause_from = max((j + 1 for j in range(m.index) if low_tokens[j] == ";"), default=0)
+        goal = inside_goal or s.goal_block and not clause_from or any(
+            w in lx.GOAL_WORDS for w in topic) or any(
+            w in ("mål", "målet") for w in low_tokens[clause_from:m.index])
+        if not other and not (has_work or has_study) and (
+                goal and self._follows("share_work_or_studies_pct", s) or
+                not goal and any(w in lx.RESULT_WORDS for w in low_tokens[:m.index + 2])
+                and self._follows("goal_work_or_studies_pct", s)):
+            # "60 % gick till arbete eller studier. Målet är 40 %." / "Målet är 30 % till
+            # arbete eller studier; utfallet blev 39 %."
+            has_work = has_study = True
         if not (has_work and has_study) or other:
             return
         metric = "goal_work_or_studies_pct" if goal else "share_work_or_studies_pct"
         self._emit(metric, "all", value, s, m, "share")
 
-    def _follows_share(self, s: Sentence) -> bool:
-        """Whether the figure just before this sentence is a share of work or studies."""
+    def _follows(self, metric: str, s: Sentence) -> bool:
+        """Whether the figure just before this sentence (or clause) is a `metric`."""
         last = self.figures[-1] if self.figures else None
-        return last is not None and last.metric == "share_work_or_studies_pct" and \
-            0 <= s.start - last.end < 300
+        return last is not None and last.metric == metric and s.start - last.end < 300
 
     def _places(self, s: Sentence, m: Mention) -> None:
         low = s.text.lower()
         stated = any(c in low for c in lx.PLACES_CONTEXT) or re.search(
             r"\b(har|finns|erbjuder|erbjuds)\b(\s+\w+){0,2}\s+" + re.escape(m.token.text)
             + r"\s+(nya\s+)?platser", low)
-        if "praktik" in low or "företag" in low or not stated:
+        near = self.text[m.token.start:m.token.end + 40].lower()
+        if "praktik" in near or "företag" in near or not stated:
             return
         self._emit("places", "all", m.value, s, m, "places")

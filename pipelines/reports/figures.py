@@ -147,7 +147,9 @@ class SectionFigures(CountRules, ShareRules, FormRules):
             label = label or "mål"
         question = ""
         ended = self._ended_list
-        for start, sentence in self._sentences(text):
+        for n, (start, sentence) in enumerate(self._sentences(text)):
+            if n == 1 and label == "mål":
+                label = ""  # "Målet är 40 %. Utfallet blev 62 %.": only the first is a goal
             if start and (m := _LABEL.match(sentence)) and self._label_value(
                     Line(line.start + start, line.start + start + len(sentence), sentence, 0,
                          False), m.end(), m.group(1).strip(" -•*").lower()):
@@ -222,10 +224,15 @@ class SectionFigures(CountRules, ShareRules, FormRules):
             leading = i == 0 or tokens[i - 1].text in ("-", "•", ":")
             listed = i > 0 and tokens[i - 1].lower in ("och", ",") and nxt in (
                 "till", "på", "pga", "gick", "har", "flyttade", "slutade", "utan")
-            return listed or leading and (nxt in lx.PEOPLE or nxt in lx.VERBS - {"av"} or (
+            third = tokens[i + 2].lower if i + 2 < len(tokens) else ""
+            destination = nxt == "till" and lx.outcome_of(third) is not None or (
+                nxt == "av" and third in lx.REASON_WORDS)  # "en till sjukskrivning", "en av
+            # övriga skäl"
+            return listed or destination or leading and (
+                nxt in lx.PEOPLE or nxt in lx.VERBS - {"av"} or (
                 nxt == "av" and i + 2 < len(tokens)
                 and tokens[i + 2].lower in ("deltagarna", "dessa", "dem")))
-        return nxt in lx.PEOPLE or nxt in lx.SEX_WORDS or nxt in lx.VERBS
+        return nxt in lx.PEOPLE or nxt in lx.SEX_WORDS or nxt in lx.VERBS or nxt in lx.START_VERBS
 
     # ------------------------------------------------------------------ sentences
 

@@ -26,7 +26,7 @@ OUTCOMES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ended_continued_rehab", ("arbetsträn", "arbetsprakt", "arbetsutredning", "arbetsförbered",
                                "arbetslivsinrikt", "rehab", "prerehab", "praktik", "samverkan",
                                "förberedande", "utegrupp", "remittent", "uppdragsgivare",
-                               "handläggare", "handläggaren",
+                               "handläggare", "handläggaren", "psykiatri", "behandling",
                                "aktivitetsträning")),
     ("ended_studies", ("studier", "studera", "utbildning", "studie")),
     ("ended_work", ("arbete", "arbeta", "anställning", "förvärvsarbete", "jobb", "lönearbete",
@@ -47,7 +47,12 @@ OUTCOME_PHRASE_CATEGORIES = {"utan känd fortsättning": "ended_other",
                              "annan orsak": "ended_other", "av hälsoskäl": "ended_illness",
                              "personliga skäl": "ended_other", "i förtid": "ended_other",
                              "andra skäl": "ended_other", "annan anledning": "ended_other",
-                             "övriga skäl": "ended_other", "okänd anledning": "ended_other"}
+                             "övriga skäl": "ended_other", "okänd anledning": "ended_other",
+                             "egen begäran": "ended_other"}
+# First words of a label for the newly enrolled.
+NEW_LABELS = ("nya", "nytillkomna", "nyinskrivna", "nyantagna", "tillkomna", "nystartade")
+# Words that make a bare percentage after a goal the outcome against it: "utfallet blev 39 %".
+RESULT_WORDS = ("utfall", "utfallet", "resultat", "resultatet", "uppnådde", "nådde", "landade")
 SURVEY_WORDS = ("känner", "upplever", "upplevt", "motiverad", "tror", "nöjd", "svarat", "svar",
                 "anser", "uppger", "skattat", "trivs", "mår")
 # Verbs of starting: "började studera", "påbörjade studier", "fick arbete" name an outcome
@@ -60,6 +65,9 @@ MOTION_VERBS = ("gick", "gått", "gå", "går", "återgått", "återgick", "öve
                 "fortsatt", "fortsätter", "fortsatte", "lämnade", "vidare", "tillbaka")
 # Words between a count and the outcome it names: "3 annan insats", "2 fortsatt rehabilitering".
 OUTCOME_MODIFIERS = ("annan", "andra", "annat", "övrig", "övriga", "fortsatt", "fortsatta")
+# Words after "av" that give a reason for ending: "en av övriga skäl".
+REASON_WORDS = ("övriga", "andra", "personliga", "okänd", "okända", "hälsoskäl", "sjukdomsskäl",
+                "privata", "familjeskäl")
 # Verbs of leaving: the insats or project after them is left, not gone to.
 LEAVING_VERBS = ("lämnade", "lämnat", "lämnar", "slutade", "slutat", "avslutade", "avslutat")
 CAUSE_PHRASES = ("på grund av", "p.g.a", "p g a", "pga", "avslutsanledning", "avslutningsanledning")
