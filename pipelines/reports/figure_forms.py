@@ -122,7 +122,7 @@ class FormRules:
             metric = "places"  # "Budgeterade platser: 40"
         return metric
 
-    def _table(self, rows: list[Line]) -> None:
+    def _table(self, rows: list[Line], caption: str = "") -> None:
         """Tab-separated tables (`pipelines.reports.tables`); a table of two columns, label and
         value, is a list of labelled values ('Antal deltagare | 29')."""
         if all(len(row.text.rstrip(" \t").split("\t")) == 2 for row in rows):
@@ -130,7 +130,8 @@ class FormRules:
                 label = row.text.split("\t")[0]
                 self._label_value(row, len(label) + 1, label.strip().lower().rstrip(":"))
             return
-        for cell in read_table(rows, self._label_metric):
+        caption_metric = self._label_metric(caption.lower()) if caption else None
+        for cell in read_table(rows, self._label_metric, caption_metric):
             token = Token(self.text[cell.start:cell.end], cell.start, cell.end)
             s = Sentence(cell.row.text, cell.row.start, [token], "")
             figure = self._emit(cell.metric, cell.sex, cell.value, s,

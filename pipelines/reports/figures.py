@@ -86,13 +86,15 @@ class SectionFigures(CountRules, ShareRules, FormRules):
                 i = answered + 1
                 continue
             if "\t" in line.text:
+                caption = next((lines[k].text.strip() for k in range(i - 1, max(-1, i - 3), -1)
+                                if lines[k].text.strip()), "")
                 block = [line]
                 while i + 1 < len(lines) and ("\t" in lines[i + 1].text
                                               or not lines[i + 1].text.strip()):
                     i += 1
                     if lines[i].text.strip():
                         block.append(lines[i])
-                self._table(block)
+                self._table(block, "" if "\t" in caption else caption)
                 i += 1
                 continue
             if line.heading_level or self._is_subheading(lines, i):

@@ -84,26 +84,36 @@ def _numbers(row: Line) -> list[tuple[int, re.Match[str] | None, str, int]]:
     return found
 
 
-def read_table(rows: list[Line], label_metric: Callable[[str], str | None]) -> list[Cell]:
-    """The figures of a table whose first line is its header."""
+def read_table(rows: list[Line], label_metric: Callable[[str], str | None],
+               caption_metric: str | None = None) -> list[Cell]:
+    """The figures of a table whose first line is its header; rows of sexes under a caption
+    ('Tabell 2. Nya deltagare per kvartal') count what the caption names."""
     header = rows[0].text.split("\t")
     kinds = [_column(cell, label_metric) for cell in header]
     first = header[0].strip().lower().rstrip(":")
     by_insats, by_period = first in _NAME_HEADERS, first in _PERIOD_HEADERS
     if not any(kind for kind, _ in kinds[1:]):
         return _by_insats_columns(rows, header, label_metric)
+    labels = [row.text.split("\t")[0].strip().lower().rstrip(":").lstrip("–-•·* ")
+              for row in rows[1:]]
+    if not all(label in _TOTAL or label.split()[-1:] and label.split()[-1] in lx.SEX_WORDS
+               for label in labels if label):
+        caption_metric = None  # the caption names the count only of a table of sexes
     cells: list[Cell] = []
     last_metric = None
     for row in rows[1:]:
         parts = row.text.split("\t")
         label = parts[0].strip().lower().rstrip(":").lstrip("–-•·* ")
-        if not label or label.split()[0] in MONTHS or label in _TOTAL and not by_period or (
+        if caption_metric and label in _TOTAL and not (by_insats or by_period):
+            last_metric = caption_metric  # "Totalt" under "Kvinnor" and "Män"
+        elif not label or label.split()[0] in MONTHS or label in _TOTAL and not by_period or (
                 by_insats and label.startswith(_TOTAL)):  # "Totalt samtliga insatser"
             continue
         sex_row = next((lx.SEX_WORDS[w] for w in re.findall(r"[a-zåäö]+", label)
                         if w in lx.SEX_WORDS), None)
         row_metric = None if by_insats or by_period else (
-            last_metric if sex_row and label.startswith(("varav", "kvinnor", "män"))
+            (last_metric or caption_metric) if sex_row and label.startswith(
+                ("varav", "kvinnor", "män")) else caption_metric if label in _TOTAL
             else label_metric(label.removeprefix("varav ").strip()))
         if row_metric is None and not (by_insats or by_period):
             continue

@@ -109,18 +109,44 @@ def _is_box(ch: str) -> bool:
     return "\u2500" <= ch <= "\u257f"
 
 
+# Columns aligned with spaces (PDF text): runs of three or more spaces between cells.
+_ALIGNED_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
+_LEADING_GAP = re.compile(r"^ {3,}(?=\S)")
+_NUMBER_CELL = re.compile(r"^\d+(?:[,.]\d+)?\s*%?$")
+
+
+def _column_gaps(raw: str) -> dict[int, int]:
+    """Start → end of each space run that separates the cells of a space-aligned table row:
+    a row with two gaps or more, or one gap before a number ('Arbete          4')."""
+    if "\t" in raw or "<" in raw:
+        return {}
+    gaps = list(_ALIGNED_GAP.finditer(raw))
+    if not gaps or len(gaps) == 1 and not _NUMBER_CELL.match(raw[gaps[0].end():].strip()):
+        return {}
+    found = {m.start(): m.end() for m in gaps}
+    if len(gaps) >= 2 and (lead := _LEADING_GAP.match(raw)):
+        found[0] = lead.end()  # a header row whose first cell is empty
+    return found
+
+
 def _normalise_line(raw: str, base: int) -> tuple[list[str], list[int]]:
     chars: list[str] = []
     offsets: list[int] = []
     i = 0
     if _RULE_LINE.match(raw) and not raw.strip().startswith("#"):
         return chars, offsets
+    gaps = _column_gaps(raw)
     heading = _HEADING.match(raw)
     if heading:
         i = heading.end()
     elif prefix := _form_prefix().match(raw):
         i = prefix.end()  # "Svar: Vägen In" is the answer "Vägen In"
     while i < len(raw):
+        if i in gaps:
+            chars.append("\t")
+            offsets.append(base + i)
+            i = gaps[i]
+            continue
         tag = _TAG.match(raw, i)
         if tag:
             # Table cells become tab-separated; a closing paragraph keeps words apart.
