@@ -86,7 +86,8 @@ class CountRules:
         has_people = bool(after[:2]) and any(w in lx.PEOPLE for w in after[:2])
         starts_clause = m.index == left and (
             not after or after[0] in lx.VERBS or after[0] in predicate_words
-            or lx.outcome_of(after[0]) is not None)
+            or lx.outcome_of(after[0]) is not None or after[0] in lx.OUTCOME_MODIFIERS
+            and len(after) > 1 and lx.outcome_of(after[1]) is not None)
         ended_context = s.after_ended or bool(re.search(lx.ENDED_PATTERN, s.text, re.IGNORECASE))
         moves_on = bool(after) and (after[0] in lx.MOTION_VERBS or after[0] == "till" or (
             ended_context and after[0] in lx.START_VERBS))

@@ -32,6 +32,10 @@ _FORM_ANSWER = re.compile(r"^\s*\d+(?:,\d+)?\s*(?:%|procent)?\s*(?:\([^)]*\))?\s
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"”(]?[A-ZÅÄÖ0-9])")
 
 
+def _cells(line: Line) -> int:
+    return len(line.text.rstrip(" \t").split("\t"))
+
+
 def _without_asides(tokens: list[Token]) -> list[Token]:
     """'21 (33 %) gick till arbete': a share in brackets between a count and its predicate
     is an aside; the count and the predicate form one clause."""
@@ -93,6 +97,9 @@ class SectionFigures(CountRules, ShareRules, FormRules):
                                               or not lines[i + 1].text.strip()):
                     i += 1
                     if lines[i].text.strip():
+                        if not lines[i - 1].text.strip() and _cells(lines[i]) != _cells(line):
+                            i -= 1  # after a blank line, a row of another width starts anew
+                            break
                         block.append(lines[i])
                 self._table(block, "" if "\t" in caption else caption)
                 i += 1

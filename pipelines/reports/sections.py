@@ -155,8 +155,8 @@ def document_period(doc: Document) -> Period | None:
     head, previous = [], ""
     for _, line in nonblank(doc.lines)[:12]:
         label = label_of(line.text)
-        if previous not in fields and label not in fields:
-            head.append(line.text)
+        if previous not in fields and label not in fields and "\t" not in line.text:
+            head.append(line.text)  # a table's header ("Kv 1 | Kv 2") is no title
         previous = label
     title = "\n".join(head)
     year = titled_year(title) or year_period(
