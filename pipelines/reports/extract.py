@@ -24,7 +24,8 @@ CSV_COLUMNS = ("forbund", "insats", "period_start", "period_end", "metric", "sex
                "quote", "note")
 _CUMULATIVE = re.compile(r"totalt enligt sus|sedan (upp)?start|sedan projektstart|hittills .{0,40}"
                          r"(genomförandefas|projekt)|sedan insatsen start|under projektt?iden"
-                         r"|under projektperioden|under hela projektet", re.IGNORECASE)
+                         r"|under projektperioden|under hela projektet|hela perioden"
+                         r"|hela projekt", re.IGNORECASE)
 _OUTCOME_PREFIX = "ended_"
 _BREAKDOWN_SPAN = 1500
 

@@ -13,7 +13,8 @@ from pipelines.reports.text import Line
 
 # "12", "12 deltagare (5 kvinnor)", "10, varav 6 kvinnor och 4 män", "59 %".
 _LABELLED_VALUE = re.compile(
-    r"\s*(?P<value>\d+(?:,\d+)?)\s*(?P<pct>%|procent)?\s*(?:deltagare|personer|st|stycken)?\s*\.?"
+    r"\s*(?P<value>\d+(?:,\d+)?)\s*(?P<pct>%|procent)?\s*"
+    r"(?:deltagare|personer|st|stycken|månader|mån)?\s*\.?"
     r"\s*(?:\([^)]*\)\s*\.?\s*)*(?:,?\s*varav\s+\d+\s*(?:kvinnor|kvinna|män|man)"
     r"(?:\s*(?:och|,)\s*\d+\s*(?:kvinnor|kvinna|män|man))?\s*\.?)?"
     r"(?:\s*[-–,;]\s*(?:kvinnor|män|K|M)\s*\d+(?:\s*(?:och|,|/)\s*(?:kvinnor|män|K|M)\s*\d+)?"
@@ -22,6 +23,17 @@ _GOAL_IN_BRACKETS = re.compile(r"\(\s*mål\w*:?\s*(\d+(?:,\d+)?)\s*(?:%|procent)
 # "6 kvinnor", and the other way round "kvinnor 20".
 _SEX_SPLIT = re.compile(r"(?P<a>\d+)\s*(?P<sa>kvinnor|kvinna|män|man)\b"
                         r"|\b(?P<sb>kvinnor|kvinna|män|man)\s*(?P<b>\d+)", re.IGNORECASE)
+
+
+def _paired(cells: list[str]) -> bool:
+    """Cells that alternate label and value: 'Antal deltagare | 29' or 'Antal inskrivna | 112 |
+    Antal avslutade | 98'."""
+    if len(cells) == 2:
+        return True
+    if len(cells) % 2 or not all(cells[j].strip() and not cells[j].strip()[0].isdigit()
+                                 for j in range(0, len(cells), 2)):
+        return False
+    return any(cells[j].strip()[:1].isdigit() for j in range(1, len(cells), 2))
 
 
 class FormRules:
@@ -98,7 +110,8 @@ class FormRules:
     def _label_metric(self, label: str) -> str | None:
         """What a form label or table row label counts ('Avslutat', 'Till sjksk.', …)."""
         words = re.findall(r"[a-zåäöé]+", label)
-        if any(w in lx.AVERAGE_WORDS for w in words) and ("tid" in words or "mån" in label):
+        if any(w.startswith(("genomsnitt", "snitt", "medel")) for w in words) and any(
+                "tid" in w or w.startswith("mån") for w in words):
             return "avg_months_in_insats"  # "Genomsnittlig tid i insatsen (månader)"
         # "… som påbörjat insatsen": the insats itself names no outcome in a label.
         metric = next((lx.outcome_of(w) for w in words
@@ -125,10 +138,16 @@ class FormRules:
     def _table(self, rows: list[Line], caption: str = "") -> None:
         """Tab-separated tables (`pipelines.reports.tables`); a table of two columns, label and
         value, is a list of labelled values ('Antal deltagare | 29')."""
-        if all(len(row.text.rstrip(" \t").split("\t")) == 2 for row in rows):
-            for row in rows:
-                label = row.text.split("\t")[0]
-                self._label_value(row, len(label) + 1, label.strip().lower().rstrip(":"))
+        if all(_paired(row.text.rstrip(" \t").split("\t")) for row in rows):
+            for row in rows:  # label | value (| label | value …): form cells in pairs
+                cells, offset = row.text.rstrip(" \t").split("\t"), 0
+                for j, cell in enumerate(cells):
+                    if j % 2 == 0 and j + 1 < len(cells):
+                        value = cells[j + 1]
+                        pair = Line(row.start + offset, row.start + offset + len(cell) + 1
+                                    + len(value), f"{cell}\t{value}", 0, False)
+                        self._label_value(pair, len(cell) + 1, cell.strip().lower().rstrip(":"))
+                    offset += len(cell) + 1
             return
         caption_metric = self._label_metric(caption.lower()) if caption else None
         for cell in read_table(rows, self._label_metric, caption_metric):

@@ -37,6 +37,7 @@ _OUTCOME_HEADERS = ("avslutsorsak", "avslutsorsaker", "avslutsanledning", "orsak
 _NUMBER = re.compile(r"\s*(\d+(?:[,.]\d+)?)\s*(%|procent)?\s*")
 _PERIODIC = re.compile(
     r"(19|20)\d\d|under (året|perioden|kvartalet)|sedan|hittills|ack(umulerat)?\b|totalt sedan"
+    r"|hela (perioden|projekt)"
     r"|\b(t[1-3]|tertial|q[1-4]|kv(artal)?\.?\s*[1-4]|h[12]|halvår)\b", re.IGNORECASE)
 
 
@@ -57,7 +58,7 @@ class Cell:
 def _column(cell: str, label_metric: Callable[[str], str | None]
             ) -> tuple[str, str | None]:
     """('sex', women|men) | ('all', None) | ('period', None) | ('metric', metric) | ('', None)."""
-    text = cell.strip().lower().rstrip(":")
+    text = re.sub(r"\s*\((andel|%|antal|st)\)", "", cell.strip().lower()).rstrip(":")
     words = text.split()
     if words and words[-1] in lx.SEX_WORDS and len(words) <= 2:  # "Kvinnor", "varav män"
         return "sex", lx.SEX_WORDS[words[-1]]
@@ -91,7 +92,9 @@ def read_table(rows: list[Line], label_metric: Callable[[str], str | None],
     header = rows[0].text.split("\t")
     kinds = [_column(cell, label_metric) for cell in header]
     first = header[0].strip().lower().rstrip(":")
-    by_insats, by_period = first in _NAME_HEADERS, first in _PERIOD_HEADERS
+    by_insats = first in _NAME_HEADERS
+    # "År | 2022 | 2023": the columns are the periods, the rows what is counted.
+    by_period = first in _PERIOD_HEADERS and not any(kind == "period" for kind, _ in kinds[1:])
     if not any(kind for kind, _ in kinds[1:]):
         return _by_insats_columns(rows, header, label_metric)
     labels = [row.text.split("\t")[0].strip().lower().rstrip(":").lstrip("–-•·* ")
