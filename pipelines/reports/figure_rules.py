@@ -143,7 +143,7 @@ class CountRules:
         if re.search(r"(fortfarande|fortsatt) (inskriv|aktuell)", text) and "varit" not in after:
             return "participants_ongoing"  # "… fortfarande inskrivna när projektet avslutades"
         if re.search(r"(^| )(# )?nya (#|deltagare|personer|individer)|# nya|nyinskriv|nyantag"
-                     r"|skrivits in|skrevs in|skrivit in|skrivs in|inskrivningar|\bstartat\b"
+                     r"|skrivits in|skrevs in|skrivit in|skrivs in|skrevs # (\w+ )?in\b|inskrivningar|\bstartat\b"
                      r"|\btillkommit\b|\btillkom\b|\bantagits\b"
                      r"|(på)?börjat (i )?(insatsen|projektet)", text) \
                 and not relative:
@@ -200,8 +200,14 @@ class CountRules:
             start = min(start, len(clause[:cause_at].split()) - 1) if cause_at >= 0 else start
         stated = [(clause.find(p), m) for p, m in lx.OUTCOME_PHRASE_CATEGORIES.items()
                   if p in clause]
-        if stated:
+        named, at = self._outcome_word(after, tokens, start, ended_context)
+        if stated and (named is None or min(stated)[0] < clause.find(after[at])):
             return min(stated)[1]  # the phrase nearest the count
+        return named
+
+    def _outcome_word(self, after: list[str], tokens: list[Token] | None, start: int | None,
+                      ended_context: bool) -> tuple[str | None, int]:
+        """The outcome a word after the count names, and where; 'ambiguous' for a list."""
         for j, word in enumerate(after):
             metric = lx.outcome_of(word)
             if metric is None or (tokens and self._in_name(tokens[j])) or (
@@ -224,9 +230,9 @@ class CountRules:
                     listed.add(other)
                     last, separated = k, False
             if listed == {"ended_work", "ended_studies"}:
-                return "ended_work_or_studies"  # only the combined count is stated
-            return metric if len(listed) == 1 else "ambiguous"
-        return None
+                return "ended_work_or_studies", j  # only the combined count is stated
+            return (metric if len(listed) == 1 else "ambiguous"), j
+        return None, -1
 
     def _part_of_total(self, s: Sentence, mentions: list[Mention], part: Mention,
                        total: Mention) -> Figure | None:

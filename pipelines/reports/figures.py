@@ -231,8 +231,9 @@ class SectionFigures(CountRules, ShareRules, FormRules):
         if word in ("en", "ett"):
             # "En deltagare avslutades …", "En av deltagarna …"; mid-sentence it is an article.
             leading = i == 0 or tokens[i - 1].text in ("-", "•", ":")
-            listed = i > 0 and tokens[i - 1].lower in ("och", ",") and nxt in (
+            listed = i > 0 and tokens[i - 1].lower in ("och", ",") and (nxt in (
                 "till", "på", "pga", "gick", "har", "flyttade", "slutade", "utan")
+                or nxt in lx.VERBS - {"av"})
             third = tokens[i + 2].lower if i + 2 < len(tokens) else ""
             destination = nxt == "till" and lx.outcome_of(third) is not None or (
                 nxt == "av" and third in lx.REASON_WORDS)  # "en till sjukskrivning", "en av

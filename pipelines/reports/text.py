@@ -121,10 +121,13 @@ def _column_gaps(raw: str) -> dict[int, int]:
     if "\t" in raw or "<" in raw:
         return {}
     gaps = list(_ALIGNED_GAP.finditer(raw))
-    if not gaps or len(gaps) == 1 and not _NUMBER_CELL.match(raw[gaps[0].end():].strip()):
+    if not gaps:
+        return {}
+    lead = _LEADING_GAP.match(raw)
+    if len(gaps) == 1 and not lead and not _NUMBER_CELL.match(raw[gaps[0].end():].strip()):
         return {}
     found = {m.start(): m.end() for m in gaps}
-    if len(gaps) >= 2 and (lead := _LEADING_GAP.match(raw)):
+    if lead:
         found[0] = lead.end()  # a header row whose first cell is empty
     return found
 
