@@ -19,6 +19,11 @@ _LABELLED_VALUE = re.compile(
     r"(?:\s*(?:och|,)\s*\d+\s*(?:kvinnor|kvinna|män|man))?\s*\.?)?"
     r"(?:\s*[-–,;]\s*(?:kvinnor|män|K|M)\s*\d+(?:\s*(?:och|,|/)\s*(?:kvinnor|män|K|M)\s*\d+)?"
     r"\s*\.?)?$", re.IGNORECASE)
+# A form question, numbered or not, and an answer line holding only a number.
+_FORM_NUMBERING = re.compile(r"^\s*\d+[a-z]?(?:\.\d+)*[.)]?\s+")
+_FORM_QUESTION = re.compile(r"^(?:\d+[a-z]?(?:\.\d+)*[.)]?\s+)?[A-ZÅÄÖ][^\d]*$")
+_FORM_ANSWER = re.compile(r"^\s*\d+(?:,\d+)?\s*(?:%|procent)?\s*(?:\([^)]*\))?\s*"
+                          r"(?:st|personer|deltagare|månader)?\s*$")
 _GOAL_IN_BRACKETS = re.compile(r"\(\s*mål\w*:?\s*(\d+(?:,\d+)?)\s*(?:%|procent)", re.IGNORECASE)
 # "6 kvinnor", and the other way round "kvinnor 20".
 _SEX_SPLIT = re.compile(r"(?P<a>\d+)\s*(?P<sa>kvinnor|kvinna|män|man)\b"
@@ -156,3 +161,17 @@ class FormRules:
             figure = self._emit(cell.metric, cell.sex, cell.value, s,
                                 Mention(0, token, cell.value), "table")
             figure.insats, figure.period_text = cell.insats, cell.period_text
+
+    def _question_and_answer(self, lines: list[Line], i: int) -> int | None:
+        """'6. Antal deltagare under perioden (totalt)' with its number on the next line:
+        a labelled value; the index of the answer line, or None."""
+        text = lines[i].text.strip()
+        if "\t" in text or not _FORM_QUESTION.match(text) or len(text.split()) > 25 or \
+                text.endswith((".", ",", ";")):
+            return None
+        j = next((k for k in range(i + 1, min(i + 3, len(lines))) if lines[k].text.strip()), None)
+        if j is None or not _FORM_ANSWER.match(lines[j].text):
+            return None
+        label = _FORM_NUMBERING.sub("", text).rstrip(" :?").lower()
+        value_at = len(lines[j].text) - len(lines[j].text.lstrip())
+        return j if self._label_value(lines[j], value_at, label) else None

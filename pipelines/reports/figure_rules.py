@@ -136,38 +136,21 @@ class CountRules:
 
     @staticmethod
     def _predicate(phrase: str, before: list[str], after: list[str], label: str) -> str | None:
-        """Which participant count a clause states: new, ended, ongoing or all participants."""
+        """Which participant count a clause states: new, ended, ongoing or all participants
+        (the phrasings are language data: `lexicon.PREDICATES`)."""
         text = f" {phrase} {label} "
         definite = bool(before[-1:]) and before[-1] in ("de", "dessa", "alla", "samtliga")
         relative = re.search(r"# \w+ som ", text) is not None and not definite
-        if re.search(r"(fortfarande|fortsatt) (inskriv|aktuell)", text) and "varit" not in after:
+        if re.search(lx.PREDICATES["still_enrolled"], text) and "varit" not in after:
             return "participants_ongoing"  # "… fortfarande inskrivna när projektet avslutades"
-        if re.search(r"(^| )(# )?nya (#|deltagare|personer|individer)|# nya|nyinskriv|nyantag"
-                     r"|skrivits in|skrevs in|skrivit in|skrivs in|skrevs # (\w+ )?in\b|inskrivningar|\bstartat\b"
-                     r"|\btillkommit\b|\btillkom\b|\bantagits\b"
-                     r"|(på)?börjat (i )?(insatsen|projektet)", text) \
-                and not relative:
+        if re.search(lx.PREDICATES["participants_new"], text) and not relative:
             return "participants_new"
-        if re.search(r"\bavslut(at|ats|ade|ades)\b|(är|var|blivit) avslutad\b|\bslutat\b"
-                     r"|\bavbrutit\b|\bavbröt\b|\blämna(de|t) (insatsen|projektet|verksamheten)"
-                     r"|skrivits ut|skrevs ut|skrivit ut|utskrivna|utskrivits", text) \
-                and not relative:
+        if re.search(lx.PREDICATES["participants_ended"], text) and not relative:
             return "participants_ended"
-        if re.search(r"# avslut\b", text) and not relative:
-            return "participants_ended"  # "6 avslut varav …"
-        if re.search(r"pågående|# pågår\b|\bkvar\b|oavslutad"
-                     r"|(fortfarande|fortsatt) (inskriv|aktuell)"
-                     r"|(inskrivna|aktuella) (\w+ )?vid"
-                     r"|vid (periodens|årets|kvartalets|månadens|projektets) (slut|utgång)"
-                     r"|vid (\w*års|kvartals|månads)skiftet|vid utgången av"
-                     r"|\bär (det )?(?:[#\w]+ )*?inskrivna", text) \
-                and "varit" not in before + after:
+        if re.search(lx.PREDICATES["participants_ongoing"], text) and \
+                "varit" not in before + after:
             return "participants_ongoing"
-        if re.search(r"inskriv|deltagit|\bdeltar\b|\bdeltog\b|\b(haft|hade) (\w+ )?#|registrer"
-                     r"|fått ta del"
-                     r"|\baktuella\b|tagit del|haft kontakt med|fått stöd"
-                     r"|könsfördelning|\bunika\b|omfattats|# aktiva\b|^ ?av (våra )?# \w+ (var|har)"
-                     r"|# (deltagare|personer) totalt\s*(,|$|varav|enligt|\(|\.)", text):
+        if re.search(lx.PREDICATES["participants"], text):
             return "participants"
         return None
 

@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 
 from pipelines.reports import lexicon as lx
 from pipelines.reports.figure_forms import FormRules
+from pipelines.reports.figure_numbers import NumberRules
 from pipelines.reports.figure_rules import CountRules
 from pipelines.reports.figure_shares import ShareRules
 from pipelines.reports.figure_types import Figure, Mention, Sentence
-from pipelines.reports.numbers import Token, as_number, digit_value, tokenize, word_value
-from pipelines.reports.periods import MONTHS
+from pipelines.reports.numbers import Token, as_number, tokenize
 from pipelines.reports.text import Line
 
 __all__ = ["Figure", "SectionFigures"]
@@ -24,11 +24,6 @@ __all__ = ["Figure", "SectionFigures"]
 # "Antal deltagare: …", "Kvar 30/6: …", "Nya 2024: …": a label of words, a year or a day/month.
 _LABEL = re.compile(r"^\s*((?:[^:\d.!?]|(?<!\d)(?:19|20)\d\d(?!\d)|\d{1,2}/\d{1,2}(?!\d))"
                     r"{2,60}):\s*(?=\S)")
-# A form question, numbered or not, and an answer line holding only a number.
-_FORM_NUMBERING = re.compile(r"^\s*\d+[a-z]?(?:\.\d+)*[.)]?\s+")
-_FORM_QUESTION = re.compile(r"^(?:\d+[a-z]?(?:\.\d+)*[.)]?\s+)?[A-ZÅÄÖ][^\d]*$")
-_FORM_ANSWER = re.compile(r"^\s*\d+(?:,\d+)?\s*(?:%|procent)?\s*(?:\([^)]*\))?\s*"
-                          r"(?:st|personer|deltagare|månader)?\s*$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"”(]?[A-ZÅÄÖ0-9])")
 
 
@@ -56,7 +51,7 @@ def _without_asides(tokens: list[Token]) -> list[Token]:
 
 
 @dataclass
-class SectionFigures(CountRules, ShareRules, FormRules):
+class SectionFigures(NumberRules, CountRules, ShareRules, FormRules):
     """Extracts figures from the lines of one section, keeping context across sentences."""
 
     text: str
@@ -119,20 +114,6 @@ class SectionFigures(CountRules, ShareRules, FormRules):
             i += 1
         return self.figures
 
-    def _question_and_answer(self, lines: list[Line], i: int) -> int | None:
-        """'6. Antal deltagare under perioden (totalt)' with its number on the next line:
-        a labelled value; the index of the answer line, or None."""
-        text = lines[i].text.strip()
-        if "\t" in text or not _FORM_QUESTION.match(text) or len(text.split()) > 25 or \
-                text.endswith((".", ",", ";")):
-            return None
-        j = next((k for k in range(i + 1, min(i + 3, len(lines))) if lines[k].text.strip()), None)
-        if j is None or not _FORM_ANSWER.match(lines[j].text):
-            return None
-        label = _FORM_NUMBERING.sub("", text).rstrip(" :?").lower()
-        value_at = len(lines[j].text) - len(lines[j].text.lstrip())
-        return j if self._label_value(lines[j], value_at, label) else None
-
     @staticmethod
     def _is_subheading(lines: list[Line], i: int) -> bool:
         text = lines[i].text.strip()
@@ -187,62 +168,6 @@ class SectionFigures(CountRules, ShareRules, FormRules):
             last = m.end()
         pieces.append((last, text[last:]))
         return [(s, t) for s, t in pieces if t.strip()]
-
-    # ------------------------------------------------------------------ numbers
-
-    def _mentions(self, s: Sentence) -> list[Mention]:
-        tokens, found = s.tokens, []
-        for i, tok in enumerate(tokens):
-            if tok.is_digit_number:
-                if self._is_noise_number(s, i):
-                    continue
-                found.append(Mention(i, tok, digit_value(tok.text)))
-            elif (value := word_value(tok.lower)) is not None and self._word_is_number(tokens, i):
-                found.append(Mention(i, tok, value, word=True))
-        return found
-
-    def _is_noise_number(self, s: Sentence, i: int) -> bool:
-        tok, tokens, text = s.tokens[i], s.tokens, self.text
-        after = text[tok.end:tok.end + 1]
-        before = text[tok.start - 1:tok.start] if tok.start else ""
-        nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
-        if after.isalpha() or before.isalpha() or (before and before in "-–.:") or (
-                after and after in "/:"):
-            return True
-        if before == "/" and text[tok.start - 2:tok.start - 1].isdigit():
-            return True  # 11/16, 31/5: fractions and dates
-        if re.match(r"[-–]\s?\d", text[tok.end:tok.end + 3]) or re.match(r"\s\d{3}\b",
-                                                                         text[tok.end:tok.end + 5]):
-            return True
-        if re.fullmatch(r"(19|20)\d\d", tok.text) and nxt not in lx.PEOPLE:
-            return True
-        if nxt in MONTHS or nxt.rstrip(".") in MONTHS:
-            return True
-        # list or question numbering: "1. Trygghet", "2.1 Aktiviteter"
-        return i == 0 and bool(re.match(r"^\s*\d+(\.\d+)*[.)]?\s+[A-ZÅÄÖ]", s.text)
-                               and re.match(r"^\s*\d+(\.\d+)+|^\s*\d+[.)]\s", s.text))
-
-    @staticmethod
-    def _word_is_number(tokens: list[Token], i: int) -> bool:
-        word = tokens[i].lower
-        nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
-        if word in ("inga", "ingen", "inget"):
-            return nxt in lx.PEOPLE
-        if word in ("en", "ett"):
-            # "En deltagare avslutades …", "En av deltagarna …"; mid-sentence it is an article.
-            leading = i == 0 or tokens[i - 1].text in ("-", "•", ":")
-            listed = i > 0 and tokens[i - 1].lower in ("och", ",") and (nxt in (
-                "till", "på", "pga", "gick", "har", "flyttade", "slutade", "utan")
-                or nxt in lx.VERBS - {"av"})
-            third = tokens[i + 2].lower if i + 2 < len(tokens) else ""
-            destination = nxt == "till" and lx.outcome_of(third) is not None or (
-                nxt == "av" and third in lx.REASON_WORDS)  # "en till sjukskrivning", "en av
-            # övriga skäl"
-            return listed or destination or leading and (
-                nxt in lx.PEOPLE or nxt in lx.VERBS - {"av"} or (
-                nxt == "av" and i + 2 < len(tokens)
-                and tokens[i + 2].lower in ("deltagarna", "dessa", "dem")))
-        return nxt in lx.PEOPLE or nxt in lx.SEX_WORDS or nxt in lx.VERBS or nxt in lx.START_VERBS
 
     # ------------------------------------------------------------------ sentences
 

@@ -181,6 +181,30 @@ ABBREVIATIONS = ("p.g.a.", "t.ex.", "bl.a.", "s.k.", "ca.", "m.m.", "dvs.", "osv
 # Tokens that end the clause of a count.
 CLAUSE_BREAKS = {",", ";", "och", "samt", "varav", "(", ")", ":", "men", "medan", "vilket", "–",
                  "•", "·", "▪", "-", "*"}
+# What a clause with a count ("#") says it counts, tried in this order.
+PREDICATES = {
+    "still_enrolled": r"(fortfarande|fortsatt) (inskriv|aktuell)",
+    "participants_new": (
+        r"(^| )(# )?nya (#|deltagare|personer|individer)|# nya|nyinskriv|nyantag"
+        r"|skrivits in|skrevs in|skrivit in|skrivs in|skrevs # (\w+ )?in\b|inskrivningar"
+        r"|\bstartat\b|\btillkommit\b|\btillkom\b|\bantagits\b"
+        r"|(på)?börjat (i )?(insatsen|projektet)"),
+    "participants_ended": (
+        r"\bavslut(at|ats|ade|ades)\b|(är|var|blivit) avslutad\b|\bslutat\b"
+        r"|\bavbrutit\b|\bavbröt\b|\blämna(de|t) (insatsen|projektet|verksamheten)"
+        r"|skrivits ut|skrevs ut|skrivit ut|utskrivna|utskrivits|# avslut\b"),
+    "participants_ongoing": (
+        r"pågående|# pågår\b|\bkvar\b|oavslutad|(fortfarande|fortsatt) (inskriv|aktuell)"
+        r"|(inskrivna|aktuella) (\w+ )?vid"
+        r"|vid (periodens|årets|kvartalets|månadens|projektets) (slut|utgång)"
+        r"|vid (\w*års|kvartals|månads)skiftet|vid utgången av"
+        r"|\bär (det )?(?:[#\w]+ )*?inskrivna"),
+    "participants": (
+        r"inskriv|deltagit|\bdeltar\b|\bdeltog\b|\b(haft|hade) (\w+ )?#|registrer|fått ta del"
+        r"|\baktuella\b|tagit del|haft kontakt med|fått stöd"
+        r"|könsfördelning|\bunika\b|omfattats|# aktiva\b|^ ?av (våra )?# \w+ (var|har)"
+        r"|# (deltagare|personer) totalt\s*(,|$|varav|enligt|\(|\.)"),
+}
 # Words that open a new clause after a comma.
 CLAUSE_CONJUNCTIONS = ("vilket", "men", "medan", "där", "då", "eftersom", "som")
 # Verbs (and a few particles) that may follow a count as its predicate.

@@ -1,0 +1,72 @@
+"""Which numbers in a sentence are counts: digits that are not dates, years, list numbering or
+parts of names, and number words that stand before people or a verb. Mixed into
+`SectionFigures`."""
+
+from __future__ import annotations
+
+import re
+
+from pipelines.reports import lexicon as lx
+from pipelines.reports.figure_types import Mention, Sentence
+from pipelines.reports.numbers import Token, digit_value, word_value
+from pipelines.reports.periods import MONTHS
+
+
+class NumberRules:
+    """The number mentions of a sentence."""
+
+    text: str
+
+    def _mentions(self, s: Sentence) -> list[Mention]:
+        tokens, found = s.tokens, []
+        for i, tok in enumerate(tokens):
+            if tok.is_digit_number:
+                if self._is_noise_number(s, i):
+                    continue
+                found.append(Mention(i, tok, digit_value(tok.text)))
+            elif (value := word_value(tok.lower)) is not None and self._word_is_number(tokens, i):
+                found.append(Mention(i, tok, value, word=True))
+        return found
+
+    def _is_noise_number(self, s: Sentence, i: int) -> bool:
+        tok, tokens, text = s.tokens[i], s.tokens, self.text
+        after = text[tok.end:tok.end + 1]
+        before = text[tok.start - 1:tok.start] if tok.start else ""
+        nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+        if after.isalpha() or before.isalpha() or (before and before in "-–.:") or (
+                after and after in "/:"):
+            return True
+        if before == "/" and text[tok.start - 2:tok.start - 1].isdigit():
+            return True  # 11/16, 31/5: fractions and dates
+        if re.match(r"[-–]\s?\d", text[tok.end:tok.end + 3]) or re.match(r"\s\d{3}\b",
+                                                                         text[tok.end:tok.end + 5]):
+            return True
+        if re.fullmatch(r"(19|20)\d\d", tok.text) and nxt not in lx.PEOPLE:
+            return True
+        if nxt in MONTHS or nxt.rstrip(".") in MONTHS:
+            return True
+        # list or question numbering: "1. Trygghet", "2.1 Aktiviteter"
+        return i == 0 and bool(re.match(r"^\s*\d+(\.\d+)*[.)]?\s+[A-ZÅÄÖ]", s.text)
+                               and re.match(r"^\s*\d+(\.\d+)+|^\s*\d+[.)]\s", s.text))
+
+    @staticmethod
+    def _word_is_number(tokens: list[Token], i: int) -> bool:
+        word = tokens[i].lower
+        nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+        if word in ("inga", "ingen", "inget"):
+            return nxt in lx.PEOPLE
+        if word in ("en", "ett"):
+            # "En deltagare avslutades …", "En av deltagarna …"; mid-sentence it is an article.
+            leading = i == 0 or tokens[i - 1].text in ("-", "•", ":")
+            listed = i > 0 and tokens[i - 1].lower in ("och", ",") and (nxt in (
+                "till", "på", "pga", "gick", "har", "flyttade", "slutade", "utan")
+                or nxt in lx.VERBS - {"av"})
+            third = tokens[i + 2].lower if i + 2 < len(tokens) else ""
+            destination = nxt == "till" and lx.outcome_of(third) is not None or (
+                nxt == "av" and third in lx.REASON_WORDS)  # "en till sjukskrivning", "en av
+            # övriga skäl"
+            return listed or destination or leading and (
+                nxt in lx.PEOPLE or nxt in lx.VERBS - {"av"} or (
+                nxt == "av" and i + 2 < len(tokens)
+                and tokens[i + 2].lower in ("deltagarna", "dessa", "dem")))
+        return nxt in lx.PEOPLE or nxt in lx.SEX_WORDS or nxt in lx.VERBS or nxt in lx.START_VERBS
