@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from pipelines.reports.figures import Figure, SectionFigures
+from pipelines.reports.headings import heading_path
 from pipelines.reports.periods import (
     Period,
     clip,
@@ -47,6 +48,7 @@ class ExtractedFigure:
     char_start: int
     char_end: int
     rule: str
+    heading_path: str = ""  # "IPS Hagfjärden › Resultat": the headings above the figure
 
     def gold_row(self) -> dict[str, object]:
         return {"forbund": self.forbund, "insats": self.insats,
@@ -145,6 +147,7 @@ def extract_document(doc: Document,
                 char_start=doc.original_span(figure.start, figure.end)[0],
                 char_end=doc.original_span(figure.start, figure.end)[1],
                 rule=figure.rule,
+                heading_path=heading_path(lines, section.heading, figure.start),
             ))
     return rows
 

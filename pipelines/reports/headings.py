@@ -117,6 +117,16 @@ def is_standalone(lines: list[Line], i: int) -> bool:
     return before and after
 
 
+def heading_path(lines: list[Line], section_heading: str, position: int) -> str:
+    """The section's heading and the last sub-heading above `position` inside the section:
+    'IPS Hagfjärden › Resultat'."""
+    sub = next((line.text.strip().strip(" :*") for i, line in reversed(list(enumerate(lines)))
+                if line.end <= position and line.text.strip() and i > 0
+                and (style(line) or is_standalone(lines, i))), "")
+    parts = [p for p in (section_heading.strip(), sub) if p]
+    return " › ".join(dict.fromkeys(parts))
+
+
 def _unrepeated(named: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """Headings whose text occurs once: a heading repeated under every insats ("Kort om
     insatsen", "FAKTARUTA") belongs to the report's template, not to one insats."""

@@ -172,7 +172,7 @@ def load_figures(warehouse: Path, log: Log = print) -> StageResult:
         "source": pl.String, "forbund": pl.String, "insats": pl.String, "section": pl.String,
         "period_start": pl.Date, "period_end": pl.Date, "metric": pl.String, "sex": pl.String,
         "value": pl.Float64, "quote": pl.String, "char_start": pl.Int64, "char_end": pl.Int64,
-        "rule": pl.String}).rename({"source": "source_file"})
+        "rule": pl.String, "heading_path": pl.String}).rename({"source": "source_file"})
     replace_tables(warehouse, {FIGURES: frame})
     return StageResult(rows=frame.height)
 

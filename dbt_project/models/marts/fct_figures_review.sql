@@ -77,6 +77,7 @@ final as (
         cast(null as {{ dbt.type_numeric() }}) as corrected_value,
 
         -- provenance
+        heading_path,
         confidence,
         rule,
         source_file,

@@ -142,3 +142,9 @@ def test_quarter_columns_of_a_space_aligned_table_carry_their_quarter():
     assert rows[("participants_new", "women", 5)] == (date(2024, 4, 1), date(2024, 6, 30))
     assert rows[("participants_new", "men", 8)] == (date(2024, 1, 1), date(2024, 12, 31))
     assert rows[("participants_new", "all", 22)] == (date(2024, 1, 1), date(2024, 12, 31))
+
+
+def test_each_figure_keeps_the_headings_above_it():
+    paths = {(r.metric, r.value): r.heading_path for r in _rows("kapitel.txt")}
+    assert paths[("ended_work", 4)] == "Jobbnära › Resultat"
+    assert paths[("participants", 17)].startswith("Tillsammans Framåt")

@@ -33,6 +33,7 @@ unioned as (
         cast(char_start as {{ dbt.type_bigint() }}) as char_start,
         cast(char_end as {{ dbt.type_bigint() }}) as char_end,
         rule,
+        heading_path,
         cast(null as {{ dbt.type_string() }}) as decision
     from extracted
 
@@ -53,6 +54,7 @@ unioned as (
         cast(null as {{ dbt.type_bigint() }}) as char_end,
         {{ dbt.concat(["'curated row '", "cast(source_row as " ~ dbt.type_string() ~ ")"]) }}
             as rule,
+        cast(null as {{ dbt.type_string() }}) as heading_path,
         decision
     from curated
 
