@@ -122,9 +122,15 @@ def heading_path(lines: list[Line], section_heading: str, position: int) -> str:
     'IPS Hagfjärden › Resultat'."""
     sub = next((line.text.strip().strip(" :*") for i, line in reversed(list(enumerate(lines)))
                 if line.end <= position and line.text.strip() and i > 0
-                and (style(line) or is_standalone(lines, i))), "")
+                and (style(line) or is_standalone(lines, i) or _topic_line(line.text))), "")
     parts = [p for p in (section_heading.strip(), sub) if p]
     return " › ".join(dict.fromkeys(parts))
+
+
+def _topic_line(text: str) -> bool:
+    """A short line that names a topic ('Resultat', 'Om insatsen') above its paragraph."""
+    text = text.strip()
+    return len(text.split()) <= 5 and not re.search(r"[\d.,;\t]", text) and is_topic(text)
 
 
 def _unrepeated(named: list[tuple[int, str]]) -> list[tuple[int, str]]:
