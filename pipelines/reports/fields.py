@@ -7,6 +7,7 @@ Forms state the insats name in a field ("Insatsens namn: X", "1. Insatsens namn 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 from pipelines.reports import lexicon as lx
@@ -15,6 +16,10 @@ from pipelines.reports.text import Line
 
 _NUMBER = r"^\s*(?:\d+(?:\.\d+)*\.?\s*)?"
 _MAX_NAME_WORDS = 10
+# What follows a name in a title: a year, a period, a quarter ("2021–2023", "Q2 2024", "jan–jun").
+_PERIOD_TAIL = re.compile(r"\s*(?:[-–,]\s*)?(?:\(|(?:19|20)\d\d\b|[QT][1-4]\b"
+                          r"|(?i:kv(?:artal)?\.?\s*[1-4]|jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec|första|andra|tredje"
+                          r"|fjärde|halvår|tertial)).*$")
 
 
 def label_of(text: str) -> str:
@@ -63,6 +68,30 @@ def name_fields(lines: list[Line]) -> list[tuple[int, str]]:
         if name:
             found.append((i, name.strip(" .*\t")))
     return found
+
+
+def kind_title_insats(lines: list[Line], is_name: Callable[[str], bool],
+                      head: int = 12) -> tuple[int, str] | None:
+    """(line, name) of a title that names a kind of report and then one insats:
+    'Slutrapport Brobyggarna 2021–2023', 'Kvartalsrapport Vägen vidare Q2'."""
+    kinds = "|".join(sorted(lx.REPORT_KINDS, key=len, reverse=True))
+    pattern = re.compile(rf"^\s*(?i:{kinds})\s*(?:[-–:]\s*)?(?:(?i:för|avseende)\s+)?"
+                         r"(?:(?i:projekt(?:et)?|insats(?:en)?)\s+)?(?P<name>[A-ZÅÄÖ][^\t]{1,120})$")
+    seen = 0
+    for i, line in enumerate(lines):
+        if not line.text.strip():
+            continue
+        seen += 1
+        if seen > head:
+            break
+        if not (m := pattern.match(line.text.split("\t")[0].strip())):
+            continue
+        name = _PERIOD_TAIL.sub("", m.group("name")).strip(" .,–-*")
+        if name.split()[:1] and name.split()[0].lower() in ("och", "samt", "med", "av", "i"):
+            continue  # "SLUTRAPPORT OCH UTVÄRDERING"
+        if name and _is_name(name) and len(name.split()) <= 6 and is_name(name):
+            return i, name
+    return None
 
 
 def title_insats(lines: list[Line], head: int = 12) -> tuple[int, str] | None:

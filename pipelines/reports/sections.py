@@ -12,7 +12,13 @@ import re
 from dataclasses import dataclass
 
 from pipelines.reports import lexicon as lx
-from pipelines.reports.fields import field_value, label_of, name_fields, title_insats
+from pipelines.reports.fields import (
+    field_value,
+    kind_title_insats,
+    label_of,
+    name_fields,
+    title_insats,
+)
 from pipelines.reports.folding import fold
 from pipelines.reports.forbund import forbund_name
 from pipelines.reports.headings import (
@@ -247,8 +253,11 @@ def find_sections(doc: Document) -> list[Section]:
     """Insats sections in reading order; a report without any is one section."""
     doc_period = document_period(doc)
     forbund = forbund_name(doc) or ""
-    # A form names its insats in a field ("Projektets namn: Steg in"); that outranks chapters.
-    starts: list[tuple[int, str]] = name_fields(doc.lines)
+    # A form names its insats in a field ("Projektets namn: Steg in"), a report about one insats
+    # in its title ("Slutrapport Brobyggarna 2021–2023"); either outranks a list of chapters.
+    titled_kind = kind_title_insats(doc.lines, lambda name: is_insats_name(name, forbund))
+    starts: list[tuple[int, str]] = name_fields(doc.lines) or (
+        [(0, titled_kind[1])] if titled_kind else [])  # the whole report is about it
     # A listing of the insatser: a table of contents, a cover list, or a table with one row
     # per insats; the first whose names are found again as headings.
     for names, after in (

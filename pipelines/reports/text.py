@@ -18,8 +18,8 @@ from pipelines.reports import lexicon as lx
 _TAG = re.compile(r"</?[a-zA-Z][^<>\n]{0,40}>")
 _SPACES = {"\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ", "\t": "\t"}
 _DROP = {"*", "\u00ad", "\r", "\\", "\u200b", "\ufeff"}
-_EMPHASIS_LINE = re.compile(r"^\s*(\*{1,3}|_{1,2}|<(b|i|strong|em)>)(?P<body>.+?)"
-                            r"(\*{1,3}|_{1,2}|</(b|i|strong|em)>)\s*:?\s*$")
+_EMPHASIS_LINE = re.compile(r"^\s*(?:<p[^>]*>\s*)?(\*{1,3}|_{1,2}|<(b|i|strong|em)>)(?P<body>.+?)"
+                            r"(\*{1,3}|_{1,2}|</(b|i|strong|em)>)\s*:?\s*(?:</p>)?\s*$")
 _HEADING = re.compile(r"^\s*(#{1,6})\s+")
 @cache
 def _form_prefix() -> re.Pattern[str]:
