@@ -260,13 +260,14 @@ def find_sections(doc: Document) -> list[Section]:
         [(0, titled_kind[1])] if titled_kind else [])  # the whole report is about it
     # A listing of the insatser: a table of contents, a cover list, or a table with one row
     # per insats; the first whose names are found again as headings.
+    listed: dict[int, str] = {}
     for names, after in (
             _insats_names(toc_names(doc.lines), forbund),
             cover_names(doc.lines, lambda name: is_insats_name(name, forbund))):
         if starts:
             break
         starts = _found_again(doc, names, after)
-    listed = dict(starts)
+        listed = dict(starts)
     if not starts:
         titled = title_insats(doc.lines)
         starts = ([titled] if titled else []) or _form_sections(

@@ -52,8 +52,16 @@ def test_headings_followed_by_form_fields():
 
 
 def test_a_report_without_sections_is_one():
-    assert [name for name, _, _ in _sections("Slutrapport Vägen framåt\n\n34 deltagare.\n")] \
-        == ["Slutrapport Vägen framåt"]
+    assert [name for name, _, _ in _sections("Rapport om läget\n\n34 deltagare.\n")] \
+        == ["Rapport om läget"]
+
+
+@pytest.mark.parametrize("title", ["Slutrapport Vägen framåt", "SLUTRAPPORT Vägen framåt 2021–2023",
+                                   "Kvartalsrapport Vägen framåt Q2 2024"])
+def test_a_title_naming_a_kind_of_report_and_an_insats_is_that_insats(title: str):
+    text = (f"{title}\n\nInnehåll\n1. Bakgrund ..... 2\n2. Utfall ..... 3\n\n"
+            "1. Bakgrund\n\nText.\n\n2. Utfall\n\n34 deltagare.\n")
+    assert [name for name, _, _ in _sections(text)] == ["Vägen framåt"]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
