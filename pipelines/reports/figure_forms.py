@@ -7,6 +7,8 @@ import re
 
 from pipelines.reports import lexicon as lx
 from pipelines.reports.figure_types import Mention, Sentence
+from pipelines.reports.folding import fold
+from pipelines.reports.headings import is_topic, mentions, without_numbering
 from pipelines.reports.numbers import Token, digit_value, tokenize
 from pipelines.reports.tables import read_table
 from pipelines.reports.text import Line
@@ -112,6 +114,16 @@ class FormRules:
                    Mention(0, tokens[0], value), "form:answer")
         return True
 
+    def _names_insats(self, text: str) -> bool:
+        """Whether a table's first header cell names an insats: a name the report uses again,
+        or one of its sections."""
+        folded = fold(without_numbering(text)[1])
+        if folded in {fold(without_numbering(n)[1]) for n in self.insats_names}:
+            return True
+        if is_topic(text) or folded in lx.TABLE_HEADER_WORDS or self._label_metric(text.lower()):
+            return False
+        return mentions(text, self.text) >= 2
+
     def _label_metric(self, label: str) -> str | None:
         """What a form label or table row label counts ('Avslutat', 'Till sjksk.', …)."""
         words = re.findall(r"[a-zåäöé]+", label)
@@ -155,7 +167,7 @@ class FormRules:
                     offset += len(cell) + 1
             return
         caption_metric = self._label_metric(caption.lower()) if caption else None
-        for cell in read_table(rows, self._label_metric, caption_metric):
+        for cell in read_table(rows, self._label_metric, caption_metric, self._names_insats):
             token = Token(self.text[cell.start:cell.end], cell.start, cell.end)
             s = Sentence(cell.row.text, cell.row.start, [token], "")
             figure = self._emit(cell.metric, cell.sex, cell.value, s,

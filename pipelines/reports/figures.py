@@ -31,6 +31,13 @@ def _cells(line: Line) -> int:
     return len(line.text.rstrip(" \t").split("\t"))
 
 
+def _is_header(line: Line) -> bool:
+    """A table row with no count in it: its cells name columns ('IPS | 2023 | 2022')."""
+    cells = [c.strip() for c in line.text.split("\t")[1:] if c.strip()]
+    return bool(cells) and all(not re.fullmatch(r"\d+(?:[,.]\d+)?\s*%?", c)
+                               or re.fullmatch(r"(?:19|20)\d\d", c) for c in cells)
+
+
 def _without_asides(tokens: list[Token]) -> list[Token]:
     """'21 (33 %) gick till arbete': a share in brackets between a count and its predicate
     is an aside; the count and the predicate form one clause."""
@@ -92,9 +99,10 @@ class SectionFigures(NumberRules, CountRules, ShareRules, FormRules):
                                               or not lines[i + 1].text.strip()):
                     i += 1
                     if lines[i].text.strip():
-                        if not lines[i - 1].text.strip() and _cells(lines[i]) != _cells(line):
-                            i -= 1  # after a blank line, a row of another width starts anew
-                            break
+                        if not lines[i - 1].text.strip() and (
+                                _cells(lines[i]) != _cells(line) or _is_header(lines[i])):
+                            i -= 1  # after a blank line, a header or a row of another width
+                            break  # starts a new table
                         block.append(lines[i])
                 self._table(block, "" if "\t" in caption else caption)
                 i += 1

@@ -165,7 +165,7 @@ def heading_sections(lines: list[Line], forbund: str = "") -> list[tuple[int, st
     # Insatser are proper names the text speaks of; chapters ("Framåt") are not. The style
     # whose names the text mentions most wins; without mentions, the most trusted style.
     body = _body_text(lines, {i for name in shared for i, _ in by_style[name]})
-    mentioned = {name: sum(_is_mentioned(n, body) for _, n in by_style[name]) /
+    mentioned = {name: sum(mentions(n, body) > 0 for _, n in by_style[name]) /
                  len(by_style[name]) for name in shared}
     best = max(shared, key=lambda name: mentioned[name])
     return by_style[best] if mentioned[best] >= 0.5 else by_style[shared[0]]
@@ -175,17 +175,18 @@ def _body_text(lines: list[Line], headings: set[int]) -> str:
     return "\n".join(line.text for i, line in enumerate(lines) if i not in headings)
 
 
-def _is_mentioned(name: str, body: str) -> bool:
-    """Whether the text names `name` (or its short form) with a capital, as a proper name."""
+def mentions(name: str, body: str) -> int:
+    """How often the text names `name` (or its short form) with a capital, as a proper name."""
     bracketed = re.search(r"\(([^)]{2,30})\)", name)
     plain = re.sub(r"\([^)]*\)", " ", name)
     variants = {plain, re.split(r"\s[–-]\s|:", plain)[0],
                 bracketed.group(1) if bracketed else ""}
+    best = 0
     for variant in variants:
         words = re.findall(r"\w+", variant)
         if not words or len("".join(words)) < 3:
             continue
         pattern = r"(?<!\w)" + r"\W{1,3}".join(re.escape(w) for w in words) + r"(?!\w)"
-        if any(m.group()[0].isupper() for m in re.finditer(pattern, body, re.IGNORECASE)):
-            return True
-    return False
+        best = max(best, sum(m.group()[0].isupper()
+                             for m in re.finditer(pattern, body, re.IGNORECASE)))
+    return best

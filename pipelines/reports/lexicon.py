@@ -145,8 +145,13 @@ TOPIC_FIRST_WORDS = (
     "ärendet", "beslut", "del", "uppgifter", "tjänsteskrivelse", "kommentarer",
     "om", "grunduppgifter", "basuppgifter", "fakta", "faktaruta", "projektets", "insatsens",
     "insatsernas", "deltagarnas", "deltagarens", "övergripande", "allmänna", "förord",
-    "begrepp", "definitioner", "ämne", "hälsning", "hej",
+    "begrepp", "definitioner", "ämne", "hälsning", "hej", "strukturinriktade",
+    "strukturövergripande", "individinriktade", "året", "inför", "frågor", "utfall", "tid",
 )
+# First header cells of a table that name its rows' kind, never an insats.
+TABLE_HEADER_WORDS = ("matt", "indikator", "indikatorer", "kategori", "variabel", "uppgift",
+                      "typ", "parameter", "beskrivning", "omrade", "avser", "siffror", "fraga",
+                      "nyckeltal", "matetal", "utfall", "resultat")
 # Words after a topic that introduce the insats it is about: "Uppföljning av Steget Vidare".
 TOPIC_OF = ("av", "för", "inom", "i")
 # Form prefixes that only say question or answer: "Fråga: Insatsens namn" / "Svar: Vägen In".

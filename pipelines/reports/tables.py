@@ -86,13 +86,18 @@ def _numbers(row: Line) -> list[tuple[int, re.Match[str] | None, str, int]]:
 
 
 def read_table(rows: list[Line], label_metric: Callable[[str], str | None],
-               caption_metric: str | None = None) -> list[Cell]:
+               caption_metric: str | None = None,
+               is_insats: Callable[[str], bool] = lambda name: False) -> list[Cell]:
     """The figures of a table whose first line is its header; rows of sexes under a caption
     ('Tabell 2. Nya deltagare per kvartal') count what the caption names."""
     header = rows[0].text.split("\t")
     kinds = [_column(cell, label_metric) for cell in header]
     first = header[0].strip().lower().rstrip(":")
     by_insats = first in _NAME_HEADERS
+    # "IPS Rönnåsen | 2023 | 2022": a table of one insats names it in its first header cell.
+    named = header[0].strip() if header[0].strip() and not by_insats and is_insats(
+        header[0].strip()) and any(kind in ("period", "sex", "all") for kind, _ in kinds[1:]) \
+        else None
     # "År | 2022 | 2023": the columns are the periods, the rows what is counted.
     by_period = first in _PERIOD_HEADERS and not any(kind == "period" for kind, _ in kinds[1:])
     if not any(kind for kind, _ in kinds[1:]):
@@ -148,7 +153,8 @@ def read_table(rows: list[Line], label_metric: Callable[[str], str | None],
                 period_text = header[j].strip()
             elif kind != "all":
                 continue
-            if m.group(2) and not (by_insats or by_period) and metric != "goal_work_or_studies_pct":
+            if (m.group(2) or re.search(r"%|\bandel", label)) and not (by_insats or by_period) \
+                    and metric != "goal_work_or_studies_pct":
                 # a percentage: only the share to work or studies is a figure
                 metric = "share_work_or_studies_pct" if lx.stem_match_any(
                     label, lx.WORK_WORDS) and lx.stem_match_any(label, lx.STUDY_WORDS) else None
@@ -157,7 +163,7 @@ def read_table(rows: list[Line], label_metric: Callable[[str], str | None],
             start = offset + len(cell) - len(cell.lstrip())
             cells.append(Cell(metric, sex, float(m.group(1).replace(",", ".")), start,
                               start + len(m.group(1)), row,
-                              parts[0].strip() if by_insats else None, period_text))
+                              parts[0].strip() if by_insats else named, period_text))
     return cells
 
 
