@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
 
+from pipelines.reports.attribution import attribute
 from pipelines.reports.figures import Figure, SectionFigures
 from pipelines.reports.headings import heading_path
 from pipelines.reports.periods import (
@@ -127,11 +128,18 @@ def extract_document(doc: Document,
         # Before the first insats: only tables whose rows name their insats count.
         preamble = Section("", 0, sections[0].start, doc_period or sections[0].period, None, "")
         sections = [preamble, *sections]
+    found = []
     for section in sections:
         lines = [line for line in doc.lines
                  if line.start >= section.start and line.end <= section.end]
-        figures = _dedupe(SectionFigures(doc.text, names).run(lines if not section.name
-                                                             else lines[1:]))
+        found.append((section, lines, _dedupe(SectionFigures(doc.text, names).run(
+            lines if not section.name else lines[1:]))))
+    # Names the report gives its insatser: its sections and the tables that name one.
+    known = list(dict.fromkeys([*(s.name for s in sections if s.name),
+                                *(f.insats for _, _, figures in found for f in figures
+                                  if f.insats)]))
+    for section, lines, figures in found:
+        attribute(figures, lines, doc.text, known, section.name)
         if not section.name:
             figures = [f for f in figures if f.insats]
         for figure in figures:
