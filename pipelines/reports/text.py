@@ -115,6 +115,30 @@ _LEADING_GAP = re.compile(r"^ {3,}(?=\S)")
 _NUMBER_CELL = re.compile(r"^\d+(?:[,.]\d+)?\s*%?$")
 
 
+# Markdown tables ("| Avslutade | 9 | 6 |", "|---|---|") and links ("[2. Resultat 4](#resultat)").
+_PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_PIPE_RULE = re.compile(r"^\s*\|[\s:|-]*\|\s*$")
+_LINK = re.compile(r"\[([^\]]{1,200})\]\([^)]{0,200}\)")
+
+
+def _pipes(raw: str) -> dict[int, str]:
+    """Position → replacement for the pipes of a Markdown table row: the outer ones go, the
+    inner ones separate cells."""
+    if not _PIPE_ROW.match(raw):
+        return {}
+    at = [i for i, ch in enumerate(raw) if ch == "|"]
+    return {i: ("" if i in (at[0], at[-1]) else "\t") for i in at}
+
+
+def _links(raw: str) -> dict[int, int]:
+    """Start → end of the markup around a Markdown link's text, to be dropped."""
+    dropped: dict[int, int] = {}
+    for m in _LINK.finditer(raw):
+        dropped[m.start()] = m.start() + 1
+        dropped[m.end(1)] = m.end()
+    return dropped
+
+
 def _column_gaps(raw: str) -> dict[int, int]:
     """Start → end of each space run that separates the cells of a space-aligned table row:
     a row with two gaps or more, or one gap before a number ('Arbete          4')."""
@@ -136,15 +160,24 @@ def _normalise_line(raw: str, base: int) -> tuple[list[str], list[int]]:
     chars: list[str] = []
     offsets: list[int] = []
     i = 0
-    if _RULE_LINE.match(raw) and not raw.strip().startswith("#"):
+    if _RULE_LINE.match(raw) and not raw.strip().startswith("#") or _PIPE_RULE.match(raw):
         return chars, offsets
-    gaps = _column_gaps(raw)
+    gaps, pipes, links = _column_gaps(raw), _pipes(raw), _links(raw)
     heading = _HEADING.match(raw)
     if heading:
         i = heading.end()
     elif prefix := _form_prefix().match(raw):
         i = prefix.end()  # "Svar: Vägen In" is the answer "Vägen In"
     while i < len(raw):
+        if i in links:
+            i = links[i]
+            continue
+        if i in pipes:
+            if pipes[i]:
+                chars.append(pipes[i])
+                offsets.append(base + i)
+            i += 1
+            continue
         if i in gaps:
             chars.append("\t")
             offsets.append(base + i)
