@@ -46,3 +46,23 @@ def cover_names(lines: list[Line], keep: Callable[[str], bool]) -> tuple[list[st
             return names, run[-1][0] + 1
         run = []
     return [], 0
+
+
+_BULLET = re.compile(r"^\s*[•·▪*–-]\s+(?P<name>\S.*?)\s*$")
+
+
+def bullet_names(lines: list[Line], keep: Callable[[str], bool]) -> tuple[list[str], int]:
+    """The first bulleted run near the start whose short items name two or more insatser, as
+    on an agenda slide ('• IPS Älvkusten', '• Unga till arbete')."""
+    run: list[tuple[int, str]] = []
+    for i, line in [*nonblank(lines)[:60], (len(lines), None)]:
+        m = _BULLET.match(line.text) if line else None
+        if m and len(m.group("name").split()) <= 8 and not re.search(r"\d", m.group("name")) \
+                and not m.group("name").endswith((".", ":")):
+            run.append((i, re.split(r"\s[–-]\s", m.group("name"))[0].strip()))
+            continue
+        names = [t for _, t in run if keep(t)]
+        if len(run) >= 3 and len(names) >= 2:
+            return names, run[-1][0] + 1
+        run = []
+    return [], 0

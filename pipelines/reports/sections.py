@@ -27,7 +27,7 @@ from pipelines.reports.headings import (
     is_standalone,
     without_numbering,
 )
-from pipelines.reports.listings import cover_names, toc_names
+from pipelines.reports.listings import bullet_names, cover_names, toc_names
 from pipelines.reports.periods import (
     MONTHS,
     Period,
@@ -161,7 +161,8 @@ def document_period(doc: Document) -> Period | None:
     head, previous = [], ""
     for _, line in nonblank(doc.lines)[:12]:
         label = label_of(line.text)
-        if previous not in fields and label not in fields and "\t" not in line.text:
+        if previous not in fields and label not in fields and "\t" not in line.text and \
+                not label.startswith(lx.NOT_PERIOD_FIELDS):  # "Dnr 2020/14" is no period
             head.append(line.text)  # a table's header ("Kv 1 | Kv 2") is no title
         previous = label
     title = "\n".join(head)
@@ -192,7 +193,16 @@ def _heading_candidates(doc: Document, first_line: int,
     return [i for i in range(first_line, len(lines))
             if lines[i].text.strip() and not signature.search(lines[i].text)
             and (lines[i].is_heading_like or is_standalone(lines, i)
-                 or fold(lines[i].text) in names)]
+                 or fold(lines[i].text) in names or _opens_with_name(lines[i].text, names))]
+
+
+def _opens_with_name(text: str, names: frozenset[str]) -> bool:
+    """A short title line that opens with a listed name: 'IPS Älvkusten – resultat 2024'."""
+    text = text.strip()
+    if len(text.split()) > 10 or text.endswith((".", ",", ";")) or "\t" in text:
+        return False
+    folded = fold(re.split(r"\s[–-]\s|:", text)[0])
+    return folded in names
 
 
 def _follows_heading(lines: list[Line], i: int) -> bool:
@@ -263,7 +273,8 @@ def find_sections(doc: Document) -> list[Section]:
     listed: dict[int, str] = {}
     for names, after in (
             _insats_names(toc_names(doc.lines), forbund),
-            cover_names(doc.lines, lambda name: is_insats_name(name, forbund))):
+            cover_names(doc.lines, lambda name: is_insats_name(name, forbund)),
+            bullet_names(doc.lines, lambda name: is_insats_name(name, forbund))):
         if starts:
             break
         starts = _found_again(doc, names, after)
