@@ -11,9 +11,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from pipelines.reports import lexicon as lx
 from pipelines.reports.fields import (
-    field_value,
     kind_title_insats,
     label_of,
     name_fields,
@@ -25,7 +23,6 @@ from pipelines.reports.headings import (
     heading_sections,
     is_insats_name,
     is_standalone,
-    without_numbering,
 )
 from pipelines.reports.listings import bullet_names, cover_names, toc_names
 from pipelines.reports.periods import (
@@ -33,17 +30,15 @@ from pipelines.reports.periods import (
     Period,
     clip,
     explicit_period,
-    started_on,
     titled_year,
-    within_year,
     year_period,
 )
+from pipelines.reports.report_periods import document_period, insats_lifetime
 from pipelines.reports.tables import table_insats_names
-from pipelines.reports.text import Document, Line, nonblank
+from pipelines.reports.text import Document, Line
 
 _FORM_FIELDS = ("period", "projektperiod", "samverkande parter", "projektägare", "syfte",
                 "bakgrund", "målgrupp", "insatsperiod", "projektägare/ansvarig part")
-_LIFETIME_FIELDS = ("period", "projektperiod", "insatsperiod", "projekttid", "insatstid")
 _BOILERPLATE = {"uppföljning", "verksamhetsrapport", "rapport", "delårsrapport", "årsrapport",
                 "slutrapport", "kvartalsrapport", "insatsen", "insats", "projektet", "och", "till",
                 "med", "för", "av", "i", "år", "om"} | set(MONTHS)
@@ -133,55 +128,6 @@ def _section_name(heading: str, listed: str | None) -> str:
     if fold(cleaned) and (fold(cleaned) == fold(listed) or similar):
         return cleaned
     return listed
-
-
-def _lifetime(doc: Document, first: int, last: int) -> Period | None:
-    lines = doc.lines
-    for i in range(first, min(last, first + 40)):
-        label = label_of(lines[i].text)
-        if label in {fold(f) for f in _LIFETIME_FIELDS}:
-            value = field_value(lines, i)
-            if found := explicit_period(value):
-                return found
-    head = doc.text[lines[first].start:lines[min(last, first + 15) - 1].end]
-    if m := re.search(r"\((\d{6}\s*[-–]\s*\d{6})\)", head):
-        return explicit_period(m.group(1))
-    if m := re.search(r"sedan\s+(\d{6}|(?:19|20)\d\d-\d\d-\d\d)", head, re.IGNORECASE):
-        start = explicit_period(f"{m.group(1)}-{m.group(1)}")
-        if start:
-            return start[0], start[0]
-    if started := started_on(head):
-        return started, started  # the end is not stated
-    return None
-
-
-def document_period(doc: Document) -> Period | None:
-    """The period in the title lines; an insats' own 'Period' field does not count."""
-    fields = {fold(f) for f in _LIFETIME_FIELDS}
-    head, previous = [], ""
-    for _, line in nonblank(doc.lines)[:12]:
-        label = label_of(line.text)
-        if previous not in fields and label not in fields and "\t" not in line.text and \
-                not label.startswith(lx.NOT_PERIOD_FIELDS):  # "Dnr 2020/14" is no period
-            head.append(line.text)  # a table's header ("Kv 1 | Kv 2") is no title
-        previous = label
-    title = "\n".join(head)
-    year = titled_year(title) or year_period(
-        "\n".join(t for t in head if len(t) < 60 and "\t" not in t))
-    # A part of the year the title names without repeating it: "Kvartalsrapport juli–september".
-    return explicit_period(title) or _period_field(doc) or (
-        year and within_year(title, year[0].year)) or year
-
-
-def _period_field(doc: Document, head: int = 80) -> Period | None:
-    """A form's report-period field: '3. Rapportperiod (ÅÅMMDD–ÅÅMMDD)' and its value."""
-    labels = tuple(fold(f) for f in lx.REPORT_PERIOD_FIELDS)
-    for i, line in nonblank(doc.lines)[:head]:
-        label = fold(re.sub(r"\([^)]*\)", " ", without_numbering(
-            re.split(r"[:：\t]", line.text, maxsplit=1)[0])[1]))
-        if label.startswith(labels) and (found := explicit_period(field_value(doc.lines, i))):
-            return found
-    return None
 
 
 def _heading_candidates(doc: Document, first_line: int,
@@ -295,7 +241,7 @@ def find_sections(doc: Document) -> list[Section]:
         previous_end = starts[n - 1][0] + 1 if n else 0
         window = "\n".join(line.text for line in doc.lines[max(previous_end, i - 4):i + 1])
         heading = doc.lines[i].text.strip()
-        lifetime = _lifetime(doc, i, last)
+        lifetime = insats_lifetime(doc, i, last)
         period = explicit_period(heading) or titled_year(heading) or (
             year_period(heading) if re.search(r"\D\s(19|20)\d\d$", heading) else None
         ) or explicit_period(window)

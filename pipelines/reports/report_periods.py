@@ -1,0 +1,71 @@
+"""The periods a report states: its own (title, a report-period field) and an insats'
+lifetime (a 'Projektperiod' field, a start date)."""
+
+from __future__ import annotations
+
+import re
+
+from pipelines.reports import lexicon as lx
+from pipelines.reports.fields import field_value, label_of
+from pipelines.reports.folding import fold
+from pipelines.reports.headings import without_numbering
+from pipelines.reports.periods import (
+    Period,
+    explicit_period,
+    started_on,
+    titled_year,
+    within_year,
+    year_period,
+)
+from pipelines.reports.text import Document, nonblank
+
+_LIFETIME_FIELDS = ("period", "projektperiod", "insatsperiod", "projekttid", "insatstid")
+
+
+def insats_lifetime(doc: Document, first: int, last: int) -> Period | None:
+    lines = doc.lines
+    for i in range(first, min(last, first + 40)):
+        label = label_of(lines[i].text)
+        if label in {fold(f) for f in _LIFETIME_FIELDS}:
+            value = field_value(lines, i)
+            if found := explicit_period(value):
+                return found
+    head = doc.text[lines[first].start:lines[min(last, first + 15) - 1].end]
+    if m := re.search(r"\((\d{6}\s*[-–]\s*\d{6})\)", head):
+        return explicit_period(m.group(1))
+    if m := re.search(r"sedan\s+(\d{6}|(?:19|20)\d\d-\d\d-\d\d)", head, re.IGNORECASE):
+        start = explicit_period(f"{m.group(1)}-{m.group(1)}")
+        if start:
+            return start[0], start[0]
+    if started := started_on(head):
+        return started, started  # the end is not stated
+    return None
+
+
+def document_period(doc: Document) -> Period | None:
+    """The period in the title lines; an insats' own 'Period' field does not count."""
+    fields = {fold(f) for f in _LIFETIME_FIELDS}
+    head, previous = [], ""
+    for _, line in nonblank(doc.lines)[:12]:
+        label = label_of(line.text)
+        if previous not in fields and label not in fields and "\t" not in line.text and \
+                not label.startswith(lx.NOT_PERIOD_FIELDS):  # "Dnr 2020/14" is no period
+            head.append(line.text)  # a table's header ("Kv 1 | Kv 2") is no title
+        previous = label
+    title = "\n".join(head)
+    year = titled_year(title) or year_period(
+        "\n".join(t for t in head if len(t) < 60 and "\t" not in t))
+    # A part of the year the title names without repeating it: "Kvartalsrapport juli–september".
+    return explicit_period(title) or _period_field(doc) or (
+        year and within_year(title, year[0].year)) or year
+
+
+def _period_field(doc: Document, head: int = 80) -> Period | None:
+    """A form's report-period field: '3. Rapportperiod (ÅÅMMDD–ÅÅMMDD)' and its value."""
+    labels = tuple(fold(f) for f in lx.REPORT_PERIOD_FIELDS)
+    for i, line in nonblank(doc.lines)[:head]:
+        label = fold(re.sub(r"\([^)]*\)", " ", without_numbering(
+            re.split(r"[:：\t]", line.text, maxsplit=1)[0])[1]))
+        if label.startswith(labels) and (found := explicit_period(field_value(doc.lines, i))):
+            return found
+    return None
