@@ -10,7 +10,7 @@ from pipelines.reports.figure_types import Mention, Sentence
 from pipelines.reports.folding import fold
 from pipelines.reports.headings import is_topic, mentions, without_numbering
 from pipelines.reports.numbers import Token, digit_value, tokenize
-from pipelines.reports.tables import read_table
+from pipelines.reports.tables import is_header_row, read_table
 from pipelines.reports.text import Line
 
 # "12", "12 deltagare (5 kvinnor)", "10, varav 6 kvinnor och 4 män", "59 %".
@@ -120,8 +120,9 @@ class FormRules:
         folded = fold(without_numbering(text)[1])
         if folded in {fold(without_numbering(n)[1]) for n in self.insats_names}:
             return True
-        if is_topic(text) or folded in lx.TABLE_HEADER_WORDS or self._label_metric(text.lower()):
-            return False
+        if is_topic(text) or folded in lx.TABLE_HEADER_WORDS or lx.outcome_of(folded) and \
+                len(folded.split()) == 1 and len(folded) <= 10:
+            return False  # "Arbete" heads a column of outcomes; "Jobbverkstaden" is a name
         return mentions(text, self.text) >= 2
 
     def _label_metric(self, label: str) -> str | None:
@@ -155,7 +156,8 @@ class FormRules:
     def _table(self, rows: list[Line], caption: str = "") -> None:
         """Tab-separated tables (`pipelines.reports.tables`); a table of two columns, label and
         value, is a list of labelled values ('Antal deltagare | 29')."""
-        if all(_paired(row.text.rstrip(" \t").split("\t")) for row in rows):
+        headed = len(rows) > 2 and is_header_row(rows[0])  # "Jobbverkstaden | T1 2025"
+        if not headed and all(_paired(row.text.rstrip(" \t").split("\t")) for row in rows):
             for row in rows:  # label | value (| label | value …): form cells in pairs
                 cells, offset = row.text.rstrip(" \t").split("\t"), 0
                 for j, cell in enumerate(cells):

@@ -17,6 +17,7 @@ from pipelines.reports.figure_rules import CountRules
 from pipelines.reports.figure_shares import ShareRules
 from pipelines.reports.figure_types import Figure, Mention, Sentence
 from pipelines.reports.numbers import Token, as_number, tokenize
+from pipelines.reports.tables import is_header_row
 from pipelines.reports.text import Line
 
 __all__ = ["Figure", "SectionFigures"]
@@ -29,13 +30,6 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"”(]?[A-ZÅÄÖ0-9])")
 
 def _cells(line: Line) -> int:
     return len(line.text.rstrip(" \t").split("\t"))
-
-
-def _is_header(line: Line) -> bool:
-    """A table row with no count in it: its cells name columns ('IPS | 2023 | 2022')."""
-    cells = [c.strip() for c in line.text.split("\t")[1:] if c.strip()]
-    return bool(cells) and all(not re.fullmatch(r"\d+(?:[,.]\d+)?\s*%?", c)
-                               or re.fullmatch(r"(?:19|20)\d\d", c) for c in cells)
 
 
 def _without_asides(tokens: list[Token]) -> list[Token]:
@@ -100,7 +94,7 @@ class SectionFigures(NumberRules, CountRules, ShareRules, FormRules):
                     i += 1
                     if lines[i].text.strip():
                         if not lines[i - 1].text.strip() and (
-                                _cells(lines[i]) != _cells(line) or _is_header(lines[i])):
+                                _cells(lines[i]) != _cells(line) or is_header_row(lines[i])):
                             i -= 1  # after a blank line, a header or a row of another width
                             break  # starts a new table
                         block.append(lines[i])

@@ -211,7 +211,8 @@ PREDICATES = {
         r"inskriv|deltagit|\bdeltar\b|\bdeltog\b|\b(haft|hade) (\w+ )?#|registrer|fått ta del"
         r"|\baktuella\b|tagit del|haft kontakt med|fått stöd"
         r"|könsfördelning|\bunika\b|omfattats|# aktiva\b|^ ?av (våra )?# \w+ (var|har)"
-        r"|# (deltagare|personer) totalt\s*(,|$|varav|enligt|\(|\.)"),
+        r"|# (deltagare|personer) totalt\s*(,|$|varav|enligt|\(|\.)"
+        r"|# (deltagare|personer|individer) under (året|perioden|kvartalet|tertialet|halvåret)"),
 }
 # Words that open a new clause after a comma.
 CLAUSE_CONJUNCTIONS = ("vilket", "men", "medan", "där", "då", "eftersom", "som")

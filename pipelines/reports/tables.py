@@ -226,6 +226,13 @@ def _by_insats_columns(rows: list[Line], header: list[str],
     return cells
 
 
+def is_header_row(line: Line) -> bool:
+    """A table row with no count in it: its cells name columns ('IPS | 2023 | 2022')."""
+    cells = [c.strip() for c in line.text.split("\t")[1:] if c.strip()]
+    return bool(cells) and all(not re.fullmatch(r"\d+(?:[,.]\d+)?\s*%?", c)
+                               or re.fullmatch(r"(?:19|20)\d\d", c) for c in cells)
+
+
 def table_insats_names(lines: list[Line]) -> list[str]:
     """The row labels of tables whose first header cell says the rows are insatser."""
     names: list[str] = []

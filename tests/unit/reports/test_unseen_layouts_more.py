@@ -2,7 +2,9 @@
 tests): an e-mail whose insats headings are framed by rule lines, fact boxes drawn with box
 characters under a template heading repeated for every insats, upper-case chapters above
 plain insats headings, a numbered form whose answers stand on the next line, an indicator
-table with a target column, and PDF text whose table columns are aligned with spaces.
+table with a target column, PDF text whose table columns are aligned with spaces, board
+minutes that name each insats at the start of a paragraph with an appendix of one table per
+insats, slides with an agenda, and Markdown pipe tables under a table of contents of links.
 
 Expected figures are what a careful reader records by the rules of ../shared/README.md.
 """
@@ -90,6 +92,36 @@ EXPECTED = {
         ("sprakbron", "ended_studies", "all", 5),
         ("steget", "participants", "all", 31),
     },
+    "protokoll.txt": {
+        ("jobbverkstaden", "participants", "all", 21),
+        ("jobbverkstaden", "participants", "women", 9),
+        ("jobbverkstaden", "participants", "men", 12),
+        ("jobbverkstaden", "participants_ended", "all", 5),
+        ("jobbverkstaden", "ended_work", "all", 2),
+        ("jobbverkstaden", "participants_new", "all", 6),
+        ("halsotrappan", "participants", "all", 14),
+        ("halsotrappan", "participants_new", "all", 3),
+    },
+    "presentation.txt": {
+        ("arbetsnara", "participants", "all", 33),
+        ("arbetsnara", "participants", "women", 20),
+        ("arbetsnara", "participants", "men", 13),
+        ("arbetsnara", "participants_ended", "all", 12),
+        ("arbetsnara", "ended_work", "all", 5),
+        ("arbetsnara", "goal_work_or_studies_pct", "all", 40),
+        ("kompassen", "participants", "all", 18),
+        ("kompassen", "participants_new", "all", 4),
+    },
+    "pipetabell.txt": {
+        ("stegvis", "participants", "all", 22),
+        ("stegvis", "participants", "women", 12),
+        ("stegvis", "participants", "men", 10),
+        ("stegvis", "participants_ended", "all", 7),
+        ("stegvis", "participants_ended", "women", 4),
+        ("stegvis", "participants_ended", "men", 3),
+        ("brobygget", "participants", "all", 15),
+        ("brobygget", "ended_studies", "all", 2),
+    },
 }
 PERIODS = {
     "epost.txt": (date(2024, 1, 1), date(2024, 9, 30)),
@@ -97,6 +129,9 @@ PERIODS = {
     "kapitel.txt": (date(2023, 1, 1), date(2023, 12, 31)),
     "kvartalsblankett.txt": (date(2025, 1, 1), date(2025, 3, 31)),
     "indikatorer.txt": (date(2024, 1, 1), date(2024, 12, 31)),
+    "protokoll.txt": (date(2025, 1, 1), date(2025, 4, 30)),
+    "presentation.txt": (date(2024, 1, 1), date(2024, 12, 31)),
+    "pipetabell.txt": (date(2024, 1, 1), date(2024, 12, 31)),
 }
 FORBUND = {
     "epost.txt": "Samordningsförbundet Västerbygd",
@@ -105,6 +140,9 @@ FORBUND = {
     "kvartalsblankett.txt": "Samordningsförbundet Norrliden",
     "indikatorer.txt": "Samordningsförbundet Vättervik",
     "pdfkolumner.txt": "Samordningsförbundet Glimmingebygd",
+    "protokoll.txt": "Samordningsförbundet Skogslunda",
+    "presentation.txt": "Samordningsförbundet Lommabygd",
+    "pipetabell.txt": "Samordningsförbundet Sjöviken",
 }
 
 
