@@ -85,8 +85,8 @@ def style(line: Line) -> str | None:
     """How a line is marked as a heading, if it is one."""
     text = line.text.strip()
     if (not text or "\t" in text or len(text.split()) > _MAX_WORDS
-            or text.endswith((".", ",", ";", "?", "!"))):
-        return None
+            or text.endswith((".", ",", ";", "?", "!")) or re.search(r"\.{3,}\s*\d+$", text)):
+        return None  # a table-of-contents entry ("FRAMTIDSVERKSTAN ...... 7") is no heading
     if line.heading_level:
         return f"md{line.heading_level}"
     depth, rest = without_numbering(text)
@@ -115,6 +115,24 @@ def is_standalone(lines: list[Line], i: int) -> bool:
     before = i == 0 or not lines[i - 1].text.strip()
     after = i + 1 >= len(lines) or not lines[i + 1].text.strip()
     return before and after
+
+
+def chapter_insatser(lines: list[Line], starts: set[int],
+                     forbund: str = "") -> list[tuple[int, str]]:
+    """Insatser headed inside a chapter about insatser that a listing did not name: the
+    sub-headings of 'Insatser för unga vuxna' up to the next section or chapter."""
+    found: list[tuple[int, str]] = []
+    for c, line in enumerate(lines):
+        chapter = style(line)
+        if c in starts or chapter in (None, "colon") or not is_topic(line.text) or not any(
+                w.startswith("insats") for w in fold(line.text).split()):
+            continue
+        for i in range(c + 1, len(lines)):
+            if i in starts or style(lines[i]) == chapter:
+                break
+            if style(lines[i]) and is_insats_name(lines[i].text, forbund):
+                found.append((i, without_numbering(lines[i].text.strip())[1].strip(" :*")))
+    return found
 
 
 def heading_path(lines: list[Line], section_heading: str, position: int) -> str:
@@ -168,7 +186,20 @@ def heading_sections(lines: list[Line], forbund: str = "") -> list[tuple[int, st
     mentioned = {name: sum(mentions(n, body) > 0 for _, n in by_style[name]) /
                  len(by_style[name]) for name in shared}
     best = max(shared, key=lambda name: mentioned[name])
-    return by_style[best] if mentioned[best] >= 0.5 else by_style[shared[0]]
+    chosen = by_style[best] if mentioned[best] >= 0.5 else by_style[shared[0]]
+    return sorted([*chosen, *_above(by_style, best, body)])
+
+
+def _above(by_style: dict[str, list[tuple[int, str]]], best: str,
+           body: str) -> list[tuple[int, str]]:
+    """A lone insats heading one level above the chosen ones ('## 1. Lotsen' beside
+    '### 2.1 Ungkraft'), when the text names it again."""
+    family, level = best[:-1], best[-1:]
+    if family not in ("md", "num") or not level.isdigit():
+        return []
+    higher = {f"{family}{n}" for n in range(1, int(level))}
+    return [(i, name) for style_name in higher for i, name in by_style.get(style_name, ())
+            if mentions(name, body) > 0]
 
 
 def _body_text(lines: list[Line], headings: set[int]) -> str:

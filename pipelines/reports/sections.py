@@ -20,6 +20,7 @@ from pipelines.reports.fields import (
 from pipelines.reports.folding import fold
 from pipelines.reports.forbund import forbund_name
 from pipelines.reports.headings import (
+    chapter_insatser,
     heading_sections,
     is_insats_name,
     is_standalone,
@@ -227,8 +228,12 @@ def find_sections(doc: Document) -> list[Section]:
         listed = dict(starts)
     if not starts:
         titled = title_insats(doc.lines)
-        starts = ([titled] if titled else []) or _form_sections(
-            doc) or heading_sections(doc.lines, forbund)
+        starts = ([titled] if titled else []) or _form_sections(doc)
+        if not starts and (starts := heading_sections(doc.lines, forbund)):
+            listed = {}
+    if listed or starts and not titled_kind and not name_fields(doc.lines):
+        # "5. Insatser för unga vuxna" with "5.1 Ungdomsguiden" under it
+        starts = sorted([*starts, *chapter_insatser(doc.lines, {i for i, _ in starts}, forbund)])
     if not starts:  # the rows of a table with one row per insats, found again as headings
         starts = _found_again(doc, *_insats_names((table_insats_names(doc.lines), 0), forbund))
         listed = dict(starts)

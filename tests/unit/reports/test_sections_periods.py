@@ -103,3 +103,12 @@ def test_parts_of_a_year_without_the_year():
     assert within_year("jan–mar", 2025) == (date(2025, 1, 1), date(2025, 3, 31))
     assert within_year("Deltagare", 2024) is None
     assert is_year_to_date("Ack.") and is_year_to_date("Hittills 2024")
+
+
+def test_insatser_headed_inside_a_chapter_about_insatser_are_sections():
+    text = ("# Årsrapport 2024\n\n## 1. Lotsen\n\nLotsen har haft 20 deltagare.\n\n"
+            "## 2. Insatser för unga\n\nTvå insatser riktar sig till unga.\n\n"
+            "### 2.1 Ungkraft\n\nUngkraft har haft 12 deltagare.\n\n"
+            "### 2.2 Sommarjobbet\n\nSommarjobbet har haft 30 deltagare.\n\n"
+            "## 3. Ekonomi\n\nBudgeten höll.\n")
+    assert [name for name, _, _ in _sections(text)] == ["Lotsen", "Ungkraft", "Sommarjobbet"]
