@@ -127,7 +127,10 @@ class FormRules:
 
     def _label_metric(self, label: str) -> str | None:
         """What a form label or table row label counts ('Avslutat', 'Till sjksk.', …)."""
-        words = re.findall(r"[a-zåäöé]+", label)
+        raw = label
+        words = [lx.SHORT_FORMS.get(w, w) for w in re.findall(r"[a-zåäöé]+", label)]
+        label = " ".join(words) if any(w in lx.SHORT_FORMS for w in re.findall(
+            r"[a-zåäöé]+", label)) else label
         if any(w.startswith(("genomsnitt", "snitt", "medel")) for w in words) and any(
                 "tid" in w or w.startswith("mån") for w in words):
             return "avg_months_in_insats"  # "Genomsnittlig tid i insatsen (månader)"
@@ -135,6 +138,12 @@ class FormRules:
         metric = next((lx.outcome_of(w) for w in words
                        if lx.outcome_of(w) and w not in ("insats", "insatsen", "projekt",
                                                          "projektet")), None)
+        other = re.search(r"/\s*([a-zåäö]+)", raw)
+        other_metric = lx.outcome_of({"ins": "insats"}.get(other.group(1), other.group(1))) \
+            if other else None
+        if metric and other_metric and other_metric != metric and {metric, other_metric} != {
+                "ended_work", "ended_studies"}:
+            return None  # "Till arb/ins.": two outcomes in one count
         if metric in ("ended_work", "ended_studies") and lx.stem_match_any(
                 label, lx.WORK_WORDS) and lx.stem_match_any(label, lx.STUDY_WORDS):
             metric = "ended_work_or_studies"  # "Till arbete/studier"

@@ -57,6 +57,8 @@ class CountRules:
             word = toks[first - 1].lower
             if word == ")" or word == "(":
                 depth += 1 if word == ")" else -1
+            elif word == ".":
+                pass  # the point of a short form: "arb. 2"
             elif depth == 0 and word in lx.ITEM_BREAKS:
                 break
             elif depth == 0:
@@ -126,7 +128,7 @@ class CountRules:
         phrase = " ".join(before + ["#"] + after)
         metric = self._predicate(phrase, before, after, s.label)
         if metric is None and has_people and re.match(
-                r"\d+ \w+\s*(\(|,?\s*varav|;)\s*\d+ (unga )?(kvinn|män|man)",
+                r"\d+ \w+\.?\s*(\(|,?\s*varav|;)\s*(\d+ (unga )?(kvinn|män|man)|[KM] \d+)",
                 self.text[m.token.start:m.token.start + 40], re.IGNORECASE):
             # "45 deltagare (17 män, 28 kvinnor)", "27 deltagare, varav 21 kvinnor och 6 män"
             metric = "participants"

@@ -185,7 +185,12 @@ NAME_FIELD_LABELS_NEED_COLON = ("projekt", "insats")
 # ---------------------------------------------------------------- sentence grammar
 # Abbreviations whose full stop does not end a sentence.
 ABBREVIATIONS = ("p.g.a.", "t.ex.", "bl.a.", "s.k.", "ca.", "m.m.", "dvs.", "osv.", "inkl.",
-                 "fr.o.m.", "t.o.m.", "resp.", "ev.", "pga.", "jmf.", "mfl.", "st.", "kl.")
+                 "fr.o.m.", "t.o.m.", "resp.", "ev.", "pga.", "jmf.", "mfl.", "st.", "kl.",
+                 "delt.", "avsl.", "arb.", "stud.", "pers.", "inskr.", "sjukskr.", "ack.")
+# Words shortened in terse notes, read as the word: "3 avsl.", "arb. 2", "17 pers. inskr.".
+SHORT_FORMS = {"delt": "deltagare", "avsl": "avslutade", "arb": "arbete", "stud": "studier",
+               "pers": "personer", "inskr": "inskrivna", "sjukskr": "sjukskrivning",
+               "utskr": "utskrivna", "akt": "aktuella"}
 # Tokens that end the clause of a count.
 CLAUSE_BREAKS = {",", ";", "och", "samt", "varav", "(", ")", ":", "men", "medan", "vilket", "–",
                  "•", "·", "▪", "-", "*"}

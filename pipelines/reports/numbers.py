@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from pipelines.reports.lexicon import SHORT_FORMS
+
 WORDS = {
     "noll": 0, "inga": 0, "ingen": 0, "inget": 0, "en": 1, "ett": 1, "två": 2, "tre": 3,
     "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10, "elva": 11,
@@ -56,7 +58,9 @@ class Token:
 
     @property
     def lower(self) -> str:
-        return self.text.lower()
+        """The word in lower case, a short form read as its word ('avsl' → 'avslutade')."""
+        low = self.text.lower()
+        return SHORT_FORMS.get(low, low)
 
     @property
     def is_digit_number(self) -> bool:

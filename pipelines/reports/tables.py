@@ -187,6 +187,7 @@ def _cell_with_sexes(cell: str, offset: int, row: Line, metric: str) -> list[Cel
 def _column_metric(header: str, kind: str, what: str | None, percent: bool) -> str | None:
     """What a column of a table with one row per insats (or period) counts."""
     column = header.strip().lower()
+    percent = percent or "%" in column or column.startswith("andel")
     if percent:  # "Mål arbete/studier", "Utfall jan–jun", "Andel till arbete/studier"
         if re.search(r"\bmål", column):
             return "goal_work_or_studies_pct"

@@ -85,3 +85,10 @@ def test_a_named_destination_is_another_insats_not_work():
     text = "4 avslutade och gick vidare till Jobbverkstaden."
     assert ("ended_continued_rehab", "all", 4) in figures(text)
     assert not any(m == "ended_work" for m, _, _ in figures(text))
+
+
+def test_short_forms_in_terse_notes():
+    text = "Läget: 14 delt. (K 8 / M 6), 4 avsl. Avsl. fördelade: arb. 2, stud. 1, sjukskr. 1."
+    assert {("participants", "all", 14), ("participants", "women", 8), ("participants", "men", 6),
+            ("participants_ended", "all", 4), ("ended_work", "all", 2),
+            ("ended_studies", "all", 1), ("ended_illness", "all", 1)} <= figures(text)
