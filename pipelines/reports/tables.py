@@ -33,7 +33,8 @@ _PERIOD_HEADERS = ("år", "period", "kvartal", "tertial", "halvår", "verksamhet
 _PARTICIPANT_HEADERS = ("deltagare", "antal deltagare", "antal", "deltagare totalt")
 # First header cells of a table whose columns are insatser and whose rows are outcomes.
 _OUTCOME_HEADERS = ("avslutsorsak", "avslutsorsaker", "avslutsanledning", "orsak", "avslut",
-                    "resultat vid avslut", "nyckeltal", "deltagarflöde", "")
+                    "resultat vid avslut", "nyckeltal", "deltagarflöde", "", "mått", "indikator",
+                    "uppgift", "uppföljning")
 _NUMBER = re.compile(r"\s*(\d+(?:[,.]\d+)?)\s*(%|procent)?\s*")
 _PERIODIC = re.compile(
     r"(19|20)\d\d|under (året|perioden|kvartalet)|sedan|hittills|ack(umulerat)?\b|totalt sedan"
@@ -100,8 +101,14 @@ def read_table(rows: list[Line], label_metric: Callable[[str], str | None],
         else None
     # "År | 2022 | 2023": the columns are the periods, the rows what is counted.
     by_period = first in _PERIOD_HEADERS and not any(kind == "period" for kind, _ in kinds[1:])
-    if not any(kind for kind, _ in kinds[1:]):
-        return _by_insats_columns(rows, header, label_metric)
+    # Columns named like insatser the report names ("Jobbspåret | IPS Kust"), not sexes,
+    # totals or periods.
+    named_columns = sum(is_insats(cell.strip()) for cell, (kind, _)
+                        in zip(header[1:], kinds[1:], strict=True)
+                        if cell.strip() and kind not in ("sex", "all", "period")
+                        and cell.strip().lower().split()[0] not in MONTHS)
+    if not any(kind for kind, _ in kinds[1:]) or named_columns >= 2:
+        return _by_insats_columns(rows, header, label_metric, named_columns >= 2)
     labels = [row.text.split("\t")[0].strip().lower().rstrip(":").lstrip("–-•·* ")
               for row in rows[1:]]
     if not all(label in _TOTAL or label.split()[-1:] and label.split()[-1] in lx.SEX_WORDS
@@ -204,26 +211,46 @@ def _column_metric(header: str, kind: str, what: str | None, percent: bool) -> s
 
 
 def _by_insats_columns(rows: list[Line], header: list[str],
-                       label_metric: Callable[[str], str | None]) -> list[Cell]:
-    """A table whose columns are insatser ('Avslutsorsak | Navet | Lyktan | …') and whose rows
-    say what is counted; each figure carries its column's insats."""
+                       label_metric: Callable[[str], str | None],
+                       named: bool = False) -> list[Cell]:
+    """A table whose columns are insatser ('Nyckeltal Q3 | Navet | Lyktan | …') and whose rows
+    say what is counted; each figure carries its column's insats. A row without numbers
+    ('Ackumulerat jan–sep 2024') gives the period of the rows under it."""
     names = [cell.strip() for cell in header[1:]]
     first = header[0].strip().lower().rstrip(":")
-    if first not in _OUTCOME_HEADERS or len(names) < 2 or not all(
+    listed = (first.split()[:1] or [""])[0] in _OUTCOME_HEADERS or first in _OUTCOME_HEADERS
+    if not (named or listed) or len(names) < 2 or not all(
             n and not n[0].isdigit() for n in names):
         return []
     cells: list[Cell] = []
+    last_metric, period_text = None, ""
     for row in rows[1:]:
-        label = row.text.split("\t")[0].strip().lower().rstrip(":")
-        metric = label_metric(label) if label and label not in _TOTAL else None
-        if metric is None:
+        label = row.text.split("\t")[0].strip().lower().rstrip(":").lstrip("–-•·* ")
+        numbers = [(j, m, cell, offset) for j, m, cell, offset in _numbers(row)
+                   if j and m is not None and j <= len(names)]
+        if label and not numbers:
+            period_text = row.text.split("\t")[0].strip()  # a divider row
             continue
-        for j, m, cell, offset in _numbers(row):
-            if j == 0 or m is None or m.group(2) or j > len(names):
+        sex = next((lx.SEX_WORDS[w] for w in re.findall(r"[a-zåäö]+", label)
+                    if w in lx.SEX_WORDS), None)
+        if sex and label.startswith(("varav", "kvinnor", "män")):
+            metric = last_metric
+        else:
+            metric = label_metric(label) if label and label not in _TOTAL else None
+            last_metric = metric
+            sex = None
+        share = lx.stem_match_any(label, lx.WORK_WORDS) and lx.stem_match_any(
+            label, lx.STUDY_WORDS) and ("%" in label or "andel" in label or "mål" in label)
+        for j, m, cell, offset in numbers:
+            kind = metric
+            if m.group(2) or share:
+                kind = ("goal_work_or_studies_pct" if re.search(r"\bmål", label) else
+                        "share_work_or_studies_pct") if share else None
+            if kind is None:
                 continue
             start = offset + len(cell) - len(cell.lstrip())
-            cells.append(Cell(metric, "all", float(m.group(1).replace(",", ".")), start,
-                              start + len(m.group(1)), row, names[j - 1]))
+            cells.append(Cell(kind, sex or "all", float(m.group(1).replace(",", ".")), start,
+                              start + len(m.group(1)), row, names[j - 1], period_text))
     return cells
 
 
