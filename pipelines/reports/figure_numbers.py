@@ -33,6 +33,8 @@ class NumberRules:
         after = text[tok.end:tok.end + 1]
         before = text[tok.start - 1:tok.start] if tok.start else ""
         nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+        if i and tokens[i - 1].lower in lx.REFERENCE_WORDS:
+            return True  # "Tabell 2", "bilaga 3", "§ 12": a reference, not a count
         if after.isalpha() or before.isalpha() or (before and before in "-–.:") or (
                 after and after in "/:"):
             return True

@@ -151,7 +151,8 @@ TOPIC_FIRST_WORDS = (
 # First header cells of a table that name its rows' kind, never an insats.
 TABLE_HEADER_WORDS = ("matt", "indikator", "indikatorer", "kategori", "variabel", "uppgift",
                       "typ", "parameter", "beskrivning", "omrade", "avser", "siffror", "fraga",
-                      "nyckeltal", "matetal", "utfall", "resultat")
+                      "nyckeltal", "matetal", "utfall", "resultat", "orsak", "antal", "andel",
+                      "avslutsorsak", "avslutsorsaker", "summa", "totalt")
 # Words after a topic that introduce the insats it is about: "Uppföljning av Steget Vidare".
 TOPIC_OF = ("av", "för", "inom", "i")
 # Form prefixes that only say question or answer: "Fråga: Insatsens namn" / "Svar: Vägen In".
@@ -187,6 +188,9 @@ NAME_FIELD_LABELS_NEED_COLON = ("projekt", "insats")
 ABBREVIATIONS = ("p.g.a.", "t.ex.", "bl.a.", "s.k.", "ca.", "m.m.", "dvs.", "osv.", "inkl.",
                  "fr.o.m.", "t.o.m.", "resp.", "ev.", "pga.", "jmf.", "mfl.", "st.", "kl.",
                  "delt.", "avsl.", "arb.", "stud.", "pers.", "inskr.", "sjukskr.", "ack.")
+# Words before a number that make it a reference: "Tabell 2 Avslutade deltagare …".
+REFERENCE_WORDS = ("tabell", "figur", "bilaga", "diagram", "sida", "sid", "kapitel", "avsnitt",
+                   "punkt", "fråga", "§", "bild", "ärende", "paragraf", "rad", "kolumn")
 # Words shortened in terse notes, read as the word: "3 avsl.", "arb. 2", "17 pers. inskr.".
 SHORT_FORMS = {"delt": "deltagare", "avsl": "avslutade", "arb": "arbete", "stud": "studier",
                "pers": "personer", "inskr": "inskrivna", "sjukskr": "sjukskrivning",

@@ -17,7 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from pipelines.reports import lexicon as lx
-from pipelines.reports.periods import MONTHS, explicit_period, year_period
+from pipelines.reports.headings import is_topic
+from pipelines.reports.periods import MONTHS, explicit_period, within_year, year_period
 from pipelines.reports.text import Line
 
 _TOTAL = ("totalt", "total", "summa", "antal", "alla", "sammanlagt")
@@ -70,7 +71,7 @@ def _column(cell: str, label_metric: Callable[[str], str | None]
     if text.split()[:1] and text.split()[0] in MONTHS:
         return "", None
     if _PERIODIC.search(text) and (explicit_period(text) or year_period(text)
-                                   or not label_metric(text)):
+                                   or not label_metric(text)) or within_year(text, 2000):
         return "period", None
     metric = label_metric(text) if text else None
     return ("metric", metric) if metric else ("", None)
@@ -174,6 +175,12 @@ def read_table(rows: list[Line], label_metric: Callable[[str], str | None],
     return cells
 
 
+def _is_period(cell: str) -> bool:
+    """A column header naming part of a year: 'Jan–apr', 'Q2', 'Helår'."""
+    return bool(_PERIODIC.search(cell) or within_year(cell, 2000) or re.match(r"hel(år|året)\b",
+                                                                             cell.lower()))
+
+
 def _cell_with_sexes(cell: str, offset: int, row: Line, metric: str) -> list[Cell]:
     """'47 (K 20, M 27)': the count of the row, then its women and men."""
     whole = _CELL_WITH_SEXES.fullmatch(cell)
@@ -220,7 +227,7 @@ def _by_insats_columns(rows: list[Line], header: list[str],
     first = header[0].strip().lower().rstrip(":")
     listed = (first.split()[:1] or [""])[0] in _OUTCOME_HEADERS or first in _OUTCOME_HEADERS
     if not (named or listed) or len(names) < 2 or not all(
-            n and not n[0].isdigit() for n in names):
+            n and not n[0].isdigit() and not is_topic(n) and not _is_period(n) for n in names):
         return []
     cells: list[Cell] = []
     last_metric, period_text = None, ""
