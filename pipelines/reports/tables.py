@@ -123,7 +123,8 @@ def read_table(rows: list[Line], label_metric: Callable[[str], str | None],
         if caption_metric and label in _TOTAL and not (by_insats or by_period):
             last_metric = caption_metric  # "Totalt" under "Kvinnor" and "Män"
         elif not label or label.split()[0] in MONTHS or label in _TOTAL and not by_period or (
-                by_insats and label.startswith(_TOTAL)):  # "Totalt samtliga insatser"
+                by_insats and (label.startswith(_TOTAL) or is_topic(label) or "samtliga" in label)):
+            # "Totalt samtliga insatser", "Förbundets mål (samtliga insatser)"
             continue
         sex_row = next((lx.SEX_WORDS[w] for w in re.findall(r"[a-zåäö]+", label)
                         if w in lx.SEX_WORDS), None)
