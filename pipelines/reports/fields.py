@@ -77,18 +77,24 @@ def kind_title_insats(lines: list[Line], is_name: Callable[[str], bool],
     kinds = "|".join(sorted(lx.REPORT_KINDS, key=len, reverse=True))
     pattern = re.compile(rf"^\s*(?i:{kinds})\s*(?:[-–:]\s*)?(?:(?i:för|avseende)\s+)?"
                          r"(?:(?i:projekt(?:et)?|insats(?:en)?)\s+)?(?P<name>[A-ZÅÄÖ][^\t]{1,120})$")
-    seen = 0
+    # A report about one project names it on the line under its kind: "SLUTRAPPORT" / "BRON".
+    alone = re.compile(r"^\s*(?i:slutrapport|projektrapport|projektredovisning|utvärdering)"
+                       r"(?:\s+(?i:och|samt)\s+\w+)?\s*$")
+    seen, after_kind = 0, False
     for i, line in enumerate(lines):
         if not line.text.strip():
             continue
         seen += 1
         if seen > head:
             break
-        if not (m := pattern.match(line.text.split("\t")[0].strip())):
+        text = line.text.split("\t")[0].strip()
+        if after_kind and _is_name(text) and len(text.split()) <= 6 and not re.search(
+                r"\d", text) and is_name(text) and _PERIOD_TAIL.sub("", text) == text:
+            return i, text.strip(" .*")  # "SLUTRAPPORT OCH UTVÄRDERING" / "VÄGEN VIDARE"
+        after_kind = bool(alone.match(text))
+        if after_kind or not (m := pattern.match(text)):
             continue
         name = _PERIOD_TAIL.sub("", m.group("name")).strip(" .,–-*")
-        if name.split()[:1] and name.split()[0].lower() in ("och", "samt", "med", "av", "i"):
-            continue  # "SLUTRAPPORT OCH UTVÄRDERING"
         if name and _is_name(name) and len(name.split()) <= 6 and is_name(name):
             return i, name
     return None

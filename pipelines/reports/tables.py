@@ -165,8 +165,10 @@ def read_table(rows: list[Line], label_metric: Callable[[str], str | None],
             if (m.group(2) or re.search(r"%|\bandel", label)) and not (by_insats or by_period) \
                     and metric != "goal_work_or_studies_pct":
                 # a percentage: only the share to work or studies is a figure
-                metric = "share_work_or_studies_pct" if lx.stem_match_any(
-                    label, lx.WORK_WORDS) and lx.stem_match_any(label, lx.STUDY_WORDS) else None
+                share = lx.stem_match_any(label, lx.WORK_WORDS) and lx.stem_match_any(
+                    label, lx.STUDY_WORDS)
+                metric = None if not share else "goal_work_or_studies_pct" if re.search(
+                    r"\bmål", label) else "share_work_or_studies_pct"
             if metric is None:
                 continue
             start = offset + len(cell) - len(cell.lstrip())
@@ -265,8 +267,9 @@ def _by_insats_columns(rows: list[Line], header: list[str],
 def is_header_row(line: Line) -> bool:
     """A table row with no count in it: its cells name columns ('IPS | 2023 | 2022')."""
     cells = [c.strip() for c in line.text.split("\t")[1:] if c.strip()]
-    return bool(cells) and all(not re.fullmatch(r"\d+(?:[,.]\d+)?\s*%?", c)
-                               or re.fullmatch(r"(?:19|20)\d\d", c) for c in cells)
+    named = any(re.search(r"[A-Za-zÅÄÖåäö]|(?:19|20)\d\d", c) for c in cells)  # not "–"
+    return named and all(not re.fullmatch(r"\d+(?:[,.]\d+)?\s*%?", c)
+                         or re.fullmatch(r"(?:19|20)\d\d", c) for c in cells)
 
 
 def table_insats_names(lines: list[Line]) -> list[str]:

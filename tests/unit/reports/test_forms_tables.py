@@ -99,3 +99,11 @@ def test_columns_that_are_insatser():
 def test_a_finance_table_by_insats_states_no_figure():
     text = "Insats\tBudget 2024\tUtfall jan–jun\nLotsen\t1 200\t640\nTrappan\t900\t410\n"
     assert _by_insats(text) == set()
+
+
+def test_a_dash_for_a_missing_value_does_not_end_a_table():
+    text = ("Orsak\tAntal\n\nArbete\t3\n\nArbetssökande\t–\n\nSjukdom\t1\n\n"
+            "Mål för andel till arbete/studier\t35 %\n\nUtfall andel till arbete/studier\t50 %\n")
+    assert figures(text) == {("ended_work", "all", 3), ("ended_illness", "all", 1),
+                             ("goal_work_or_studies_pct", "all", 35),
+                             ("share_work_or_studies_pct", "all", 50)}

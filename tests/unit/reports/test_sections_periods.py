@@ -112,3 +112,11 @@ def test_insatser_headed_inside_a_chapter_about_insatser_are_sections():
             "### 2.2 Sommarjobbet\n\nSommarjobbet har haft 30 deltagare.\n\n"
             "## 3. Ekonomi\n\nBudgeten höll.\n")
     assert [name for name, _, _ in _sections(text)] == ["Lotsen", "Ungkraft", "Sommarjobbet"]
+
+
+def test_a_final_report_names_its_project_on_the_line_under_its_kind():
+    text = ("SLUTRAPPORT OCH UTVÄRDERING\n\nBROBYGGET\n\nProjektperiod 2021-01-01 – 2023-12-31\n\n"
+            "INNEHÅLL\n1 SAMMANFATTNING\t3\n2 RESULTAT\t5\n3 DELPROJEKTET UNGA\t7\n\n"
+            "1 SAMMANFATTNING\n\nText.\n\n2 RESULTAT\n\n40 deltagare.\n\n3 DELPROJEKTET UNGA\n\n"
+            "Text.\n")
+    assert [name for name, _, _ in _sections(text)] == ["BROBYGGET"]
