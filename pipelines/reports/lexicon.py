@@ -168,7 +168,8 @@ REPORT_KINDS = ("verksamhetsberättelse", "verksamhetsberättelsen", "verksamhet
 
 # Form fields whose year is not the report's: case numbers, decisions, dates of writing.
 NOT_PERIOD_FIELDS = ("diarienummer", "dnr", "arendenummer", "beslut", "faststalld", "org",
-                     "organisationsnummer", "referens", "beslutad", "behandlad", "upprattad")
+                     "organisationsnummer", "referens", "beslutad", "behandlad", "upprattad",
+                     "version", "blankett", "mall")
 # Form fields whose value is the period the report covers ("Rapportperiod: 240401–240630").
 REPORT_PERIOD_FIELDS = ("rapportperiod", "redovisningsperiod", "uppföljningsperiod",
                         "rapporten avser perioden", "avser perioden", "tidsperiod för rapporten",

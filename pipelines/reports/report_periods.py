@@ -54,7 +54,8 @@ def document_period(doc: Document) -> Period | None:
         previous = label
     title = "\n".join(head)
     year = titled_year(title) or year_period(
-        "\n".join(t for t in head if len(t) < 60 and "\t" not in t))
+        "\n".join(t for t in head if len(t) < 60 and "\t" not in t)) or (
+        year_period(head[0]) if head else None)  # "Året som gick – 2023" above later dates
     # A part of the year the title names without repeating it: "Kvartalsrapport juli–september".
     return explicit_period(title) or _period_field(doc) or (
         year and within_year(title, year[0].year)) or year
@@ -66,6 +67,11 @@ def _period_field(doc: Document, head: int = 80) -> Period | None:
     for i, line in nonblank(doc.lines)[:head]:
         label = fold(re.sub(r"\([^)]*\)", " ", without_numbering(
             re.split(r"[:：\t]", line.text, maxsplit=1)[0])[1]))
-        if label.startswith(labels) and (found := explicit_period(field_value(doc.lines, i))):
+        if not label.startswith(labels):
+            continue
+        value = field_value(doc.lines, i)
+        year = year_period(value)
+        # "Halvår 1 (jan–jun)   År: 2024", "240401–240630"
+        if found := explicit_period(value) or (year and within_year(value, year[0].year)):
             return found
     return None

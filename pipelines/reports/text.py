@@ -8,6 +8,7 @@ found in the working text can be quoted verbatim from the original.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -15,7 +16,7 @@ from functools import cache
 
 from pipelines.reports import lexicon as lx
 
-_TAG = re.compile(r"</?[a-zA-Z][^<>\n]{0,40}>")
+_TAG = re.compile(r"</?[a-zA-Z][^<>\n]{0,40}>|<!--.{0,200}?-->")
 _SPACES = {"\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ", "\t": "\t"}
 _DROP = {"*", "\u00ad", "\r", "\\", "\u200b", "\ufeff"}
 _EMPHASIS_LINE = re.compile(r"^\s*(?:<p[^>]*>\s*)?(\*{1,3}|_{1,2}|<(b|i|strong|em)>)(?P<body>.+?)"
@@ -105,6 +106,30 @@ class Document:
 _RULE_LINE = re.compile(r"^[\s\-=_~*+|#.·\u2500-\u257f]{3,}$")
 
 
+_ENTITY = re.compile(r"&(?:#\d{1,6}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,10});")
+
+
+def _entities(raw: str) -> dict[int, tuple[int, str]]:
+    """Start → (end, text) of each HTML character entity ('&ndash;' → '–', '&nbsp;' → ' ')."""
+    found = {}
+    for m in _ENTITY.finditer(raw):
+        text = html.unescape(m.group())
+        if text != m.group():
+            found[m.start()] = (m.end(), "".join(_SPACES.get(ch, ch) for ch in text))
+    return found
+
+
+# An option a form leaves unticked ("☐ Helår   ☒ Halvår 1") is no statement: it is dropped.
+_UNTICKED = re.compile(r"[☐□]\s*[^☐☒☑□■\t]*?(?=\s{2,}|\t|[☐☒☑□■]|$)")
+
+
+def _dropped(raw: str) -> dict[int, int]:
+    """Start → end of unticked options and of the ticks themselves."""
+    found = {m.start(): m.end() for m in _UNTICKED.finditer(raw)}
+    found.update({i: i + 1 for i, ch in enumerate(raw) if ch in "☒☑■"})
+    return found
+
+
 def _is_box(ch: str) -> bool:
     return "\u2500" <= ch <= "\u257f"
 
@@ -162,13 +187,20 @@ def _normalise_line(raw: str, base: int) -> tuple[list[str], list[int]]:
     i = 0
     if _RULE_LINE.match(raw) and not raw.strip().startswith("#") or _PIPE_RULE.match(raw):
         return chars, offsets
-    gaps, pipes, links = _column_gaps(raw), _pipes(raw), _links(raw)
+    gaps, pipes, links, entities = _column_gaps(raw), _pipes(raw), _links(raw), _entities(raw)
+    links.update(_dropped(raw))
     heading = _HEADING.match(raw)
     if heading:
         i = heading.end()
     elif prefix := _form_prefix().match(raw):
         i = prefix.end()  # "Svar: Vägen In" is the answer "Vägen In"
     while i < len(raw):
+        if i in entities:
+            end, text = entities[i]
+            chars.extend(text)
+            offsets.extend([base + i] * len(text))
+            i = end
+            continue
         if i in links:
             i = links[i]
             continue

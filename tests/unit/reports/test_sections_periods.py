@@ -120,3 +120,18 @@ def test_a_final_report_names_its_project_on_the_line_under_its_kind():
             "1 SAMMANFATTNING\n\nText.\n\n2 RESULTAT\n\n40 deltagare.\n\n3 DELPROJEKTET UNGA\n\n"
             "Text.\n")
     assert [name for name, _, _ in _sections(text)] == ["BROBYGGET"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # HTML entities are characters: "januari&ndash;augusti".
+    ("<h1>Delårsrapport januari&ndash;augusti 2024</h1>\n<p>Text.</p>\n",
+     (date(2024, 1, 1), date(2024, 8, 31))),
+    # A form's unticked options are no statement; its version year is no period.
+    ("UPPFÖLJNINGSBLANKETT\nVersion 2023:2\n\n4. Rapportperiod\n☐ Helår   ☒ Halvår 1 (jan–jun)   "
+     "☐ Slutrapport\t\tÅr: 2024\n", (date(2024, 1, 1), date(2024, 6, 30))),
+    # A slide deck: a comment line first, the title with its year, a later meeting date.
+    ("<!-- Slide number: 1 -->\n# Året som gick – 2023\nSamordningsförbundet Sjö\n"
+     "Medlemssamråd 18 april 2024\n", (date(2023, 1, 1), date(2023, 12, 31))),
+])
+def test_document_period_of_converted_forms_and_pages(text: str, expected):
+    assert document_period(normalise("x", text)) == expected
