@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipelines.personnummer import mask_personnummer
+
 
 @dataclass(frozen=True)
 class CellProblem:
@@ -32,4 +34,6 @@ class InputFileError(Exception):
         shown = "\n".join(f"  - {p.describe()}" for p in problems[:20])
         more = f"\n  … and {len(problems) - 20} more" if len(problems) > 20 else ""
         tail = f"\n{hint}" if hint else ""
-        super().__init__(f"{path}: not loaded, {len(problems)} problem(s):\n{shown}{more}{tail}")
+        # A message never repeats a personnummer, whichever cell or file name held one.
+        super().__init__(mask_personnummer(
+            f"{path}: not loaded, {len(problems)} problem(s):\n{shown}{more}{tail}"))

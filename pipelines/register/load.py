@@ -23,6 +23,7 @@ import polars as pl
 from pipelines import vocabulary
 from pipelines.errors import CellProblem, InputFileError
 from pipelines.files import file_hash
+from pipelines.personnummer import mask_personnummer
 from pipelines.quarantine import quarantine
 from pipelines.register.columns import COLUMNS, Kind
 from pipelines.register.dialects import SUFFIXES
@@ -180,7 +181,7 @@ def load_registers(folder: Path, warehouse: Path, *, quarantine_dir: Path | None
     accepted: list[_Accepted] = []
     refused_entries: list[dict] = []
     for path in register_files(folder):
-        source = path.relative_to(root).as_posix()
+        source = mask_personnummer(path.relative_to(root).as_posix())
         digest, size = file_hash(path), path.stat().st_size
         try:
             accepted.append(_read(path, source, previous.get(source), digest, size,

@@ -13,6 +13,7 @@ import polars as pl
 
 from pipelines import vocabulary
 from pipelines.errors import CellProblem, InputFileError
+from pipelines.personnummer import find_personnummer_column
 from pipelines.register.columns import (
     COLUMNS,
     Column,
@@ -24,7 +25,6 @@ from pipelines.register.columns import (
     normalise_header,
 )
 from pipelines.register.dialects import RawTable, read_cells
-from pipelines.register.personnummer import find_personnummer_column
 
 POLARS_TYPES: dict[Type, pl.DataType] = {
     Type.TEXT: pl.String(),

@@ -18,6 +18,7 @@ import polars as pl
 
 from pipelines.errors import InputFileError
 from pipelines.files import file_hash
+from pipelines.personnummer import mask_personnummer
 from pipelines.quarantine import quarantine
 from pipelines.reports.curated import SCHEMA as CURATED_SCHEMA
 from pipelines.reports.curated import parse_curated
@@ -82,7 +83,7 @@ def load_documents(reports_dir: Path, quarantine_dir: Path, warehouse: Path,
     previous = _previous_documents(warehouse)
     rows, kept = [], []
     for path in report_files(reports_dir):
-        source = path.relative_to(reports_dir.parent).as_posix()
+        source = mask_personnummer(path.relative_to(reports_dir.parent).as_posix())
         digest, size = file_hash(path), path.stat().st_size
         if source in previous and previous[source]["sha256"] == digest:
             kept.append(previous[source])
@@ -185,7 +186,7 @@ def load_curated(figures_dir: Path, warehouse: Path, log: Log = print,
     paths = sorted(p for p in figures_dir.iterdir() if p.suffix.lower() in (".csv", ".xlsx")
                    and not p.name.startswith((".", "~$"))) if figures_dir.exists() else []
     for path in paths:
-        source = path.relative_to(figures_dir.parent).as_posix()
+        source = mask_personnummer(path.relative_to(figures_dir.parent).as_posix())
         digest = file_hash(path)
         try:
             frame = parse_curated(path)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pipelines.personnummer import mask_personnummer
 from pipelines.reports.text import Document, normalise
 
 SUFFIXES = (".txt", ".md", ".docx", ".pdf")
@@ -16,7 +17,7 @@ class UnreadableReport(Exception):
     def __init__(self, path: Path, reason: str) -> None:
         self.path = path
         self.reason = reason
-        super().__init__(f"{path}: {reason}")
+        super().__init__(mask_personnummer(f"{path}: {reason}"))
 
 
 def _decode(data: bytes) -> str:
@@ -83,7 +84,7 @@ def read_text(path: Path) -> str:
 
 def read_report(path: Path) -> str:
     """The text of a report; refuses unreadable files and files with (almost) no text."""
-    text = read_text(path)
+    text = mask_personnummer(read_text(path))  # before anything is stored or quoted
     if len(text.strip()) < MIN_CHARACTERS:
         raise UnreadableReport(path, f"holds only {len(text.strip())} characters of text "
                                      "(a scanned PDF without a text layer?)")
@@ -92,4 +93,4 @@ def read_report(path: Path) -> str:
 
 def read_document(path: Path, source: str | None = None) -> Document:
     """The report at `path` as a normalised document; refuses empty and unreadable files."""
-    return normalise(source or path.name, read_report(path))
+    return normalise(mask_personnummer(source or path.name), read_report(path))

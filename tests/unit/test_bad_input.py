@@ -8,9 +8,9 @@ import duckdb
 import pytest
 
 from pipelines.errors import InputFileError
+from pipelines.personnummer import looks_like_personnummer
 from pipelines.register.load import load_registers
 from pipelines.register.parse import parse_file
-from pipelines.register.personnummer import looks_like_personnummer
 
 HEADER = ("Förbund;Organisationsnummer;Insats-ID;Insats;Deltagar-ID;Kön;Födelseår;"
           "Inskrivningsdatum;Utskrivningsdatum;Avslutsanledning")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.register.personnummer import looks_like_personnummer, luhn_valid
+from pipelines.personnummer import looks_like_personnummer, luhn_valid
 
 
 @pytest.mark.parametrize("value", [

@@ -1,6 +1,8 @@
-"""Refuse anything that looks like a Swedish personnummer or samordningsnummer.
+"""The one guard against Swedish personnummer and samordningsnummer.
 
-The warehouse never stores one. A number looks like one when, anywhere in a cell, ten or
+The warehouse never stores one: a register cell with one refuses its file, report text and
+every other text that enters is masked (`mask_personnummer`), and error messages never
+echo one. A number looks like one when, anywhere in a cell, ten or
 twelve digits stand together (or with `-`, `–`, `+` or a space before the last four) and
 their date part is a real calendar date in a century a living person can be born in
 (samordningsnummer add 60 to the day). A ten-digit number names no century: it counts when
@@ -19,6 +21,7 @@ _SEPARATOR = r"[-–+ ]?"
 _CANDIDATE = re.compile(
     rf"(?<![\d])(?P<century>\d{{2}})?(?P<date>\d{{6}}){_SEPARATOR}(?P<serial>\d{{4}})(?![\d])")
 _LOST_ZERO = re.compile(r"^\d{9}$")
+_LOST_ZERO_WORD = re.compile(r"(?<![\d\w.,-])\d{9}(?![\d\w])")
 _CENTURIES = (19, 20, 18)
 
 
@@ -55,6 +58,25 @@ def looks_like_personnummer(value: str) -> bool:
         padded = "0" + text
         return luhn_valid(padded) and _is_personnummer(None, padded[:6])
     return any(_is_personnummer(m["century"], m["date"]) for m in _CANDIDATE.finditer(text))
+
+
+def mask_personnummer(text: str) -> str:
+    """`text` with the digits of every personnummer or samordningsnummer replaced by X.
+
+    The length stays the same, so character offsets into the text stay valid. A nine-digit
+    number standing alone counts when its leading zero restored gives a valid Luhn digit.
+    """
+    def masked(m: re.Match[str]) -> str:
+        if _is_personnummer(m["century"], m["date"]):
+            return re.sub(r"\d", "X", m.group())
+        return m.group()
+
+    def masked_lost_zero(m: re.Match[str]) -> str:
+        padded = "0" + m.group()
+        return "X" * 9 if luhn_valid(padded) and _is_personnummer(None, padded[:6]) \
+            else m.group()
+
+    return _LOST_ZERO_WORD.sub(masked_lost_zero, _CANDIDATE.sub(masked, text))
 
 
 def find_personnummer_column(headers: list[str], rows: list[list[str]],
