@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
+import polars as pl
 
 
 def prepare_working_copy(published: Path, working: Path) -> None:
@@ -38,3 +39,14 @@ def replace_file(target: Path, write: Callable[[Path], None]) -> None:
     partial = target.with_name(f".{target.name}.partial")
     write(partial)
     os.replace(partial, target)
+
+
+def write_workbook(path: Path, frames: dict[str, pl.DataFrame]) -> None:
+    """One sheet per frame. Text is written as text: a name such as '=HYPERLINK(…)' never
+    becomes a formula, a link or a number in the analyst's spreadsheet."""
+    import xlsxwriter
+
+    with xlsxwriter.Workbook(path, {"strings_to_formulas": False, "strings_to_urls": False,
+                                    "strings_to_numbers": False}) as workbook:
+        for name, frame in frames.items():
+            frame.write_excel(workbook, worksheet=name, autofit=True)

@@ -21,6 +21,7 @@ from pipelines.reports.periods import (
 )
 from pipelines.reports.sections import Section, document_period, find_sections, forbund_name
 from pipelines.reports.text import Document
+from pipelines.spreadsheet import neutralise
 
 CSV_COLUMNS = ("forbund", "insats", "period_start", "period_end", "metric", "sex", "value",
                "quote", "note")
@@ -166,5 +167,6 @@ def write_csv(rows: list[ExtractedFigure], path: Path) -> None:
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=CSV_COLUMNS)
         writer.writeheader()
-        for row in rows:
-            writer.writerow(row.gold_row())
+        for row in rows:  # a text cell a spreadsheet would run ('=…', '+…') is written as text
+            writer.writerow({k: neutralise(v) if isinstance(v, str) else v
+                             for k, v in row.gold_row().items()})

@@ -1,12 +1,10 @@
 """Publish: the checked working warehouse and its exports, or nothing that an ERROR affects."""
 
-from pathlib import Path
-
 import dagster as dg
 
 from pipelines.defs.quality.assets import QUALITY_KEY
 from pipelines.defs.resources import Warehouse
-from pipelines.publish import publish_warehouse, replace_file
+from pipelines.publish import publish_warehouse, replace_file, write_workbook
 from pipelines.reports.review import write_review
 from pipelines.runlog import record
 
@@ -55,14 +53,7 @@ def published_marts(context: dg.AssetExecutionContext,
                                      f"{', '.join(sorted(blocked))} and the warehouse",
                          metadata={"published": written, "blocked": sorted(blocked)})
 
-    def write_workbook(path: Path) -> None:
-        import xlsxwriter
-
-        with xlsxwriter.Workbook(path) as workbook:
-            for name, frame in frames.items():
-                frame.write_excel(workbook, worksheet=name, autofit=True)
-
-    replace_file(marts_dir / WORKBOOK, write_workbook)
+    replace_file(marts_dir / WORKBOOK, lambda path: write_workbook(path, frames))
     written["workbook"] = str(marts_dir / WORKBOOK)
     if warehouse.working != paths.warehouse:
         publish_warehouse(warehouse.working, paths.warehouse)
