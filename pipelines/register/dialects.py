@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pipelines import limits
 from pipelines.errors import CellProblem, InputFileError
 
 SUFFIXES = (".csv", ".txt", ".xlsx")
@@ -31,9 +32,14 @@ class RawTable:
 
 
 def decode(data: bytes) -> tuple[str, str]:
-    """Decode bytes as UTF-8 (BOM or not) or, failing that, Windows-1252."""
+    """Decode bytes as UTF-8 (BOM or not), UTF-16 with a BOM (Excel's 'Unicode text') or,
+    failing that, Windows-1252. UTF-16 without a BOM is refused with a clear reason."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise UnicodeDecodeError("utf-16", data[:2], 0, 2, "UTF-16 is not accepted")
+        return data.decode("utf-16"), "utf-16"
+    sample = data[:4000]
+    if len(sample) >= 4 and sample.count(b"\x00") > len(sample) // 4:
+        raise UnicodeDecodeError("utf-16", data[:2], 0, 2,
+                                 "the file is UTF-16 without a byte-order mark")
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8"), "utf-8-sig"
     try:
@@ -59,13 +65,15 @@ def read_csv_cells(path: Path) -> RawTable:
     if not lines or not lines[0].strip():
         raise InputFileError(path, [CellProblem(1, "", "the file is empty or has no header")])
     separator = sniff_separator(lines[0])
+    csv.field_size_limit(limits.max_cell_chars() + 1)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
     try:
         return _rows(reader, path, encoding, separator, text.endswith(("\n", "\r")))
     except csv.Error as exc:
         raise InputFileError(
             path, [CellProblem(reader.line_num, "", f"unreadable CSV ({exc}); a stray "
-                               "quotation mark makes the rest of the file one field")],
+                               "quotation mark makes the rest of the file one field, or a "
+                               f"cell is over {limits.max_cell_chars():,} characters")],
             "Check quoting in that row, or save the file again from the spreadsheet.",
         ) from exc
 
@@ -77,11 +85,19 @@ def _rows(reader: Any, path: Path, encoding: str, separator: str, ends_in_newlin
     row_numbers: list[int] = []
     problems: list[CellProblem] = []
     short = False
+    first_line = reader.line_num + 1
     for cells in reader:
+        started, first_line = first_line, reader.line_num + 1
         if not any(c.strip() for c in cells):
             short = False
             continue
         row_number = reader.line_num
+        if any("\n" in c or "\r" in c for c in cells):
+            problems.append(CellProblem(
+                started, "", f"a quotation mark opens a value that runs over "
+                f"{reader.line_num - started + 1} lines; register values never break lines, "
+                "so a quotation mark is stray"))
+            continue
         cells = [c.strip() for c in cells]
         if len(cells) > len(headers) and not any(cells[len(headers):]):
             cells = cells[:len(headers)]  # trailing separators with nothing after them
@@ -125,12 +141,35 @@ def read_xlsx_cells(path: Path) -> RawTable:
     )
 
 
+def _within_limits(path: Path, table: RawTable) -> RawTable:
+    """Refuse a table with too many rows or a cell too long to be a register value."""
+    if len(table.rows) > limits.max_rows():
+        raise InputFileError(path, [CellProblem(
+            table.row_numbers[limits.max_rows()], "", f"more than {limits.max_rows():,} rows "
+            "(FINSAM_MAX_ROWS)")], "Split the export by year or insats.")
+    longest = limits.max_cell_chars()
+    for header in table.headers:
+        if len(header) > longest:
+            raise InputFileError(path, [CellProblem(1, header[:40] + "…", f"a header of "
+                                 f"{len(header):,} characters (limit {longest:,})")])
+    for row, number in zip(table.rows, table.row_numbers, strict=True):
+        for header, cell in zip(table.headers, row, strict=True):
+            if len(cell) > longest:
+                raise InputFileError(path, [CellProblem(
+                    number, header, f"a cell of {len(cell):,} characters, over the limit of "
+                    f"{longest:,} (FINSAM_MAX_CELL_CHARS)")], "No register value is that long.")
+    return table
+
+
 def read_cells(path: Path) -> RawTable:
-    """Read any accepted register file as text cells."""
+    """Read any accepted register file as text cells, within the limits of `pipelines.limits`."""
+    if path.suffix.lower() in SUFFIXES and (problem := limits.file_problem(path)):
+        raise InputFileError(path, [CellProblem(1, "", problem)],
+                             "Split the export, or raise the limit if the file is genuine.")
     if path.suffix.lower() == ".xlsx":
-        return read_xlsx_cells(path)
+        return _within_limits(path, read_xlsx_cells(path))
     if path.suffix.lower() in SUFFIXES:
-        return read_csv_cells(path)
+        return _within_limits(path, read_csv_cells(path))
     raise InputFileError(
         path, [CellProblem(1, "", f"unsupported file type '{path.suffix}'")],
         f"Accepted: {', '.join(SUFFIXES)}.",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pipelines import limits
 from pipelines.personnummer import mask_personnummer
 from pipelines.reports.text import Document, normalise
 
@@ -67,6 +68,8 @@ def _pdf_text(path: Path) -> str:
 
 def read_text(path: Path) -> str:
     suffix = path.suffix.lower()
+    if suffix in SUFFIXES and (problem := limits.file_problem(path)):
+        raise UnreadableReport(path, problem)
     try:
         if suffix in (".txt", ".md"):
             return _decode(path.read_bytes())

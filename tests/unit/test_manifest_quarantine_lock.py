@@ -94,8 +94,8 @@ def test_a_removed_file_takes_its_rows_with_it(folders):
 
 @pytest.mark.parametrize(("name", "content", "message"), [
     ("garbage.csv", bytes(range(256)) * 4, "cannot decode the file"),
-    ("utf16.csv", (HEADER + _row("A", "2022-01-01")).encode("utf-16"),
-     "cannot decode the file (UTF-16 is not accepted)"),
+    ("utf16.csv", (HEADER + _row("A", "2022-01-01")).encode("utf-16-le"),
+     "cannot decode the file (the file is UTF-16 without a byte-order mark)"),
     ("no_kon.csv", (HEADER.replace("Kön;", "") + "F;222000-0001;7;S;A;1980;2022-01-01;;\n")
      .encode(), "column 'Kön': required column missing"),
     ("bad_rows.csv", (HEADER + _row("A", "2022-01-01") + "F;222000-0001;7;S;B;X;1980;"
