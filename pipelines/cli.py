@@ -136,6 +136,8 @@ def run(no_generate: bool) -> None:
 
     outcome = run_pipeline(generate_if_empty=not no_generate, log=click.echo)
     paths = outcome.paths
+    if outcome.busy:
+        sys.exit(2)  # could not run: another load holds the lock
     if outcome.refused_files:
         click.echo(f"\nRefused files (see the log above for file, row and column): "
                    f"{', '.join(outcome.refused_files)}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,6 +21,9 @@ class LoadInProgress(RuntimeError):
     """Another load holds the lock."""
 
 
+_HELD: set[tuple[Path, int]] = set()  # locks this thread holds: taking one again is a no-op
+
+
 def lock_timeout() -> float:
     return float(os.environ.get("FINSAM_LOCK_TIMEOUT", "0"))
 
@@ -28,6 +32,10 @@ def lock_timeout() -> float:
 def exclusive_load(lock_file: Path, owner: str, timeout: float | None = None) -> Iterator[None]:
     """Hold the load lock for the duration of the block."""
     timeout = lock_timeout() if timeout is None else timeout
+    key = (lock_file.resolve(), threading.get_ident())
+    if key in _HELD:
+        yield  # the run that holds it started this step
+        return
     lock_file.parent.mkdir(parents=True, exist_ok=True)
     handle = lock_file.open("a+", encoding="utf-8")
     deadline = time.monotonic() + timeout
@@ -50,7 +58,9 @@ def exclusive_load(lock_file: Path, owner: str, timeout: float | None = None) ->
         handle.write(json.dumps({"owner": owner, "pid": os.getpid(),
                                  "since": datetime.now(UTC).isoformat(timespec="seconds")}))
         handle.flush()
+        _HELD.add(key)
         yield
     finally:
+        _HELD.discard(key)
         fcntl.flock(handle, fcntl.LOCK_UN)
         handle.close()

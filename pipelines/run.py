@@ -17,6 +17,7 @@ class RunOutcome:
     paths: Paths
     success: bool
     refused_files: list[str]
+    busy: bool = False  # another load held the lock: nothing was started
 
 
 def raw_is_empty(paths: Paths) -> bool:
@@ -58,12 +59,16 @@ def run_pipeline(paths: Paths | None = None, *, generate_if_empty: bool = True,
     from pipelines.defs.resources import LOCK_FILE
     from pipelines.lock import LoadInProgress, exclusive_load
 
-    try:  # a clear message now rather than a failed run later
-        with exclusive_load(paths.ops_dir / LOCK_FILE, owner="finsam run (check)"):
-            pass
+    try:  # the whole run holds the lock; a second run stops at once with one line
+        with exclusive_load(paths.ops_dir / LOCK_FILE, owner=f"finsam run (pid {os.getpid()})"):
+            return _run_locked(paths, generate_if_empty, log)
     except LoadInProgress as busy:
         log(f"Not started: {busy}")
-        return RunOutcome(paths=paths, success=False, refused_files=[])
+        return RunOutcome(paths=paths, success=False, refused_files=[], busy=True)
+
+
+def _run_locked(paths: Paths, generate_if_empty: bool, log: Callable[[str], None]
+                ) -> RunOutcome:
     if generate_if_empty and raw_is_empty(paths):
         generate_demo(paths, log)
     log("parsing the dbt project …")

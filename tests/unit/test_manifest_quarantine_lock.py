@@ -146,3 +146,32 @@ def test_a_second_load_waits_then_stops_with_a_clear_message(tmp_path: Path):
     thread.join()
     with exclusive_load(lock, owner="manual run", timeout=0):
         pass  # free again once the first load is done
+
+
+def test_a_second_finsam_run_stops_with_one_line(tmp_path: Path):
+    """Another process holds the load lock: `run_pipeline` starts nothing and says so."""
+    import subprocess
+    import sys
+    import time
+
+    from pipelines.defs.resources import LOCK_FILE
+    from pipelines.run import run_pipeline
+    from pipelines.settings import Paths
+
+    paths = Paths(data_dir=tmp_path / "data", warehouse=tmp_path / "data" / "marts" / "w.duckdb")
+    lock = paths.ops_dir / LOCK_FILE
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import sys, time; from pathlib import Path; from pipelines.lock import exclusive_load\n"
+        f"with exclusive_load(Path({str(lock)!r}), owner='nightly run 7'):\n"
+        "    print('held', flush=True); time.sleep(30)")], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        lines: list[str] = []
+        started = time.monotonic()
+        outcome = run_pipeline(paths, generate_if_empty=False, log=lines.append)
+        assert outcome.busy and not outcome.success
+        assert len(lines) == 1 and "nightly run 7" in lines[0] and "\n" not in lines[0]
+        assert time.monotonic() - started < 10
+    finally:
+        holder.kill()
+        holder.wait()
