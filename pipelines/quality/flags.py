@@ -34,6 +34,8 @@ WHAT_TO_CHECK = {
     "stated_once": "The report states this figure twice with different values.",
     "mismatch": "The report and the register disagree beyond the tolerance: check the "
                 "register export (missing exits, late registrations) and the report.",
+    "duplicate_spells": "The export repeats spells (same person, insats and start date); "
+                        "each was loaded once. Ask for a new export if the repeats are many.",
     "unused_header": "A column of the export was not loaded because its header is not one "
                      "the format accepts: rename it (docs/register-format.md) and drop the "
                      "file again, or ignore this if the column is something else.",
@@ -104,9 +106,12 @@ def register_file_flags(run_id: str, warehouse: Path) -> list[Flag]:
         files = con.sql("select * from bronze.register_files order by source_file").pl()
     if "warnings" not in files.columns:
         return []
-    return [Flag(run_id, "register_file", "unused_header", "WARN", "registers",
+    def rule(warning: str) -> str:
+        return "duplicate_spells" if "duplicate spells" in warning else "unused_header"
+
+    return [Flag(run_id, "register_file", rule(warning), "WARN", "registers",
                  None, None, None, None, None, None, r["source_file"], warning, None,
-                 WHAT_TO_CHECK["unused_header"])
+                 WHAT_TO_CHECK[rule(warning)])
             for r in files.filter(pl.col("warnings").is_not_null()).iter_rows(named=True)
             for warning in r["warnings"].splitlines()]
 

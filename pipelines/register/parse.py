@@ -6,6 +6,7 @@ refused whole, so nothing of it is half-loaded.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -218,7 +219,48 @@ def parse_table(path: Path, table: RawTable, max_invalid_rows: int = 0) -> Parse
     if len(bad_rows) > max_invalid_rows:
         raise InputFileError(path, problems, "Correct the file and drop it again.")
     typed = typed.filter(~pl.col("source_row").is_in(sorted(bad_rows)))
+    if kind is Kind.PARTICIPATIONS:
+        typed, repeated = _without_repeats(path, typed, header_of)
+        warnings = warnings + repeated
     return ParsedFile(path, kind, typed, table.encoding, table.separator, problems, warnings)
+
+
+SPELL_KEY = ("forbund_org_nr", "insats_id", "participant_id", "start_date")
+
+
+def max_duplicate_share() -> float:
+    """The share of repeated spells a file may hold (FINSAM_MAX_DUPLICATE_SHARE, default 5 %)."""
+    try:
+        return float(os.environ.get("FINSAM_MAX_DUPLICATE_SHARE", "0.05"))
+    except ValueError:
+        return 0.05
+
+
+def _without_repeats(path: Path, typed: pl.DataFrame, header_of: dict[str, str]
+                     ) -> tuple[pl.DataFrame, list[CellProblem]]:
+    """One row per spell (person, insats, start): repeats are dropped with a warning, and a
+    file with more than `max_duplicate_share()` of repeats is refused. Counts never grow
+    with copies of a row."""
+    first = typed.with_columns(
+        pl.col("source_row").min().over(list(SPELL_KEY)).alias("_first"))
+    repeats = first.filter(pl.col("source_row") != pl.col("_first"))
+    if repeats.is_empty():
+        return typed, []
+    share = repeats.height / typed.height
+    column = header_of.get("participant_id", "")
+    if share > max_duplicate_share():
+        raise InputFileError(path, [CellProblem(
+            int(repeats["source_row"][0]), column,
+            f"{repeats.height:,} of {typed.height:,} rows ({share:.0%}) repeat a spell already "
+            f"in the file (same person, insats and start date); more than "
+            f"{max_duplicate_share():.0%} (FINSAM_MAX_DUPLICATE_SHARE) means a broken export")],
+            "Export the register again; each spell once.")
+    shown = ", ".join(str(r) for r in repeats["source_row"].head(10))
+    more = f" and {repeats.height - 10:,} more" if repeats.height > 10 else ""
+    warning = CellProblem(int(repeats["source_row"][0]), column,
+                          f"duplicate spells: rows {shown}{more} repeat a spell already in "
+                          "the file (same person, insats and start date); each was loaded once")
+    return typed.filter(pl.col("source_row").is_in(first["_first"].unique())), [warning]
 
 
 def parse_file(path: Path, max_invalid_rows: int = 0) -> ParsedFile:

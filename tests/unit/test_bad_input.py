@@ -100,3 +100,17 @@ def test_bad_file_is_not_loaded_and_good_files_are(tmp_path: Path):
     assert ids == [("A",), ("B",)]
     assert log == {"registers/good.csv": "loaded", "registers/bad.csv": "refused",
                    "registers/pnr.csv": "refused"}
+
+
+def test_a_repeated_spell_is_loaded_once_with_a_warning(tmp_path: Path):
+    rows = [GOOD.format(pid=f"P{i}") for i in range(60)]
+    path = _write(tmp_path / "a.csv", *rows, rows[3], rows[3])
+    parsed = parse_file(path)
+    assert parsed.frame.height == 60
+    assert any("duplicate spells: rows 62, 63" in w.message for w in parsed.warnings)
+
+
+def test_a_flood_of_repeated_spells_refuses_the_file(tmp_path: Path):
+    path = _write(tmp_path / "a.csv", GOOD.format(pid="A"), *[GOOD.format(pid="A")] * 5000)
+    error = _problem(path)
+    assert "5,000 of 5,001 rows" in str(error) and "FINSAM_MAX_DUPLICATE_SHARE" in str(error)
