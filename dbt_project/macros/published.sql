@@ -1,17 +1,120 @@
-{#- Select every column of a mart for publication, blanking small counts:
-    counts (participants_*, ended_*, anonymous_*) from 1 to min_publish_count - 1 become
-    null, and shares and averages are blanked when fewer than min_publish_count ended. -#}
-{% macro published_columns(relation) %}
-    {%- set columns = adapter.get_columns_in_relation(relation) if execute else [] -%}
-    {%- for column in columns %}
-        {%- set name = column.name | lower %}
-        {%- if name.startswith(('participants_', 'ended_', 'anonymous_')) %}
-        {{ suppress_small(name) }} as {{ name }}
-        {%- elif name.startswith(('share_', 'avg_')) %}
-        case when participants_ended < {{ var('min_publish_count') }} then null
-             else {{ name }} end as {{ name }}
+{#- Publication with complementary suppression. A count from 1 to min_publish_count - 1 is
+    blanked, and so is every cell from which a blanked one could be worked out:
+    - women and men: when one of the two is blanked, the other is too (the total minus one
+      gives the other);
+    - outcomes: when one ended_* count of a row is blanked, every ended_* count and the share
+      to work or studies of that row are (participants_ended minus the others, or the share
+      times participants_ended, gives it);
+    - across rows (`partition_by`, e.g. förbund and year for insatser whose sum is the
+      förbund's figure): when exactly one row of a group has a column blanked, the smallest
+      visible positive cell of another row is blanked too.
+    The rules run twice, so that a cell blanked by one rule is covered by the others.
+    Shares and averages are blanked when fewer than min_publish_count ended. -#}
+
+{% macro _small(column) -%}
+    ({{ column }} > 0 and {{ column }} < {{ var('min_publish_count') }})
+{%- endmacro %}
+
+{%- macro _count_columns(names) -%}
+    {%- set found = [] -%}
+    {%- for name in names if name.startswith(('participants_', 'ended_', 'anonymous_')) -%}
+        {%- do found.append(name) -%}
+    {%- endfor -%}
+    {{ return(found) }}
+{%- endmacro -%}
+
+{#- Pairs of columns that add up to a third: women and men of each measure. -#}
+{%- macro _sex_pairs(names) -%}
+    {%- set pairs = [] -%}
+    {%- for name in names if name.endswith('_women') -%}
+        {%- set men = name[:-6] ~ '_men' -%}
+        {%- if men in names -%}{%- do pairs.append([name, men]) -%}{%- endif -%}
+    {%- endfor -%}
+    {{ return(pairs) }}
+{%- endmacro -%}
+
+{#- One round of the row rules over hidden flags h__<column> of `source`. -#}
+{%- macro _row_rules(source, counts, pairs, outcomes) -%}
+    select
+        {{ source }}.*
+        {%- for column in counts %},
+        case when h__{{ column }} = 1
+            {%- for pair in pairs if column in pair %}
+                or h__{{ pair[0] }} = 1 or h__{{ pair[1] }} = 1
+            {%- endfor %}
+            {%- if column in outcomes %}
+                {%- for other in outcomes %} or h__{{ other }} = 1{% endfor %}
+            {%- endif %}
+             then 1 else 0 end as r__{{ column }}
+        {%- endfor %}
+    from {{ source }}
+{%- endmacro -%}
+
+{#- One round of the cross-row rule over flags r__<column>, giving h__<column>. -#}
+{%- macro _cross_rule(source, counts, names, partition_by, order_key) -%}
+    select
+        {% for name in names %}{{ name }}, {% endfor %}
+        {%- for column in counts %}
+        {%- if partition_by %}
+        case when r__{{ column }} = 1
+              or (sum(r__{{ column }}) over (partition by {{ partition_by }}) = 1
+                  and r__{{ column }} = 0 and {{ column }} > 0
+                  and row_number() over (
+                      partition by {{ partition_by }}
+                      order by case when r__{{ column }} = 0 and {{ column }} > 0 then 0 else 1 end,
+                               {{ column }}, {{ order_key }}) = 1)
+             then 1 else 0 end as h__{{ column }}
         {%- else %}
-        {{ name }}
+        r__{{ column }} as h__{{ column }}
         {%- endif %}{{ "," if not loop.last }}
+        {%- endfor %}
+    from {{ source }}
+{%- endmacro -%}
+
+{% macro published_with_suppression(relation, partition_by=none, order_key=none) %}
+    {%- set names = (adapter.get_columns_in_relation(relation) if execute else [])
+                    | map(attribute='name') | map('lower') | list -%}
+    {%- set counts = _count_columns(names) -%}
+    {%- set pairs = _sex_pairs(counts) -%}
+    {%- set outcomes = [] -%}
+    {%- for name in counts if name.startswith('ended_') -%}{%- do outcomes.append(name) -%}{%- endfor -%}
+with
+
+round_0 as (
+
+    select
+        source.*
+        {%- for column in counts %},
+        case when {{ _small(column) }} then 1 else 0 end as h__{{ column }}
+        {%- endfor %}
+    from {{ relation }} as source
+
+),
+
+rows_1 as ({{ _row_rules('round_0', counts, pairs, outcomes) }}),
+
+cross_1 as ({{ _cross_rule('rows_1', counts, names, partition_by, order_key) }}),
+
+rows_2 as ({{ _row_rules('cross_1', counts, pairs, outcomes) }}),
+
+cross_2 as ({{ _cross_rule('rows_2', counts, names, partition_by, order_key) }}),
+
+rows_3 as ({{ _row_rules('cross_2', counts, pairs, outcomes) }})
+
+select
+    {%- for name in names %}
+    {%- if name in counts %}
+    case when r__{{ name }} = 1 then null else {{ name }} end as {{ name }}
+    {%- elif name.startswith('share_') %}
+    case when participants_ended < {{ var('min_publish_count') }}
+              {%- for other in outcomes %} or r__{{ other }} = 1{% endfor %}
+         then null else {{ name }} end as {{ name }}
+    {%- elif name.startswith('avg_') %}
+    case when participants_ended < {{ var('min_publish_count') }} then null
+         else {{ name }} end as {{ name }}
+    {%- else %}
+    {{ name }}
+    {%- endif %}{{ "," if not loop.last }}
     {%- endfor %}
+from rows_3
 {% endmacro %}

@@ -138,10 +138,52 @@ def test_published_parquet_suppresses_small_counts(built):
     joined = published.join(mart, on=["insats_key", "year"], suffix="_mart")
     small = joined.filter(pl.col("ended_work_mart").is_between(1, 4))
     assert small.height > 0 and small["ended_work"].null_count() == small.height
-    large = joined.filter(pl.col("participants_new_mart") >= 5)
-    assert (large["participants_new"] == large["participants_new_mart"]).all()
+    large = joined.filter(pl.col("participants_new_mart") >= 5
+                          & pl.col("participants_new").is_not_null())
+    assert large.height > 0 and (large["participants_new"] == large["participants_new_mart"]).all()
     assert (paths.marts_dir / "finsam_marts.xlsx").stat().st_size > 0
     assert (paths.marts_dir / "review" / "figures_review.xlsx").stat().st_size > 0
+
+
+def _recoverable(rows: list[dict], total: str, parts: list[str]) -> list[str]:
+    """Cells an attacker works out as total minus the other parts: one blank part, the
+    total and every other part published."""
+    found = []
+    for row in rows:
+        blank = [p for p in parts if row[p] is None]
+        if row[total] is not None and len(blank) == 1:
+            found.append(f"{blank[0]} of {row.get('insats_key') or row.get('forbund_org_nr')}"
+                         f" {row['year']}")
+    return found
+
+
+def test_no_blanked_count_can_be_worked_out_from_what_is_published(built):
+    """The recovery attack: women = total - men; one outcome = ended - the others; ended to
+    work or studies = share × ended; one insats = the förbund's figure - the other insatser."""
+    paths, _, _ = built
+    insats = pl.read_parquet(paths.marts_dir / "insats_year.parquet")
+    forbund = pl.read_parquet(paths.marts_dir / "forbund_year.parquet")
+    outcomes = [c for c in insats.columns if c.startswith("ended_")
+                and c not in ("ended_work_or_studies", "ended_working_or_studying_after")]
+    found: list[str] = []
+    for frame in (insats, forbund):
+        rows = frame.to_dicts()
+        for what in ("active", "new", "ended"):
+            found += _recoverable(rows, f"participants_{what}",
+                                  [f"participants_{what}_women", f"participants_{what}_men"])
+        found += _recoverable(rows, "participants_ended", outcomes)
+        found += [f"share → ended_work_or_studies of {r.get('insats_key')} {r['year']}"
+                  for r in rows if r["ended_work_or_studies"] is None
+                  and r["share_work_or_studies_pct"] is not None
+                  and r["participants_ended"] is not None]
+    totals = {(r["forbund_org_nr"], r["year"]): r for r in forbund.to_dicts()}
+    for (org, year), group in insats.group_by(["forbund_org_nr", "year"]):
+        for column in ("participants_new", "participants_ended", "ended_work"):
+            blank = group.filter(pl.col(column).is_null())
+            if totals[(org, year)][column] is not None and blank.height == 1:
+                found.append(f"{column} of {blank['insats_key'][0]} {year} from the förbund")
+    assert insats.null_count().sum_horizontal()[0] > 0  # something was blanked
+    assert found == []
 
 
 def test_dbt_tests_ran_as_asset_checks(built):

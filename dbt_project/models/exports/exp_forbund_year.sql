@@ -1,4 +1,3 @@
-{#- What is published per förbund and year: fct_forbund_year with small counts blanked. -#}
-select
-    {{ published_columns(ref('fct_forbund_year')) }}
-from {{ ref('fct_forbund_year') }}
+{#- What is published per förbund and year: fct_forbund_year with small counts blanked, and
+    every cell from which a blanked one could be worked out (macros/published.sql). -#}
+{{ published_with_suppression(ref('fct_forbund_year')) }}
