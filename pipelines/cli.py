@@ -103,17 +103,26 @@ def review() -> None:
 
 @main.command()
 def check() -> None:
-    """Run the quality checks on the current warehouse; exit 1 on an ERROR-level flag."""
+    """Run the quality checks on the published warehouse without changing it.
+
+    Exit 0: no ERROR flag; 1: ERROR flags; 2: the checks could not run. The report goes to
+    data/marts/quality/check/, beside (not over) the nightly run's report.
+    """
     from pipelines.quality.check import run_quality, summary_by_forbund
 
     paths = current_paths()
     if not paths.warehouse.exists():
         click.echo(f"No warehouse at {paths.warehouse}: run `finsam run` first.", err=True)
         sys.exit(2)
-    result = run_quality(paths.warehouse, paths.marts_dir / "quality", "manual-check",
-                         log=click.echo)
+    try:
+        result = run_quality(paths.warehouse, paths.marts_dir / "quality" / "check",
+                             "manual-check", log=click.echo, record=False)
+    except Exception as exc:  # noqa: BLE001 - any failure to read means "could not run"
+        click.echo(f"Could not run the checks on {paths.warehouse}: "
+                   f"{str(exc).splitlines()[0] if str(exc) else type(exc).__name__}", err=True)
+        sys.exit(2)
     click.echo("\n" + summary_by_forbund(result.flags))
-    click.echo(f"\nReport: {result.reports[0]} (and .html); flags in marts.fct_quality_flags")
+    click.echo(f"\nReport: {result.reports[0]} (and .html); the warehouse was only read")
     if result.errors():
         sys.exit(1)
 

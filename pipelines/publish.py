@@ -22,7 +22,8 @@ def prepare_working_copy(published: Path, working: Path) -> None:
     for stale in (working, working.with_name(working.name + ".wal")):
         stale.unlink(missing_ok=True)
     if published.exists():
-        shutil.copyfile(published, working)
+        shutil.copyfile(published, working)  # the copy is writable whatever the original's mode
+        working.chmod(0o644)
 
 
 def publish_warehouse(working: Path, published: Path) -> None:
@@ -31,6 +32,9 @@ def publish_warehouse(working: Path, published: Path) -> None:
         con.execute("checkpoint")
     published.parent.mkdir(parents=True, exist_ok=True)
     os.replace(working, published)
+    # Read-only on disk: an analyst's tool that opens it for writing fails instead of
+    # editing what the next run would build on.
+    published.chmod(0o444)
 
 
 def replace_file(target: Path, write: Callable[[Path], None]) -> None:

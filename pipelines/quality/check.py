@@ -31,8 +31,9 @@ class QualityResult:
 
 
 def run_quality(warehouse: Path, report_dir: Path, run_id: str,
-                log: Callable[[str], None] = print) -> QualityResult:
-    """Check, record the flags in the warehouse and write the readable report."""
+                log: Callable[[str], None] = print, record: bool = True) -> QualityResult:
+    """Check, record the flags in the warehouse (unless `record` is false: then the
+    warehouse is only read) and write the readable report."""
     result = QualityResult(run_id=run_id)
     log("running the Great Expectations suites …")
     result.suite_failures = run_suites(warehouse, load_suites())
@@ -40,7 +41,8 @@ def run_quality(warehouse: Path, report_dir: Path, run_id: str,
                     + consistency_flags(run_id, warehouse)
                     + reconciliation_flags(run_id, warehouse)
                     + register_file_flags(run_id, warehouse))
-    write_flags(warehouse, result.flags)
+    if record:
+        write_flags(warehouse, result.flags)
     result.reports = write_reports(report_dir, result.flags, run_id)
     log(f"{len(result.errors())} ERROR and "
         f"{sum(f.severity == 'WARN' for f in result.flags)} WARN flags → {result.reports[0]}")

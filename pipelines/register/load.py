@@ -11,6 +11,7 @@ in one transaction.
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -43,7 +44,7 @@ MANIFEST_SCHEMA = {
     "forbund_org_nr": pl.String, "export_date": pl.Date, "status": pl.String,
     "rows": pl.Int64, "rejected_rows": pl.Int64, "load_id": pl.String,
     "recorded_at": pl.Datetime("us", "UTC"), "superseded_by": pl.String,
-    "warnings": pl.String, "error": pl.String,
+    "warnings": pl.String, "error": pl.String, "fingerprint": pl.String,
 }
 CONFLICT_HINT = ("If this file corrects the other, remove the other from data/raw/registers/ "
                  "and drop this one again; if it is a different export, make sure each file "
@@ -107,6 +108,12 @@ def register_files(folder: Path) -> list[Path]:
                   if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith("."))
 
 
+def fingerprint(rows: pl.DataFrame) -> str:
+    """A digest of the bronze rows of one file, to tell whether anyone has edited them."""
+    data = rows.drop(["load_id", "loaded_at"], strict=False).sort("source_row")
+    return hashlib.sha256(data.write_csv().encode("utf-8")).hexdigest()
+
+
 def _empty(kind: Kind) -> pl.DataFrame:
     schema = {c.name: POLARS_TYPES[c.type] for c in COLUMNS[kind]}
     return pl.DataFrame(schema={**schema, "source_row": pl.Int64(), **LINEAGE})
@@ -152,7 +159,8 @@ def _read(path: Path, source: str, before: dict | None, digest: str, size: int,
     if before and before["sha256"] == digest and before["status"] == "loaded":
         kind = Kind(before["kind"])
         frame = previous_rows.get(kind, _empty(kind)).filter(pl.col("source_file") == source)
-        if frame.height == before["rows"]:
+        # Rows edited by hand in the warehouse are read again from the file, never published.
+        if frame.height == before["rows"] and before.get("fingerprint") == fingerprint(frame):
             warnings = (before.get("warnings") or "").splitlines()
             return _Accepted(source, digest, size, kind, frame, before["rejected_rows"] or 0,
                              reused=True, warnings=warnings)
@@ -219,17 +227,18 @@ def load_registers(folder: Path, warehouse: Path, *, quarantine_dir: Path | None
                          "rows": rows.height, "rejected_rows": item.rejected,
                          "load_id": rows["load_id"][0] if rows.height else result.load_id,
                          "superseded_by": by, "warnings": "\n".join(item.warnings) or None,
-                         "error": None})
+                         "error": None, "fingerprint": fingerprint(rows)})
     manifest += [{**entry, "kind": None, "forbund_org_nr": None, "export_date": None,
                   "rows": 0, "rejected_rows": 0, "load_id": result.load_id,
-                  "superseded_by": None, "warnings": None}
+                  "superseded_by": None, "warnings": None, "fingerprint": None}
                  for entry in refused_entries]
     readable = ("loaded", "partly superseded", "superseded")
     before_state = {s: (e["sha256"], e["status"]) for s, e in previous.items()
                     if e["status"] in readable}
     after_state = {m["source_file"]: (m["sha256"], m["status"]) for m in manifest
                    if m["status"] in readable}
-    result.changed = before_state != after_state or not previous_rows
+    result.changed = before_state != after_state or not previous_rows or any(
+        not item.reused for item in accepted)  # read again: new, changed or edited by hand
     frames = {kind: pl.concat([_empty(kind)] + [rows for of, rows in kept if of is kind],
                               how="diagonal_relaxed").select(_empty(kind).columns)
               for kind in TABLES}

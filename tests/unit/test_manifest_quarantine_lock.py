@@ -175,3 +175,15 @@ def test_a_second_finsam_run_stops_with_one_line(tmp_path: Path):
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_a_hand_edit_of_bronze_is_undone_not_published(folders):
+    registers, warehouse, _ = folders
+    _write(registers / "a.csv", _row("A", "2022-01-01"), _row("B", "2022-02-01"))
+    load_registers(registers, warehouse, log=lambda _: None)
+    with duckdb.connect(str(warehouse)) as con:
+        con.execute("update bronze.register_participations set participant_id = 'EDITED' "
+                    "where participant_id = 'A'")
+    again = load_registers(registers, warehouse, log=lambda _: None)
+    assert again.changed and "registers/a.csv" not in again.unchanged
+    assert [pid for pid, _, _ in _bronze(warehouse)] == ["A", "B"]
