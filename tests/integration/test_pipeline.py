@@ -231,7 +231,10 @@ def test_an_error_level_check_leaves_the_published_warehouse_untouched(built):
     def digest(path: Path) -> str:
         return hashlib.sha256(path.read_bytes()).hexdigest()
 
-    before = {p: digest(p) for p in (paths.warehouse, paths.marts_dir / "report_figures.parquet")}
+    before = {p: digest(p) for p in (paths.warehouse, paths.marts_dir / "report_figures.parquet",
+                                     paths.marts_dir / "insats_year.parquet",
+                                     paths.marts_dir / "forbund_year.parquet",
+                                     paths.marts_dir / "finsam_marts.xlsx")}
     paths.figures_dir.mkdir(parents=True, exist_ok=True)
     (paths.figures_dir / "typo.csv").write_text(
         "forbund,insats,period_start,period_end,metric,sex,value,quote,note\n"

@@ -152,8 +152,8 @@ def test_quality_run_flags_suites_rules_and_blocks_publishing(warehouse: Paths):
     outcome = dg.materialize([published_marts], raise_on_error=False, resources={
         "warehouse": Warehouse.from_paths(warehouse, working_database=str(warehouse.warehouse),
                                           isolate_run=False)})
-    assert not outcome.success
-    assert (warehouse.marts_dir / "insats_year.parquet").exists()
+    assert not outcome.success  # an ERROR publishes nothing, not even the unaffected exports
+    assert not (warehouse.marts_dir / "insats_year.parquet").exists()
     assert not (warehouse.marts_dir / "report_figures.parquet").exists()
 
     from click.testing import CliRunner

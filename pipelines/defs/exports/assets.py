@@ -22,10 +22,11 @@ WORKBOOK = "finsam_marts.xlsx"
 )
 def published_marts(context: dg.AssetExecutionContext,
                     warehouse: Warehouse) -> dg.MaterializeResult:
-    """The warehouse analysts open, data/marts/<name>.parquet and one workbook.
+    """The warehouse analysts open, data/marts/<name>.parquet and one workbook, as one set.
 
     With no ERROR-level flag the working warehouse replaces the published one and every
-    export is replaced; an ERROR keeps the published warehouse and the exports it affects.
+    export is replaced. An ERROR publishes nothing: warehouse, Parquet files and workbooks
+    stay as the last good run left them, so they always belong together.
     """
     paths = warehouse.paths
     marts_dir = paths.marts_dir
@@ -34,24 +35,27 @@ def published_marts(context: dg.AssetExecutionContext,
             "select affects, count(*) from marts.fct_quality_flags where severity = 'ERROR' "
             "group by affects").fetchall())
         blocked = {name for affects in blocked_by for name in BLOCKED_BY.get(affects, ())}
-        frames = {name: con.sql(f"select * from exports.{view} order by all").pl()
-                  for name, view in EXPORT_VIEWS.items() if name not in blocked}
+        frames = {} if blocked else {
+            name: con.sql(f"select * from exports.{view} order by all").pl()
+            for name, view in EXPORT_VIEWS.items()}
+    run_id = context.run.run_id
+    if blocked:
+        kept = ["the warehouse", *(f"{name}.parquet" for name in EXPORT_VIEWS), WORKBOOK,
+                "the review workbook"]
+        context.log.error(f"nothing published: ERROR-level quality flags affect "
+                          f"{', '.join(sorted(blocked))} (see "
+                          f"{marts_dir / 'quality' / 'quality_report.md'}); "
+                          f"{', '.join(kept)} stay as the last good run left them")
+        record(paths.ops_dir, run_id, "blocked", blocked=sorted(blocked))
+        raise dg.Failure(description=f"ERROR-level quality flags ({', '.join(sorted(blocked))})"
+                                     ": nothing was published",
+                         metadata={"published": {}, "blocked": sorted(blocked)})
     written: dict[str, str] = {}
     for name, frame in frames.items():
         target = marts_dir / f"{name}.parquet"
         replace_file(target, frame.write_parquet)
         written[name] = str(target)
         context.log.info(f"wrote {target} ({frame.height} rows)")
-    run_id = context.run.run_id
-    if blocked:
-        for name in sorted(blocked):
-            context.log.error(f"not publishing {name}: ERROR-level quality flags "
-                              f"(see {marts_dir / 'quality' / 'quality_report.md'}); "
-                              "the previous export and warehouse stay")
-        record(paths.ops_dir, run_id, "blocked", blocked=sorted(blocked))
-        raise dg.Failure(description=f"ERROR-level quality flags blocked publishing of "
-                                     f"{', '.join(sorted(blocked))} and the warehouse",
-                         metadata={"published": written, "blocked": sorted(blocked)})
 
     replace_file(marts_dir / WORKBOOK, lambda path: write_workbook(path, frames))
     written["workbook"] = str(marts_dir / WORKBOOK)
