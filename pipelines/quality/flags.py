@@ -34,6 +34,9 @@ WHAT_TO_CHECK = {
     "stated_once": "The report states this figure twice with different values.",
     "mismatch": "The report and the register disagree beyond the tolerance: check the "
                 "register export (missing exits, late registrations) and the report.",
+    "superseded": "A newer export of the same förbund and insats replaced this file's rows "
+                  "for the period it covers; older spells stay. If the newer file is the "
+                  "wrong one, remove it from data/raw/registers/.",
     "duplicate_spells": "The export repeats spells (same person, insats and start date); "
                         "each was loaded once. Ask for a new export if the repeats are many.",
     "unused_header": "A column of the export was not loaded because its header is not one "
@@ -101,7 +104,8 @@ def reconciliation_flags(run_id: str, warehouse: Path) -> list[Flag]:
 
 
 def register_file_flags(run_id: str, warehouse: Path) -> list[Flag]:
-    """A WARN for each header of a loaded register file that looked like a known column."""
+    """A WARN for each header of a loaded register file that looked like a known column, each
+    repeated spell, and each file a newer export (partly) superseded."""
     with duckdb.connect(str(warehouse), read_only=True) as con:
         files = con.sql("select * from bronze.register_files order by source_file").pl()
     if "warnings" not in files.columns:
@@ -109,11 +113,19 @@ def register_file_flags(run_id: str, warehouse: Path) -> list[Flag]:
     def rule(warning: str) -> str:
         return "duplicate_spells" if "duplicate spells" in warning else "unused_header"
 
-    return [Flag(run_id, "register_file", rule(warning), "WARN", "registers",
-                 None, None, None, None, None, None, r["source_file"], warning, None,
-                 WHAT_TO_CHECK[rule(warning)])
-            for r in files.filter(pl.col("warnings").is_not_null()).iter_rows(named=True)
-            for warning in r["warnings"].splitlines()]
+    flags = [Flag(run_id, "register_file", rule(warning), "WARN", "registers",
+                  None, None, None, None, None, None, r["source_file"], warning, None,
+                  WHAT_TO_CHECK[rule(warning)])
+             for r in files.filter(pl.col("warnings").is_not_null()).iter_rows(named=True)
+             for warning in r["warnings"].splitlines()]
+    if "superseded_by" in files.columns:
+        flags += [Flag(run_id, "register_file", "superseded", "WARN", "registers",
+                       r["forbund_org_nr"], None, None, None, None, None, r["source_file"],
+                       f"{r['status']} by {r['superseded_by']}", None,
+                       WHAT_TO_CHECK["superseded"])
+                  for r in files.filter(pl.col("superseded_by").is_not_null()).iter_rows(
+                      named=True)]
+    return flags
 
 
 def write_flags(warehouse: Path, flags: list[Flag]) -> None:

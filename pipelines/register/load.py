@@ -209,15 +209,17 @@ def load_registers(folder: Path, warehouse: Path, *, quarantine_dir: Path | None
     manifest, kept = [], []
     for item in accepted:
         supplied, lost = decision.supplies[item.source], decision.superseded[item.source]
-        status = "superseded" if not supplied else "partly superseded" if lost else "loaded"
+        history = decision.history.get(item.source, {})
+        rows = supplied_rows(item.frame, supplied, history) if lost else item.frame
+        status = ("superseded" if not rows.height else "partly superseded" if lost
+                  else "loaded")
         by = ", ".join(sorted(set(lost.values()))) or None
-        rows = supplied_rows(item.frame, supplied) if lost else item.frame
         kept.append((item.kind, rows))
         if lost:
             result.superseded.append(item.source)
             log(f"{status}: {item.source}: {len(lost)} of {len(lost) + len(supplied)} "
                 f"insatser now come from newer exports ({by})")
-        if supplied:
+        if rows.height:
             result.loaded.append(item.source)
         if item.reused and status == "loaded":
             result.unchanged.append(item.source)

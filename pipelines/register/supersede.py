@@ -2,15 +2,20 @@
 
 The unit of replacement is one kind of register, one förbund and one insats, whatever the
 grouping of files: a file may hold several förbund, or a förbund may send one file per
-insats. For each unit the file with the latest export date wins. When files tie on the
-export date, identical rows are one export dropped twice (the first path wins, the rows are
-the same); different rows are a conflict nobody can settle from the files alone, so the
-tied newcomers are refused with a message naming the other file, and a file that already
-supplied the unit in the previous load keeps it.
+insats. For each unit the file with the latest export date wins, for the period it covers:
+spells that start before the winner's first spell of the unit stay with the older file that
+holds them (a history sent in two files, 2021–2022 and 2022–2023, keeps 2021).
+
+When files tie on the export date, identical rows are one export dropped twice (the first
+path wins). Otherwise a date in the file name ("…_2024-03-01.csv", "…20240301…") or a word
+of correction ("korrigerad", "rättad", "ny version") decides; failing those, the rows
+differ and nobody can settle it from the files alone: the tied newcomers are refused with a
+message naming the other file, and a file that already supplied the unit keeps it.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -52,10 +57,24 @@ class Decision:
     supplies: dict[str, set[Unit]] = field(default_factory=dict)
     superseded: dict[str, dict[Unit, str]] = field(default_factory=dict)
     conflicts: dict[str, list[str]] = field(default_factory=dict)
+    # Spells of a superseded unit that start before this date stay with the older file.
+    history: dict[str, dict[Unit, date]] = field(default_factory=dict)
 
 
 def _describe(unit: Unit) -> str:
     return f"insats {unit[2]} of förbund {unit[1]}"
+
+
+_NAME_DATE = re.compile(r"(20\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?([0-3]\d)")
+_CORRECTION = re.compile(r"korr|rättad|rattad|rättelse|ny[_ -]?version|version[_ -]?\d|\bv\d",
+                         re.IGNORECASE)
+
+
+def _name_rank(source: str) -> tuple[str, bool]:
+    """What a file name says about its age: the latest date in it, and a word of correction."""
+    name = source.rsplit("/", 1)[-1]
+    dates = ["".join(m.groups()) for m in _NAME_DATE.finditer(name)]
+    return (max(dates) if dates else "", bool(_CORRECTION.search(name)))
 
 
 def _winner(unit: Unit, group: list[Candidate], conflicts: dict[str, list[str]]
@@ -66,6 +85,10 @@ def _winner(unit: Unit, group: list[Candidate], conflicts: dict[str, list[str]]
     first = tied[0].rows_of(unit)
     if all(c.rows_of(unit).equals(first) for c in tied[1:]):
         return tied[0]
+    ranks = {c.source: _name_rank(c.source) for c in tied}
+    best = max(ranks.values())
+    if sum(rank == best for rank in ranks.values()) == 1 and best != ("", False):
+        return next(c for c in tied if ranks[c.source] == best)  # the name tells the newer
     holder = next((c for c in tied if unit in c.held_before), None)
     for candidate in tied:
         if candidate is holder:
@@ -95,18 +118,40 @@ def decide(candidates: list[Candidate]) -> Decision:
     for candidate in active:
         decision.supplies[candidate.source] = set()
         decision.superseded[candidate.source] = {}
+    for candidate in active:
+        decision.history[candidate.source] = {}
     for unit, winner in winners.items():
+        covered = _first_start(winner, unit) if winner is not None else None
         for candidate in by_unit[unit]:
             if candidate is winner:
                 decision.supplies[candidate.source].add(unit)
             else:
                 decision.superseded[candidate.source][unit] = winner.source
+                if covered is not None:
+                    decision.history[candidate.source][unit] = covered
     return decision
 
 
-def supplied_rows(frame: pl.DataFrame, units: set[Unit]) -> pl.DataFrame:
-    """The rows of `frame` that belong to `units`."""
+def _first_start(candidate: Candidate, unit: Unit) -> date | None:
+    """The first spell start of `unit` in a file of spells: what it covers begins there."""
+    if "start_date" not in candidate.frame.columns:
+        return None
+    _, org, insats = unit
+    starts = candidate.frame.filter((pl.col("forbund_org_nr") == org)
+                                    & (pl.col("insats_id") == insats))["start_date"]
+    return starts.min() if starts.len() else None
+
+
+def supplied_rows(frame: pl.DataFrame, units: set[Unit],
+                  history: dict[Unit, date] | None = None) -> pl.DataFrame:
+    """The rows of `frame` that belong to `units`, and of each unit in `history` the spells
+    that start before its date (the period a newer export does not cover)."""
     keys = pl.DataFrame([(org, insats) for _, org, insats in units],
                         schema={"forbund_org_nr": pl.String, "insats_id": pl.String},
                         orient="row")
-    return frame.join(keys, on=["forbund_org_nr", "insats_id"], how="semi")
+    kept = frame.join(keys, on=["forbund_org_nr", "insats_id"], how="semi")
+    for (_, org, insats), before in (history or {}).items():
+        kept = pl.concat([kept, frame.filter(
+            (pl.col("forbund_org_nr") == org) & (pl.col("insats_id") == insats)
+            & (pl.col("start_date") < before))], how="vertical")
+    return kept

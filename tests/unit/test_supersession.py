@@ -85,15 +85,42 @@ def test_a_tie_with_other_rows_refuses_the_newcomer_and_keeps_the_loaded(folders
     registers, warehouse, quarantine = folders
     _write(registers / "export.csv", _row("A1", "2023-02-01"), _row("A2", "2023-06-30"))
     _load(folders)
-    _write(registers / "export_korrigerad.csv", _row("A1", "2023-02-01", end="2023-06-30",
-                                                     reason="Arbete"),
+    _write(registers / "export_b.csv", _row("A1", "2023-02-01", end="2023-06-30",
+                                            reason="Arbete"),
            _row("A2", "2023-06-30"))
     result = _load(folders)
     [error] = result.refused
-    assert error.path.name == "export_korrigerad.csv"
+    assert error.path.name == "export_b.csv"
     assert "registers/export.csv" in str(error) and "same export date" in str(error)
-    assert (quarantine / "export_korrigerad.csv.errors.txt").exists()
+    assert (quarantine / "export_b.csv.errors.txt").exists()
     assert {source for *_, source in _bronze(warehouse)} == {"registers/export.csv"}
+
+
+@pytest.mark.parametrize("name", ["export_korrigerad.csv", "export_2024-03-02.csv",
+                                  "export 20240302.csv", "export_rättad.csv"])
+def test_a_tie_settled_by_the_file_name(folders, name: str):
+    registers, warehouse, _ = folders
+    _write(registers / "export.csv", _row("A1", "2023-02-01"), _row("A2", "2023-06-30"))
+    _write(registers / name, _row("A1", "2023-02-01", end="2023-06-30", reason="Arbete"),
+           _row("A2", "2023-06-30"))
+    result = _load(folders)
+    assert not result.refused
+    assert {source for *_, source in _bronze(warehouse)} == {f"registers/{name}"}
+
+
+def test_a_newer_export_keeps_the_history_it_does_not_cover(folders):
+    registers, warehouse, _ = folders
+    _write(registers / "history_2021_2022.csv", _row("A0", "2021-03-01", end="2021-09-30",
+                                                     reason="Arbete"),
+           _row("A1", "2022-02-01"))
+    _write(registers / "current_2022_2023.csv", _row("A1", "2022-02-01", end="2023-05-31",
+                                                     reason="Studier"),
+           _row("A2", "2023-06-30"))
+    _load(folders)
+    rows = {(pid, source) for _, pid, source in _bronze(warehouse)}
+    assert rows == {("A0", "registers/history_2021_2022.csv"),
+                    ("A1", "registers/current_2022_2023.csv"),
+                    ("A2", "registers/current_2022_2023.csv")}
 
 
 def test_an_identical_copy_is_not_counted_twice(folders):
