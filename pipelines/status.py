@@ -76,7 +76,22 @@ def silent_report_lines(paths: Paths) -> list[str]:
     return [f"  {source}  {NO_FIGURES}" for source in silent] or ["  (none)"]
 
 
+def superseded_lines(paths: Paths) -> list[str]:
+    """Register files a newer export replaced, wholly or for the period it covers."""
+    if not paths.warehouse.exists():
+        return []
+    try:
+        with duckdb.connect(str(paths.warehouse), read_only=True) as con:
+            rows = con.execute("select source_file, status, superseded_by from "
+                               "bronze.register_files where superseded_by is not null "
+                               "order by 1").fetchall()
+    except duckdb.Error:
+        return []
+    return [f"  {source}  {status} by {by}" for source, status, by in rows] or ["  (none)"]
+
+
 def describe(paths: Paths, runs: int = 5) -> str:
     return "\n".join(["Recent runs:", *run_lines(paths, runs), "", "Quarantined files:",
-                      *quarantine_lines(paths), "", "Reports without figures:",
+                      *quarantine_lines(paths), "", "Superseded register files:",
+                      *superseded_lines(paths), "", "Reports without figures:",
                       *silent_report_lines(paths), "", "Published:", *published_lines(paths)])
