@@ -8,16 +8,25 @@ found in the working text can be quoted verbatim from the original.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
 from pipelines.reports import lexicon as lx
+from pipelines.reports.markup import (
+    PIPE_RULE,
+    RULE_LINE,
+    SPACES,
+    column_gaps,
+    dropped,
+    entities,
+    is_box,
+    links,
+    pipes,
+)
 
 _TAG = re.compile(r"</?[a-zA-Z][^<>\n]{0,40}>|<!--.{0,200}?-->")
-_SPACES = {"\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ", "\t": "\t"}
 _DROP = {"*", "\u00ad", "\r", "\\", "\u200b", "\ufeff"}
 _EMPHASIS_LINE = re.compile(r"^\s*(?:<p[^>]*>\s*)?(\*{1,3}|_{1,2}|<(b|i|strong|em)>)(?P<body>.+?)"
                             r"(\*{1,3}|_{1,2}|</(b|i|strong|em)>)\s*:?\s*(?:</p>)?\s*$")
@@ -101,112 +110,32 @@ class Document:
         return self.original[first:last]
 
 
-# A line drawn with rule or box characters only ("-----", "=====", "└────┘") frames what it
-# surrounds and reads as blank; box characters around words read as spaces.
-_RULE_LINE = re.compile(r"^[\s\-=_~*+|#.·\u2500-\u257f]{3,}$")
-
-
-_ENTITY = re.compile(r"&(?:#\d{1,6}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,10});")
-
-
-def _entities(raw: str) -> dict[int, tuple[int, str]]:
-    """Start → (end, text) of each HTML character entity ('&ndash;' → '–', '&nbsp;' → ' ')."""
-    found = {}
-    for m in _ENTITY.finditer(raw):
-        text = html.unescape(m.group())
-        if text != m.group():
-            found[m.start()] = (m.end(), "".join(_SPACES.get(ch, ch) for ch in text))
-    return found
-
-
-# An option a form leaves unticked ("☐ Helår   ☒ Halvår 1") is no statement: it is dropped.
-_UNTICKED = re.compile(r"[☐□]\s*[^☐☒☑□■\t]*?(?=\s{2,}|\t|[☐☒☑□■]|$)")
-
-
-def _dropped(raw: str) -> dict[int, int]:
-    """Start → end of unticked options and of the ticks themselves."""
-    found = {m.start(): m.end() for m in _UNTICKED.finditer(raw)}
-    found.update({i: i + 1 for i, ch in enumerate(raw) if ch in "☒☑■"})
-    return found
-
-
-def _is_box(ch: str) -> bool:
-    return "\u2500" <= ch <= "\u257f"
-
-
-# Columns aligned with spaces (PDF text): runs of three or more spaces between cells.
-_ALIGNED_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
-_LEADING_GAP = re.compile(r"^ {3,}(?=\S)")
-_NUMBER_CELL = re.compile(r"^\d+(?:[,.]\d+)?\s*%?$")
-
-
-# Markdown tables ("| Avslutade | 9 | 6 |", "|---|---|") and links ("[2. Resultat 4](#resultat)").
-_PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
-_PIPE_RULE = re.compile(r"^\s*\|[\s:|-]*\|\s*$")
-_LINK = re.compile(r"\[([^\]]{1,200})\]\([^)]{0,200}\)")
-
-
-def _pipes(raw: str) -> dict[int, str]:
-    """Position → replacement for the pipes of a Markdown table row: the outer ones go, the
-    inner ones separate cells."""
-    if not _PIPE_ROW.match(raw):
-        return {}
-    at = [i for i, ch in enumerate(raw) if ch == "|"]
-    return {i: ("" if i in (at[0], at[-1]) else "\t") for i in at}
-
-
-def _links(raw: str) -> dict[int, int]:
-    """Start → end of the markup around a Markdown link's text, to be dropped."""
-    dropped: dict[int, int] = {}
-    for m in _LINK.finditer(raw):
-        dropped[m.start()] = m.start() + 1
-        dropped[m.end(1)] = m.end()
-    return dropped
-
-
-def _column_gaps(raw: str) -> dict[int, int]:
-    """Start → end of each space run that separates the cells of a space-aligned table row:
-    a row with two gaps or more, or one gap before a number ('Arbete          4')."""
-    if "\t" in raw or "<" in raw:
-        return {}
-    gaps = list(_ALIGNED_GAP.finditer(raw))
-    if not gaps:
-        return {}
-    lead = _LEADING_GAP.match(raw)
-    if len(gaps) == 1 and not lead and not _NUMBER_CELL.match(raw[gaps[0].end():].strip()):
-        return {}
-    found = {m.start(): m.end() for m in gaps}
-    if lead:
-        found[0] = lead.end()  # a header row whose first cell is empty
-    return found
-
-
 def _normalise_line(raw: str, base: int) -> tuple[list[str], list[int]]:
     chars: list[str] = []
     offsets: list[int] = []
     i = 0
-    if _RULE_LINE.match(raw) and not raw.strip().startswith("#") or _PIPE_RULE.match(raw):
+    if RULE_LINE.match(raw) and not raw.strip().startswith("#") or PIPE_RULE.match(raw):
         return chars, offsets
-    gaps, pipes, links, entities = _column_gaps(raw), _pipes(raw), _links(raw), _entities(raw)
-    links.update(_dropped(raw))
+    gaps, cells, skipped, chars_of = column_gaps(raw), pipes(raw), links(raw), entities(raw)
+    skipped.update(dropped(raw))
     heading = _HEADING.match(raw)
     if heading:
         i = heading.end()
     elif prefix := _form_prefix().match(raw):
         i = prefix.end()  # "Svar: Vägen In" is the answer "Vägen In"
     while i < len(raw):
-        if i in entities:
-            end, text = entities[i]
+        if i in chars_of:
+            end, text = chars_of[i]
             chars.extend(text)
             offsets.extend([base + i] * len(text))
             i = end
             continue
-        if i in links:
-            i = links[i]
+        if i in skipped:
+            i = skipped[i]
             continue
-        if i in pipes:
-            if pipes[i]:
-                chars.append(pipes[i])
+        if i in cells:
+            if cells[i]:
+                chars.append(cells[i])
                 offsets.append(base + i)
             i += 1
             continue
@@ -231,7 +160,7 @@ def _normalise_line(raw: str, base: int) -> tuple[list[str], list[int]]:
         if ch in _DROP:
             i += 1
             continue
-        chars.append(" " if _is_box(ch) else _SPACES.get(ch, ch))
+        chars.append(" " if is_box(ch) else SPACES.get(ch, ch))
         offsets.append(base + i)
         i += 1
     return chars, offsets

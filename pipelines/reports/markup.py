@@ -1,0 +1,90 @@
+"""What conversion leaves inside a line of report text, read as plain cells and characters:
+rule and box lines, HTML entities, ticked and unticked form boxes, Markdown tables and
+links, and columns aligned with spaces. Each helper maps positions in the raw line to what
+stands there in the working text, so offsets back to the original stay exact."""
+
+from __future__ import annotations
+
+import html
+import re
+
+SPACES = {"\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ", "\t": "\t"}
+
+# A line drawn with rule or box characters only ("-----", "=====", "└────┘") frames what it
+# surrounds and reads as blank; box characters around words read as spaces.
+RULE_LINE = re.compile(r"^[\s\-=_~*+|#.·\u2500-\u257f]{3,}$")
+
+
+_ENTITY = re.compile(r"&(?:#\d{1,6}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,10});")
+
+
+def entities(raw: str) -> dict[int, tuple[int, str]]:
+    """Start → (end, text) of each HTML character entity ('&ndash;' → '–', '&nbsp;' → ' ')."""
+    found = {}
+    for m in _ENTITY.finditer(raw):
+        text = html.unescape(m.group())
+        if text != m.group():
+            found[m.start()] = (m.end(), "".join(SPACES.get(ch, ch) for ch in text))
+    return found
+
+
+# An option a form leaves unticked ("☐ Helår   ☒ Halvår 1") is no statement: it is dropped.
+_UNTICKED = re.compile(r"[☐□]\s*[^☐☒☑□■\t]*?(?=\s{2,}|\t|[☐☒☑□■]|$)")
+
+
+def dropped(raw: str) -> dict[int, int]:
+    """Start → end of unticked options and of the ticks themselves."""
+    found = {m.start(): m.end() for m in _UNTICKED.finditer(raw)}
+    found.update({i: i + 1 for i, ch in enumerate(raw) if ch in "☒☑■"})
+    return found
+
+
+def is_box(ch: str) -> bool:
+    return "\u2500" <= ch <= "\u257f"
+
+
+# Columns aligned with spaces (PDF text): runs of three or more spaces between cells.
+_ALIGNED_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
+_LEADING_GAP = re.compile(r"^ {3,}(?=\S)")
+_NUMBER_CELL = re.compile(r"^\d+(?:[,.]\d+)?\s*%?$")
+
+
+# Markdown tables ("| Avslutade | 9 | 6 |", "|---|---|") and links ("[2. Resultat 4](#resultat)").
+_PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+PIPE_RULE = re.compile(r"^\s*\|[\s:|-]*\|\s*$")
+_LINK = re.compile(r"\[([^\]]{1,200})\]\([^)]{0,200}\)")
+
+
+def pipes(raw: str) -> dict[int, str]:
+    """Position → replacement for the pipes of a Markdown table row: the outer ones go, the
+    inner ones separate cells."""
+    if not _PIPE_ROW.match(raw):
+        return {}
+    at = [i for i, ch in enumerate(raw) if ch == "|"]
+    return {i: ("" if i in (at[0], at[-1]) else "\t") for i in at}
+
+
+def links(raw: str) -> dict[int, int]:
+    """Start → end of the markup around a Markdown link's text, to be dropped."""
+    dropped: dict[int, int] = {}
+    for m in _LINK.finditer(raw):
+        dropped[m.start()] = m.start() + 1
+        dropped[m.end(1)] = m.end()
+    return dropped
+
+
+def column_gaps(raw: str) -> dict[int, int]:
+    """Start → end of each space run that separates the cells of a space-aligned table row:
+    a row with two gaps or more, or one gap before a number ('Arbete          4')."""
+    if "\t" in raw or "<" in raw:
+        return {}
+    gaps = list(_ALIGNED_GAP.finditer(raw))
+    if not gaps:
+        return {}
+    lead = _LEADING_GAP.match(raw)
+    if len(gaps) == 1 and not lead and not _NUMBER_CELL.match(raw[gaps[0].end():].strip()):
+        return {}
+    found = {m.start(): m.end() for m in gaps}
+    if lead:
+        found[0] = lead.end()  # a header row whose first cell is empty
+    return found
