@@ -12,7 +12,7 @@ from functools import cache
 
 from pipelines.reports import lexicon as lx
 from pipelines.reports.folding import fold
-from pipelines.reports.text import Line
+from pipelines.reports.text import Line, nonblank
 
 _NUMBER = r"^\s*(?:\d+(?:\.\d+)*\.?\s*)?"
 _MAX_NAME_WORDS = 10
@@ -80,13 +80,8 @@ def kind_title_insats(lines: list[Line], is_name: Callable[[str], bool],
     # A report about one project names it on the line under its kind: "SLUTRAPPORT" / "BRON".
     alone = re.compile(r"^\s*(?i:slutrapport|projektrapport|projektredovisning|utvärdering)"
                        r"(?:\s+(?i:och|samt)\s+\w+)?\s*$")
-    seen, after_kind = 0, False
-    for i, line in enumerate(lines):
-        if not line.text.strip():
-            continue
-        seen += 1
-        if seen > head:
-            break
+    after_kind = False
+    for i, line in nonblank(lines)[:head]:
         text = line.text.split("\t")[0].strip()
         if after_kind and _is_name(text) and len(text.split()) <= 6 and not re.search(
                 r"\d", text) and is_name(text) and _PERIOD_TAIL.sub("", text) == text:
@@ -105,13 +100,7 @@ def title_insats(lines: list[Line], head: int = 12) -> tuple[int, str] | None:
     Bryggan', 'Insats: Steget' — within the first `head` non-blank lines."""
     words = "|".join(lx.TITLE_INSATS_WORDS)
     pattern = re.compile(rf"^\s*(?i:{words})\s*:?\s+(?P<name>[A-ZÅÄÖ\"“][^\t]{{1,60}})$")
-    seen = 0
-    for i, line in enumerate(lines):
-        if not line.text.strip():
-            continue
-        seen += 1
-        if seen > head:
-            break
+    for i, line in nonblank(lines)[:head]:
         if (m := pattern.match(line.text.strip())) and _is_name(m.group("name")):
             return i, m.group("name").strip(" .*")
     return None
