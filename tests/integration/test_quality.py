@@ -156,10 +156,15 @@ def test_quality_run_flags_suites_rules_and_blocks_publishing(warehouse: Paths):
     assert not (warehouse.marts_dir / "insats_year.parquet").exists()
     assert not (warehouse.marts_dir / "report_figures.parquet").exists()
 
+    import hashlib
+
     from click.testing import CliRunner
 
     from pipelines.cli import main
 
+    before = hashlib.sha256(warehouse.warehouse.read_bytes()).hexdigest()
     checked = CliRunner().invoke(main, ["check"])
     assert checked.exit_code == 1, checked.output
+    assert hashlib.sha256(warehouse.warehouse.read_bytes()).hexdigest() == before  # only read
+    assert (warehouse.marts_dir / "quality" / "check" / "quality_report.md").exists()
     assert "Samordningsförbundet Skaraborg" in checked.output

@@ -187,3 +187,24 @@ def test_a_hand_edit_of_bronze_is_undone_not_published(folders):
     again = load_registers(registers, warehouse, log=lambda _: None)
     assert again.changed and "registers/a.csv" not in again.unchanged
     assert [pid for pid, _, _ in _bronze(warehouse)] == ["A", "B"]
+
+
+def test_the_published_warehouse_is_read_only_on_disk_and_the_working_copy_is_not(
+        tmp_path: Path):
+    import stat
+
+    from pipelines.publish import prepare_working_copy, publish_warehouse
+
+    working, published = tmp_path / "work" / "w.duckdb", tmp_path / "marts" / "w.duckdb"
+    working.parent.mkdir()
+    with duckdb.connect(str(working)) as con:
+        con.execute("create table t as select 1 as x")
+    publish_warehouse(working, published)
+    assert not published.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
+    prepare_working_copy(published, working)
+    assert working.stat().st_mode & stat.S_IWUSR
+    with duckdb.connect(str(working)) as con:  # the next run builds on a writable copy
+        con.execute("insert into t values (2)")
+    publish_warehouse(working, published)  # and replaces the read-only file
+    with duckdb.connect(str(published), read_only=True) as con:
+        assert con.execute("select count(*) from t").fetchone()[0] == 2
