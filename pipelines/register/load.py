@@ -46,9 +46,10 @@ MANIFEST_SCHEMA = {
     "recorded_at": pl.Datetime("us", "UTC"), "superseded_by": pl.String,
     "warnings": pl.String, "error": pl.String, "fingerprint": pl.String,
 }
-CONFLICT_HINT = ("If this file corrects the other, remove the other from data/raw/registers/ "
-                 "and drop this one again; if it is a different export, make sure each file "
-                 "holds the latest rows of the insatser it covers.")
+CONFLICT_HINT = ("If this file corrects the other, say so in its name (a later date such as "
+                 "_2024-03-02, or 'korrigerad') and drop it again, or remove the other from "
+                 "data/raw/registers/; if it is a different export, make sure each file holds "
+                 "the latest rows of the insatser it covers.")
 
 
 @dataclass
