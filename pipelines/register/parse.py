@@ -260,7 +260,7 @@ def _without_repeats(path: Path, typed: pl.DataFrame, header_of: dict[str, str]
     warning = CellProblem(int(repeats["source_row"][0]), column,
                           f"duplicate spells: rows {shown}{more} repeat a spell already in "
                           "the file (same person, insats and start date); each was loaded once")
-    return typed.filter(pl.col("source_row").is_in(first["_first"].unique())), [warning]
+    return typed.filter(pl.col("source_row").is_in(first["_first"].unique().to_list())), [warning]
 
 
 def parse_file(path: Path, max_invalid_rows: int = 0) -> ParsedFile:
