@@ -10,7 +10,7 @@ from pipelines.reports.figure_types import Mention, Sentence
 from pipelines.reports.folding import fold
 from pipelines.reports.headings import is_topic, mentions, without_numbering
 from pipelines.reports.numbers import Token, digit_value, tokenize
-from pipelines.reports.tables import is_header_row, read_table
+from pipelines.reports.tables import is_header_row, is_period_label, read_table
 from pipelines.reports.text import Line
 
 # "12", "12 deltagare (5 kvinnor)", "10, varav 6 kvinnor och 4 män", "59 %".
@@ -114,6 +114,23 @@ class FormRules:
                    Mention(0, tokens[0], value), "form:answer")
         return True
 
+    def _period_value(self, row: Line, metric: str) -> bool:
+        """A row under a form question that gives its answer for a period: 'Under perioden: 2'
+        below '7. Antal avslutade deltagare'."""
+        cells = row.text.rstrip(" \t").split("\t")
+        label = cells[0].strip().rstrip(":")
+        value = re.fullmatch(r"\s*(\d+(?:,\d+)?)\s*(%?)\s*", cells[-1]) if len(cells) == 2 else None
+        if value is None or not is_period_label(label) or (value.group(2) and not metric.endswith(
+                "_pct")):
+            return False
+        start = row.start + len(cells[0]) + 1 + value.start(1)
+        token = Token(value.group(1), start, start + len(value.group(1)))
+        number = digit_value(token.text)
+        figure = self._emit(metric, "all", number, Sentence(row.text, row.start, [token], label),
+                            Mention(0, token, number), "form:period")
+        figure.period_text = label
+        return True
+
     def _names_insats(self, text: str) -> bool:
         """Whether a table's first header cell names an insats: a name the report uses again,
         or one of its sections."""
@@ -166,8 +183,12 @@ class FormRules:
         """Tab-separated tables (`pipelines.reports.tables`); a table of two columns, label and
         value, is a list of labelled values ('Antal deltagare | 29')."""
         headed = len(rows) > 2 and is_header_row(rows[0])  # "Jobbverkstaden | T1 2025"
+        caption_metric = self._label_metric(
+            _FORM_NUMBERING.sub("", caption).lower()) if caption else None
         if not headed and all(_paired(row.text.rstrip(" \t").split("\t")) for row in rows):
             for row in rows:  # label | value (| label | value …): form cells in pairs
+                if caption_metric and self._period_value(row, caption_metric):
+                    continue  # "7. Antal avslutade" / "Under perioden: 2" / "Sedan start: 28"
                 cells, offset = row.text.rstrip(" \t").split("\t"), 0
                 for j, cell in enumerate(cells):
                     if j % 2 == 0 and j + 1 < len(cells):
@@ -177,7 +198,6 @@ class FormRules:
                         self._label_value(pair, len(cell) + 1, cell.strip().lower().rstrip(":"))
                     offset += len(cell) + 1
             return
-        caption_metric = self._label_metric(caption.lower()) if caption else None
         for cell in read_table(rows, self._label_metric, caption_metric, self._names_insats):
             token = Token(self.text[cell.start:cell.end], cell.start, cell.end)
             s = Sentence(cell.row.text, cell.row.start, [token], "")

@@ -71,7 +71,8 @@ def _column(cell: str, label_metric: Callable[[str], str | None]
     if text.split()[:1] and text.split()[0] in MONTHS:
         return "", None
     if _PERIODIC.search(text) and (explicit_period(text) or year_period(text)
-                                   or not label_metric(text)) or within_year(text, 2000):
+                                   or not label_metric(text)) or within_year(text, 2000) or (
+            text in _PERIOD_LABELS):
         return "period", None
     metric = label_metric(text) if text else None
     return ("metric", metric) if metric else ("", None)
@@ -176,6 +177,19 @@ def read_table(rows: list[Line], label_metric: Callable[[str], str | None],
                               start + len(m.group(1)), row,
                               parts[0].strip() if by_insats else named, period_text))
     return cells
+
+
+# Labels of a period column or row that name no dates: the report's period, the insats' life.
+_PERIOD_LABELS = ("perioden", "period", "kvartalet", "året", "halvåret", "tertialet",
+                  "denna period", "aktuell period", "rapportperioden", "under perioden",
+                  "under kvartalet", "under året", "sedan start", "totalt sedan start",
+                  "hittills i år", "sedan insatsens start", "ackumulerat")
+
+
+def is_period_label(text: str) -> bool:
+    """'Perioden', 'Under perioden', 'Sedan start': a column or row label naming a period."""
+    return text.strip().lower().rstrip(":") in _PERIOD_LABELS or bool(
+        re.fullmatch(r"(under |sedan )?\w*(perioden|start|året)", text.strip().lower()))
 
 
 def _is_period(cell: str) -> bool:
