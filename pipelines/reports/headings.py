@@ -67,7 +67,11 @@ def named_in_topic(text: str) -> str | None:
 def is_title(text: str, forbund: str = "") -> bool:
     """A title line: a förbund, part of this report's förbund name, or a kind of report."""
     low = text.lower()
-    if any(word in low for word in (*_FORBUND_WORDS, *lx.REPORT_KINDS)):
+    # A kind of report stands as a word of its own ("Delårsrapport 2024"), not inside a name
+    # ("Rehabsamverkan Hammarå (slutredovisning)").
+    if any(word in low for word in _FORBUND_WORDS) or re.search(
+            r"(?<![a-zåäö])(kvartals|halvårs|delårs|tertial|månads|års)?("
+            + "|".join(lx.REPORT_KINDS) + ")", low):
         return True
     folded = fold(text)
     return bool(folded) and bool(forbund) and f" {folded} " in f" {fold(forbund)} "
