@@ -131,6 +131,16 @@ class FormRules:
         figure.period_text = label
         return True
 
+    def _canonical(self, name: str | None) -> str | None:
+        """A table's name for an insats as the report heads it: 'IPS 2024' above a table in
+        the section 'IPS – individanpassat stöd till arbete' is that section."""
+        if not name:
+            return name
+        short = fold(re.sub(r"\b(19|20)\d\d\b", " ", without_numbering(name)[1]))
+        heads = [n for n in self.insats_names
+                 if short and f" {fold(without_numbering(n)[1])} ".startswith(f" {short} ")]
+        return heads[0] if len(heads) == 1 else name
+
     def _names_insats(self, text: str) -> bool:
         """Whether a table's first header cell names an insats: a name the report uses again,
         or one of its sections."""
@@ -203,7 +213,7 @@ class FormRules:
             s = Sentence(cell.row.text, cell.row.start, [token], "")
             figure = self._emit(cell.metric, cell.sex, cell.value, s,
                                 Mention(0, token, cell.value), "table")
-            figure.insats, figure.period_text = cell.insats, cell.period_text
+            figure.insats, figure.period_text = self._canonical(cell.insats), cell.period_text
 
     def _question_and_answer(self, lines: list[Line], i: int) -> int | None:
         """'6. Antal deltagare under perioden (totalt)' with its number on the next line:
