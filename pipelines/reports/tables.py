@@ -64,6 +64,8 @@ def _column(cell: str, label_metric: Callable[[str], str | None]
     words = text.split()
     if words and words[-1] in lx.SEX_WORDS and len(words) <= 2:  # "Kvinnor", "varav män"
         return "sex", lx.SEX_WORDS[words[-1]]
+    if cell.strip() in lx.SEX_LETTERS:  # "K | M | Totalt"
+        return "sex", lx.SEX_LETTERS[cell.strip()]
     if text in _TOTAL or text in _OUTCOME_COLUMNS:
         return "all", None
     if text in _GOAL_COLUMNS:

@@ -107,3 +107,10 @@ def test_a_dash_for_a_missing_value_does_not_end_a_table():
     assert figures(text) == {("ended_work", "all", 3), ("ended_illness", "all", 1),
                              ("goal_work_or_studies_pct", "all", 35),
                              ("share_work_or_studies_pct", "all", 50)}
+
+
+def test_sex_columns_headed_by_letters_and_a_period_column_named_perioden():
+    assert figures("Deltagare\tK\tM\tTotalt\nAktuella under året\t14\t19\t33\n") == {
+        ("participants", "women", 14), ("participants", "men", 19), ("participants", "all", 33)}
+    text = "7. Antal avslutade deltagare\n   Under perioden:\t2\n   Sedan start:\t28\n"
+    assert {("participants_ended", "all", 2), ("participants_ended", "all", 28)} <= figures(text)
