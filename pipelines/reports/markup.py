@@ -88,3 +88,18 @@ def column_gaps(raw: str) -> dict[int, int]:
     if lead:
         found[0] = lead.end()  # a header row whose first cell is empty
     return found
+
+
+# A list item exported from Word: "•<tab>text", "<tab>–<tab>text". Its tabs are no table.
+_BULLET_TABS = re.compile(r"^(\t*)([•·▪◦o*–-])(\t+)(?=\S)")
+
+
+def bullet_tabs(raw: str) -> dict[int, str]:
+    """Position → replacement for the tabs around a leading bullet: a space after it, none
+    before it."""
+    m = _BULLET_TABS.match(raw)
+    if not m:
+        return {}
+    found = {i: "" for i in range(m.start(1), m.end(1))}
+    found.update({i: (" " if i == m.start(3) else "") for i in range(m.start(3), m.end(3))})
+    return found

@@ -18,6 +18,7 @@ from pipelines.reports.markup import (
     PIPE_RULE,
     RULE_LINE,
     SPACES,
+    bullet_tabs,
     column_gaps,
     dropped,
     entities,
@@ -117,6 +118,7 @@ def _normalise_line(raw: str, base: int) -> tuple[list[str], list[int]]:
     if RULE_LINE.match(raw) and not raw.strip().startswith("#") or PIPE_RULE.match(raw):
         return chars, offsets
     gaps, cells, skipped, chars_of = column_gaps(raw), pipes(raw), links(raw), entities(raw)
+    cells.update(bullet_tabs(raw))
     skipped.update(dropped(raw))
     heading = _HEADING.match(raw)
     if heading:
