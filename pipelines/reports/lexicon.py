@@ -147,6 +147,7 @@ TOPIC_FIRST_WORDS = (
     "insatsernas", "deltagarnas", "deltagarens", "övergripande", "allmänna", "förord",
     "begrepp", "definitioner", "ämne", "hälsning", "hej", "strukturinriktade",
     "strukturövergripande", "individinriktade", "året", "inför", "frågor", "utfall", "tid",
+    "ordföranden", "revisorernas", "innehållsförteckning",
 )
 # First header cells of a table that name its rows' kind, never an insats.
 TABLE_HEADER_WORDS = ("matt", "indikator", "indikatorer", "kategori", "variabel", "uppgift",

@@ -8,6 +8,10 @@ from collections.abc import Callable
 from pipelines.reports.text import Line, nonblank
 
 _TOC_LINE = re.compile(r"^(?P<name>\S.{1,80}?)(?:\t+|\s{2,}|\.{3,}\s*)(?P<page>\d{1,3})\s*$")
+# A numbered entry with its page after one space, as a table of contents of links leaves it:
+# "4.2 Vägen vidare 7".
+_NUMBERED_TOC_LINE = re.compile(
+    r"^(?P<name>\d{1,2}(?:\.\d{1,2})*\.?\s+[A-ZÅÄÖ][^\d\t]{1,70}?)\s(?P<page>\d{1,3})\s*$")
 
 
 def toc_names(lines: list[Line]) -> tuple[list[str], int]:
@@ -15,7 +19,7 @@ def toc_names(lines: list[Line]) -> tuple[list[str], int]:
     best: list[tuple[int, str]] = []
     run: list[tuple[int, str]] = []
     for i, line in nonblank(lines):
-        m = _TOC_LINE.match(line.text.strip())
+        m = _TOC_LINE.match(line.text.strip()) or _NUMBERED_TOC_LINE.match(line.text.strip())
         if m and not m.group("name").strip().isdigit() and "\t" not in m.group("name"):
             run.append((i, m.group("name").strip(" .\t")))
             continue

@@ -76,8 +76,8 @@ def links(raw: str) -> dict[int, int]:
 def column_gaps(raw: str) -> dict[int, int]:
     """Start → end of each space run that separates the cells of a space-aligned table row:
     a row with two gaps or more, or one gap before a number ('Arbete          4')."""
-    if "\t" in raw or "<" in raw:
-        return {}
+    if "\t" in raw or "<" in raw or _PIPE_ROW.match(raw):
+        return {}  # tabs, HTML cells and Markdown pipes already separate the cells
     gaps = list(_ALIGNED_GAP.finditer(raw))
     if not gaps:
         return {}

@@ -114,3 +114,11 @@ def test_sex_columns_headed_by_letters_and_a_period_column_named_perioden():
         ("participants", "women", 14), ("participants", "men", 19), ("participants", "all", 33)}
     text = "7. Antal avslutade deltagare\n   Under perioden:\t2\n   Sedan start:\t28\n"
     assert {("participants_ended", "all", 2), ("participants_ended", "all", 28)} <= figures(text)
+
+
+def test_a_padded_markdown_table_keeps_its_columns():
+    text = ("| **Kategori**       | **Kvinnor** | **Män** | **Totalt** |\n"
+            "|--------------------|-------------|---------|------------|\n"
+            "| Avslutade under året         | 18          | 13      | 31         |\n")
+    assert figures(text) == {("participants_ended", "women", 18), ("participants_ended", "men", 13),
+                             ("participants_ended", "all", 31)}
