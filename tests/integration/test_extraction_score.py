@@ -46,7 +46,7 @@ HELPER_SETS = Path(__file__).parents[1] / "fixtures" / "reports" / "helper_sets"
 
 
 def test_reports_written_by_helpers_meet_their_floor():
-    """79 reports in 78 templates that helpers wrote without seeing the rules (with their
+    """91 reports in 90 templates that helpers wrote without seeing the rules (with their
     answer keys): micro-averaged over all, floors a little below what was measured."""
     scorer_path = SHARED_DIR / "tools" / "score_extraction.py"
     if not scorer_path.exists():
@@ -67,6 +67,6 @@ def test_reports_written_by_helpers_meet_their_floor():
         gold_rows, extracted_rows, matched = (gold_rows + len(gold),
                                               extracted_rows + len(extracted),
                                               matched + len(found))
-    assert gold_rows > 3900
+    assert gold_rows > 4400
     precision, recall = matched / extracted_rows, matched / gold_rows
-    assert precision >= 0.89 and recall >= 0.76, (precision, recall)
+    assert precision >= 0.90 and recall >= 0.77, (precision, recall)
