@@ -24,6 +24,7 @@ from pipelines.reports.headings import (
     heading_sections,
     is_insats_name,
     is_standalone,
+    mentions,
 )
 from pipelines.reports.listings import bullet_names, cover_names, toc_names
 from pipelines.reports.periods import (
@@ -206,6 +207,22 @@ def _found_again(doc: Document, names: list[str], after: int) -> list[tuple[int,
     return starts if starts and len({n for _, n in starts}) >= min(2, len(names)) else []
 
 
+def _fields_or_headings(doc: Document, forbund: str) -> list[tuple[int, str]]:
+    """The insatser of name fields; when headings name more insatser, among them those of the
+    fields (a form for one insats inside a report on several), the headings."""
+    fields = name_fields(doc.lines)
+    if not fields:
+        return []
+    headed = heading_sections(doc.lines, forbund)
+    names = {fold(name) for _, name in headed}
+    own = {fold(name) for _, name in fields}
+    others = [name for _, name in headed if fold(name) not in own]
+    if len(headed) > len(fields) and own <= names and all(
+            mentions(name, doc.text) >= 2 for name in others):  # insatser the text names
+        return headed
+    return fields
+
+
 def find_sections(doc: Document) -> list[Section]:
     """Insats sections in reading order; a report without any is one section."""
     doc_period = document_period(doc)
@@ -213,7 +230,7 @@ def find_sections(doc: Document) -> list[Section]:
     # A form names its insats in a field ("Projektets namn: Steg in"), a report about one insats
     # in its title ("Slutrapport Brobyggarna 2021–2023"); either outranks a list of chapters.
     titled_kind = kind_title_insats(doc.lines, lambda name: is_insats_name(name, forbund))
-    starts: list[tuple[int, str]] = name_fields(doc.lines) or (
+    starts: list[tuple[int, str]] = _fields_or_headings(doc, forbund) or (
         [(0, titled_kind[1])] if titled_kind else [])  # the whole report is about it
     # A listing of the insatser: a table of contents, a cover list, or a table with one row
     # per insats; the first whose names are found again as headings.

@@ -142,3 +142,11 @@ def test_a_kind_of_report_inside_an_insats_name_does_not_make_it_a_title():
 
     assert is_insats_name("Rehabsamverkan Hammarå (slutredovisning)")
     assert is_title("KVARTALSUPPFÖLJNING") and is_title("Delårsrapport januari–juni 2024")
+
+
+def test_a_form_inside_a_report_on_several_insatser_does_not_hide_the_others():
+    text = ("<h1>Lägesrapport kvartal 2 2024</h1>\n<h2>1. Lotsen</h2>\n"
+            "<p>Lotsen har haft 30 deltagare.</p>\n<h2>2. Balans</h2>\n"
+            "<p><b>1. Insatsens namn</b></p><p>Balans</p>\n<p>Balans har haft 20 deltagare.</p>\n"
+            "<h2>3. Nyckeln till jobb</h2>\n<p>Nyckeln till jobb har haft 12 deltagare.</p>\n")
+    assert [name for name, _, _ in _sections(text)] == ["Lotsen", "Balans", "Nyckeln till jobb"]
