@@ -20,6 +20,7 @@ from pipelines.reports.periods import (
 from pipelines.reports.text import Document, nonblank
 
 _LIFETIME_FIELDS = ("period", "projektperiod", "insatsperiod", "projekttid", "insatstid")
+_FINAL_REPORT = re.compile(r"slutrapport|slutredovisning|slutrapportering", re.IGNORECASE)
 
 
 def insats_lifetime(doc: Document, first: int, last: int) -> Period | None:
@@ -46,8 +47,12 @@ def document_period(doc: Document) -> Period | None:
     """The period in the title lines; an insats' own 'Period' field does not count."""
     fields = {fold(f) for f in _LIFETIME_FIELDS}
     head, previous = [], ""
-    for _, line in nonblank(doc.lines)[:12]:
+    for i, line in nonblank(doc.lines)[:12]:
         label = label_of(line.text)
+        if label in fields and _FINAL_REPORT.search(
+                " ".join(x.text for _, x in nonblank(doc.lines)[:4])) and (
+                found := explicit_period(field_value(doc.lines, i))):
+            return found  # a final report covers the project's whole period
         if previous not in fields and label not in fields and "\t" not in line.text and \
                 not label.startswith(lx.NOT_PERIOD_FIELDS):  # "Dnr 2020/14" is no period
             head.append(line.text)  # a table's header ("Kv 1 | Kv 2") is no title

@@ -150,3 +150,9 @@ def test_a_form_inside_a_report_on_several_insatser_does_not_hide_the_others():
             "<p><b>1. Insatsens namn</b></p><p>Balans</p>\n<p>Balans har haft 20 deltagare.</p>\n"
             "<h2>3. Nyckeln till jobb</h2>\n<p>Nyckeln till jobb har haft 12 deltagare.</p>\n")
     assert [name for name, _, _ in _sections(text)] == ["Lotsen", "Balans", "Nyckeln till jobb"]
+
+
+def test_a_final_report_covers_its_projects_whole_period():
+    text = ("SLUTRAPPORT\nProjektet Kompass\n\nProjektperiod: 2021-09-01 – 2024-06-30\n"
+            "Dnr 2021/14\n\nSlutrapport Kompass 2021–2024\n")
+    assert document_period(normalise("x", text)) == (date(2021, 9, 1), date(2024, 6, 30))
