@@ -80,8 +80,7 @@ class FormRules:
     def _labelled_share(self, line: Line, value_at: int, label: str, m: re.Match[str]) -> bool:
         """'Andel arbete/studier: 59 %', 'Målsättning: 30 % till arbete eller studier'."""
         words = f"{label} {line.text[value_at:]}".lower()
-        if not (lx.stem_match_any(words, lx.WORK_WORDS) and lx.stem_match_any(
-                words, lx.STUDY_WORDS)):
+        if not lx.names_work_and_studies(words):
             return False
         goal = lx.stem_match_any(label, lx.GOAL_WORDS)
         rest = line.text[value_at:]
@@ -171,8 +170,7 @@ class FormRules:
         if metric and other_metric and other_metric != metric and {metric, other_metric} != {
                 "ended_work", "ended_studies"}:
             return None  # "Till arb/ins.": two outcomes in one count
-        if metric in ("ended_work", "ended_studies") and lx.stem_match_any(
-                label, lx.WORK_WORDS) and lx.stem_match_any(label, lx.STUDY_WORDS):
+        if metric in ("ended_work", "ended_studies") and lx.names_work_and_studies(label):
             metric = "ended_work_or_studies"  # "Till arbete/studier"
         if metric is None and any(label.strip() == n.lower() for n in self.insats_names):
             metric = "ended_continued_rehab"  # went on to another insats

@@ -107,6 +107,11 @@ def stem_match_any(text: str, stems: tuple[str, ...]) -> bool:
     return any(stem_match(word, stems) for word in re.findall(r"[a-zåäöé]+", text.lower()))
 
 
+def names_work_and_studies(text: str) -> bool:
+    """Whether `text` names both work and studies: 'Andel till arbete/studier'."""
+    return stem_match_any(text, WORK_WORDS) and stem_match_any(text, STUDY_WORDS)
+
+
 def outcome_of(token: str) -> str | None:
     """The outcome metric a token names, if any."""
     if token in OUTCOME_WORDS:

@@ -113,8 +113,7 @@ def read_table(rows: list[Line], label_metric: Callable[[str], str | None],
                         and cell.strip().lower().split()[0] not in MONTHS)
     if not any(kind for kind, _ in kinds[1:]) or named_columns >= 2:
         return _by_insats_columns(rows, header, label_metric, named_columns >= 2)
-    labels = [row.text.split("\t")[0].strip().lower().rstrip(":").lstrip("–-•·* ")
-              for row in rows[1:]]
+    labels = [_row_label(row) for row in rows[1:]]
     if not all(label in _TOTAL or label.split()[-1:] and label.split()[-1] in lx.SEX_WORDS
                for label in labels if label):
         caption_metric = None  # the caption names the count only of a table of sexes
@@ -122,15 +121,14 @@ def read_table(rows: list[Line], label_metric: Callable[[str], str | None],
     last_metric = None
     for row in rows[1:]:
         parts = row.text.split("\t")
-        label = parts[0].strip().lower().rstrip(":").lstrip("–-•·* ")
+        label = _row_label(row)
         if caption_metric and label in _TOTAL and not (by_insats or by_period):
             last_metric = caption_metric  # "Totalt" under "Kvinnor" and "Män"
         elif not label or label.split()[0] in MONTHS or label in _TOTAL and not by_period or (
                 by_insats and (label.startswith(_TOTAL) or is_topic(label) or "samtliga" in label)):
             # "Totalt samtliga insatser", "Förbundets mål (samtliga insatser)"
             continue
-        sex_row = next((lx.SEX_WORDS[w] for w in re.findall(r"[a-zåäö]+", label)
-                        if w in lx.SEX_WORDS), None)
+        sex_row = _sex_of(label)
         row_metric = None if by_insats or by_period else (
             (last_metric or caption_metric) if sex_row and label.startswith(
                 ("varav", "kvinnor", "män")) else caption_metric if label in _TOTAL
@@ -147,8 +145,7 @@ def read_table(rows: list[Line], label_metric: Callable[[str], str | None],
             if m is None:
                 continue
             if kind == "goal":  # a target: only a target share of work or studies is a figure
-                if m.group(2) and lx.stem_match_any(label, lx.WORK_WORDS) and \
-                        lx.stem_match_any(label, lx.STUDY_WORDS):
+                if m.group(2) and lx.names_work_and_studies(label):
                     kind, row_metric_here = "all", "goal_work_or_studies_pct"
                 else:
                     continue
@@ -168,10 +165,7 @@ def read_table(rows: list[Line], label_metric: Callable[[str], str | None],
             if (m.group(2) or re.search(r"%|\bandel", label)) and not (by_insats or by_period) \
                     and metric != "goal_work_or_studies_pct":
                 # a percentage: only the share to work or studies is a figure
-                share = lx.stem_match_any(label, lx.WORK_WORDS) and lx.stem_match_any(
-                    label, lx.STUDY_WORDS)
-                metric = None if not share else "goal_work_or_studies_pct" if re.search(
-                    r"\bmål", label) else "share_work_or_studies_pct"
+                metric = _share_metric(label) if lx.names_work_and_studies(label) else None
             if metric is None:
                 continue
             start = offset + len(cell) - len(cell.lstrip())
@@ -200,6 +194,24 @@ def _is_period(cell: str) -> bool:
                                                                              cell.lower()))
 
 
+def _row_label(row: Line) -> str:
+    """A row's first cell as a label: 'Avslutade:', '– varav kvinnor' → 'avslutade', 'varav
+    kvinnor'."""
+    return row.text.split("\t")[0].strip().lower().rstrip(":").lstrip("–-•·* ")
+
+
+def _sex_of(label: str) -> str | None:
+    """The sex a row label names ('varav kvinnor'), if any."""
+    return next((lx.SEX_WORDS[w] for w in re.findall(r"[a-zåäö]+", label)
+                 if w in lx.SEX_WORDS), None)
+
+
+def _share_metric(label: str) -> str:
+    """A percentage of work or studies: a target when its label says 'mål'."""
+    return "goal_work_or_studies_pct" if re.search(r"\bmål", label) else \
+        "share_work_or_studies_pct"
+
+
 def _cell_with_sexes(cell: str, offset: int, row: Line, metric: str) -> list[Cell]:
     """'47 (K 20, M 27)': the count of the row, then its women and men."""
     whole = _CELL_WITH_SEXES.fullmatch(cell)
@@ -224,8 +236,7 @@ def _column_metric(header: str, kind: str, what: str | None, percent: bool) -> s
     if percent:  # "Mål arbete/studier", "Utfall jan–jun", "Andel till arbete/studier"
         if re.search(r"\bmål", column):
             return "goal_work_or_studies_pct"
-        about = re.search(r"utfall|andel", column) or (
-            lx.stem_match_any(column, lx.WORK_WORDS) and lx.stem_match_any(column, lx.STUDY_WORDS))
+        about = re.search(r"utfall|andel", column) or lx.names_work_and_studies(column)
         return "share_work_or_studies_pct" if about else None
     if re.search(r"snitt|genomsnitt|medel", column) or (
             "tid" in column.split() and "mån" in column):
@@ -251,27 +262,25 @@ def _by_insats_columns(rows: list[Line], header: list[str],
     cells: list[Cell] = []
     last_metric, period_text = None, ""
     for row in rows[1:]:
-        label = row.text.split("\t")[0].strip().lower().rstrip(":").lstrip("–-•·* ")
+        label = _row_label(row)
         numbers = [(j, m, cell, offset) for j, m, cell, offset in _numbers(row)
                    if j and m is not None and j <= len(names)]
         if label and not numbers:
             period_text = row.text.split("\t")[0].strip()  # a divider row
             continue
-        sex = next((lx.SEX_WORDS[w] for w in re.findall(r"[a-zåäö]+", label)
-                    if w in lx.SEX_WORDS), None)
+        sex = _sex_of(label)
         if sex and label.startswith(("varav", "kvinnor", "män")):
             metric = last_metric
         else:
             metric = label_metric(label) if label and label not in _TOTAL else None
             last_metric = metric
             sex = None
-        share = lx.stem_match_any(label, lx.WORK_WORDS) and lx.stem_match_any(
-            label, lx.STUDY_WORDS) and ("%" in label or "andel" in label or "mål" in label)
+        share = lx.names_work_and_studies(label) and (
+            "%" in label or "andel" in label or "mål" in label)
         for j, m, cell, offset in numbers:
             kind = metric
             if m.group(2) or share:
-                kind = ("goal_work_or_studies_pct" if re.search(r"\bmål", label) else
-                        "share_work_or_studies_pct") if share else None
+                kind = _share_metric(label) if share else None
             if kind is None:
                 continue
             start = offset + len(cell) - len(cell.lstrip())
