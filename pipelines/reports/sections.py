@@ -229,26 +229,26 @@ def find_sections(doc: Document) -> list[Section]:
     forbund = forbund_name(doc) or ""
     # A form names its insats in a field ("Projektets namn: Steg in"), a report about one insats
     # in its title ("Slutrapport Brobyggarna 2021–2023"); either outranks a list of chapters.
-    titled_kind = kind_title_insats(doc.lines, lambda name: is_insats_name(name, forbund))
-    starts: list[tuple[int, str]] = _fields_or_headings(doc, forbund) or (
+    def keep(name: str) -> bool:
+        return is_insats_name(name, forbund)
+
+    titled_kind = kind_title_insats(doc.lines, keep)
+    single: list[tuple[int, str]] = _fields_or_headings(doc, forbund) or (
         [(0, titled_kind[1])] if titled_kind else [])  # the whole report is about it
-    # A listing of the insatser: a table of contents, a cover list, or a table with one row
-    # per insats; the first whose names are found again as headings.
-    listed: dict[int, str] = {}
-    for names, after in (
-            _insats_names(toc_names(doc.lines), forbund),
-            cover_names(doc.lines, lambda name: is_insats_name(name, forbund)),
-            bullet_names(doc.lines, lambda name: is_insats_name(name, forbund))):
-        if starts:
+    starts, listed = single, {}
+    # A listing of the insatser: a table of contents, a cover list or an agenda; the first
+    # whose names are found again as headings.
+    listings = (lambda: _insats_names(toc_names(doc.lines), forbund),
+                lambda: cover_names(doc.lines, keep), lambda: bullet_names(doc.lines, keep))
+    for listing in listings if not starts else ():
+        if starts := _found_again(doc, *listing()):
+            listed = dict(starts)
             break
-        starts = _found_again(doc, names, after)
-        listed = dict(starts)
     if not starts:
         titled = title_insats(doc.lines)
-        starts = ([titled] if titled else []) or _form_sections(doc)
-        if not starts and (starts := heading_sections(doc.lines, forbund)):
-            listed = {}
-    if listed or starts and not titled_kind and not name_fields(doc.lines):
+        starts = ([titled] if titled else []) or _form_sections(doc) or heading_sections(
+            doc.lines, forbund)
+    if starts and not single:
         # "5. Insatser för unga vuxna" with "5.1 Ungdomsguiden" under it
         starts = sorted([*starts, *chapter_insatser(doc.lines, {i for i, _ in starts}, forbund)])
     if not starts:  # the rows of a table with one row per insats, found again as headings
