@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pipelines.reports.attribution import attribute
 from pipelines.reports.figures import Figure, SectionFigures
-from pipelines.reports.headings import heading_path
+from pipelines.reports.headings import heading_path, sub_headings
 from pipelines.reports.periods import (
     Period,
     clip,
@@ -143,9 +143,11 @@ def extract_document(doc: Document,
         attribute(figures, lines, doc.text, known, section.name)
         if not section.name:
             figures = [f for f in figures if f.insats]
+        subs = sub_headings(lines)
         for figure in figures:
             period = _figure_period(doc, doc_period, section, figure)
             first, last = doc.original_span(figure.clause_start, figure.clause_end)
+            number_start, number_end = doc.original_span(figure.start, figure.end)
             rows.append(ExtractedFigure(
                 source=doc.source, forbund=forbund, insats=figure.insats or section.name,
                 section=section.heading,
@@ -153,10 +155,8 @@ def extract_document(doc: Document,
                 period_end=period[1] if period else None,
                 metric=figure.metric, sex=figure.sex, value=figure.value,
                 quote=doc.original[first:last].strip(),
-                char_start=doc.original_span(figure.start, figure.end)[0],
-                char_end=doc.original_span(figure.start, figure.end)[1],
-                rule=figure.rule,
-                heading_path=heading_path(lines, section.heading, figure.start),
+                char_start=number_start, char_end=number_end, rule=figure.rule,
+                heading_path=heading_path(section.heading, subs, figure.start),
             ))
     return rows
 

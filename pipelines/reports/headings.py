@@ -8,6 +8,7 @@ language data (`lexicon.TOPIC_FIRST_WORDS`).
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 
@@ -139,13 +140,19 @@ def chapter_insatser(lines: list[Line], starts: set[int],
     return found
 
 
-def heading_path(lines: list[Line], section_heading: str, position: int) -> str:
-    """The section's heading and the last sub-heading above `position` inside the section:
+def sub_headings(lines: list[Line]) -> list[tuple[int, str]]:
+    """(end, text) of each sub-heading of a section's lines, its own heading (the first line)
+    left out, in reading order."""
+    return [(line.end, line.text.strip().strip(" :*")) for i, line in enumerate(lines)
+            if i > 0 and line.text.strip()
+            and (style(line) or is_standalone(lines, i) or _topic_line(line.text))]
+
+
+def heading_path(section_heading: str, subs: list[tuple[int, str]], position: int) -> str:
+    """The section's heading and the last of its `sub_headings` above `position`:
     'IPS Hagfjärden › Resultat'."""
-    sub = next((line.text.strip().strip(" :*") for i, line in reversed(list(enumerate(lines)))
-                if line.end <= position and line.text.strip() and i > 0
-                and (style(line) or is_standalone(lines, i) or _topic_line(line.text))), "")
-    parts = [p for p in (section_heading.strip(), sub) if p]
+    above = bisect.bisect_right([end for end, _ in subs], position)
+    parts = [p for p in (section_heading.strip(), subs[above - 1][1] if above else "") if p]
     return " › ".join(dict.fromkeys(parts))
 
 
