@@ -73,6 +73,13 @@ def _same_word(a: str, b: str) -> bool:
     return len(short) >= 5 and long_.startswith(short) and len(long_) - len(short) <= 2
 
 
+def _similar(a: str, b: str) -> bool:
+    """Two spellings of one name (ratio ≥ 0.85); the cheap upper bounds rule most pairs out."""
+    matcher = difflib.SequenceMatcher(None, a, b)
+    return matcher.real_quick_ratio() >= 0.85 and matcher.quick_ratio() >= 0.85 and \
+        matcher.ratio() >= 0.85
+
+
 def _match_name(text: str, names: list[str], used: set[str], strict: bool) -> str | None:
     """The listed name a heading line refers to, preferring names not yet used.
 
@@ -94,7 +101,7 @@ def _match_name(text: str, names: list[str], used: set[str], strict: bool) -> st
             score = 2.0 + len(nwords) / 100  # the whole name stands in the line
         elif shared == len(words) and (shared >= 2 or not strict):
             score = 1.5  # the line is part of the name
-        elif difflib.SequenceMatcher(None, " ".join(words), " ".join(nwords)).ratio() >= 0.85:
+        elif _similar(" ".join(words), " ".join(nwords)):
             score = 1.8
         else:
             continue
@@ -126,7 +133,7 @@ def _section_name(heading: str, listed: str | None) -> str:
     cleaned = _clean_heading(heading)
     if listed is None:
         return cleaned or heading.strip()
-    similar = difflib.SequenceMatcher(None, fold(cleaned), fold(listed)).ratio() >= 0.85
+    similar = _similar(fold(cleaned), fold(listed))
     if fold(cleaned) and (fold(cleaned) == fold(listed) or similar):
         return cleaned
     return listed
