@@ -27,14 +27,14 @@ def _variants(name: str) -> list[str]:
     return [f for f in (fold(form) for form in forms) if len(f) >= _MIN_NAME]
 
 
-def named_at_start(text: str, names: list[str]) -> str | None:
-    """The name (of `names`) a paragraph or sentence opens with, if any."""
+def named_at_start(text: str, forms: dict[str, list[str]]) -> str | None:
+    """The name (of `forms`: name → its `_variants`) a paragraph or sentence opens with."""
     folded = fold(text[:200])
     words = folded.split(" ", 1)
     starts = [folded] + ([words[1]] if len(words) == 2 and words[0] in _LEADING else [])
     best = None
-    for name in names:
-        for form in _variants(name):
+    for name, variants in forms.items():
+        for form in variants:
             if any(s == form or s.startswith(form + " ") for s in starts) and (
                     best is None or len(form) > best[1]):
                 best = (name, len(form))
@@ -47,6 +47,7 @@ def attribute(figures: list[Figure], lines: list[Line], text: str, names: list[s
     when that is a known name other than the section's `own`."""
     if not names:
         return
+    forms = {name: _variants(name) for name in names}
     for figure in figures:
         if figure.insats or figure.rule.startswith(("table", "form")):
             continue  # a table or form cell belongs to its table, not to a paragraph
@@ -54,9 +55,9 @@ def attribute(figures: list[Figure], lines: list[Line], text: str, names: list[s
         if line is None:
             continue
         before = text[line.start:figure.clause_start]
-        sentence_at = max(before.rfind(". "), before.rfind("! ")) + 2 if ". " in before \
-            or "! " in before else 0
-        named = named_at_start(text[line.start + sentence_at:line.end], names) or \
-            named_at_start(line.text, names)
+        cut = max(before.rfind(". "), before.rfind("! "))
+        sentence_at = cut + 2 if cut >= 0 else 0
+        named = named_at_start(text[line.start + sentence_at:line.end], forms) or \
+            named_at_start(line.text, forms)
         if named and fold(named) != fold(own):
             figure.insats = named
