@@ -75,7 +75,7 @@ class _Accepted:
     rejected: int
     reused: bool
     warnings: list[str] = field(default_factory=list)
-    digest: str | None = None  # fingerprint() of `frame`, when already computed
+    rows_fingerprint: str | None = None  # fingerprint() of `frame`, when already computed
 
     @property
     def forbund(self) -> str:
@@ -165,7 +165,8 @@ def _read(path: Path, source: str, before: dict | None, digest: str, size: int,
         if frame.height == before["rows"] and before.get("fingerprint") == fingerprint(frame):
             warnings = (before.get("warnings") or "").splitlines()
             return _Accepted(source, digest, size, kind, frame, before["rejected_rows"] or 0,
-                             reused=True, warnings=warnings, digest=before["fingerprint"])
+                             reused=True, warnings=warnings,
+                             rows_fingerprint=before["fingerprint"])
     parsed = parse_file(path, max_invalid_rows)
     frame = parsed.frame.with_columns(pl.lit(source).alias("source_file"),
                                       pl.lit(load_id).alias("load_id"),
@@ -232,7 +233,7 @@ def load_registers(folder: Path, warehouse: Path, *, quarantine_dir: Path | None
                          "load_id": rows["load_id"][0] if rows.height else result.load_id,
                          "superseded_by": by, "warnings": "\n".join(item.warnings) or None,
                          "error": None,
-                         "fingerprint": item.digest if item.digest and not lost
+                         "fingerprint": item.rows_fingerprint if item.rows_fingerprint and not lost
                          else fingerprint(rows)})
     manifest += [{**entry, "kind": None, "forbund_org_nr": None, "export_date": None,
                   "rows": 0, "rejected_rows": 0, "load_id": result.load_id,
