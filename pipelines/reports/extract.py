@@ -3,32 +3,20 @@
 from __future__ import annotations
 
 import csv
-import re
 from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
 
 from pipelines.reports.attribution import attribute
+from pipelines.reports.figure_periods import figure_period
 from pipelines.reports.figures import Figure, SectionFigures
 from pipelines.reports.headings import heading_path, sub_headings
-from pipelines.reports.periods import (
-    Period,
-    clip,
-    explicit_period,
-    is_year_to_date,
-    within_year,
-    year_period,
-)
 from pipelines.reports.sections import Section, document_period, find_sections, forbund_name
 from pipelines.reports.text import Document
 from pipelines.spreadsheet import neutralise
 
 CSV_COLUMNS = ("forbund", "insats", "period_start", "period_end", "metric", "sex", "value",
                "quote", "note")
-_CUMULATIVE = re.compile(r"totalt enligt sus|sedan (upp)?start|sedan projektstart|hittills .{0,40}"
-                         r"(genomförandefas|projekt)|sedan insatsen start|under projektt?iden"
-                         r"|under projektperioden|under hela projektet|hela perioden"
-                         r"|hela projekt", re.IGNORECASE)
 _OUTCOME_PREFIX = "ended_"
 _BREAKDOWN_SPAN = 1500
 
@@ -61,36 +49,6 @@ class ExtractedFigure:
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
-
-
-def _figure_period(doc: Document, doc_period: Period | None, section: Section,
-                   figure: Figure) -> Period | None:
-    year = section.period[1].year if section.period else None
-    if figure.period_text:  # a table column or row: "2022", "Sedan projektstart 2021"
-        if section.lifetime and section.period and _CUMULATIVE.search(figure.period_text):
-            return section.lifetime[0], section.period[1]
-        if section.period and is_year_to_date(figure.period_text):
-            return date(year, 1, 1), section.period[1]
-        if re.search(r"sedan", figure.period_text, re.IGNORECASE) and section.period and \
-                (start := year_period(figure.period_text)):
-            return start[0], section.period[1]
-        if column := explicit_period(figure.period_text) or year_period(figure.period_text) or (
-                year and within_year(figure.period_text, year)):
-            return clip(column, doc_period)
-    clause = doc.text[figure.clause_start:figure.clause_end]
-    sentence_start = doc.text.rfind("\n", 0, figure.start) + 1
-    sentence_end = doc.text.find("\n", figure.end)
-    line = doc.text[sentence_start:sentence_end if sentence_end >= 0 else None]
-    if stated := explicit_period(clause) or explicit_period(line) or (
-            year and (within_year(clause, year) or within_year(line, year))):
-        # Places are budgeted ahead; any other figure cannot be stated for the future.
-        return stated if figure.metric == "places" else clip(stated, doc_period)
-    so_far = doc.text[sentence_start:figure.clause_end]  # this paragraph up to the figure
-    if section.period and section.lifetime and _CUMULATIVE.search(so_far):
-        if figure.metric == "places":  # places over the whole project
-            return section.lifetime
-        return section.lifetime[0], section.period[1]
-    return section.period
 
 
 def _dedupe(figures: list[Figure]) -> list[Figure]:
@@ -145,7 +103,7 @@ def extract_document(doc: Document,
             figures = [f for f in figures if f.insats]
         subs = sub_headings(lines)
         for figure in figures:
-            period = _figure_period(doc, doc_period, section, figure)
+            period = figure_period(doc, doc_period, section, figure)
             first, last = doc.original_span(figure.clause_start, figure.clause_end)
             number_start, number_end = doc.original_span(figure.start, figure.end)
             rows.append(ExtractedFigure(

@@ -28,8 +28,10 @@ _FORM_ANSWER = re.compile(r"^\s*\d+(?:,\d+)?\s*(?:%|procent)?\s*(?:\([^)]*\))?\s
                           r"(?:st|personer|deltagare|månader)?\s*$")
 _GOAL_IN_BRACKETS = re.compile(r"\(\s*mål\w*:?\s*(\d+(?:,\d+)?)\s*(?:%|procent)", re.IGNORECASE)
 # "6 kvinnor", and the other way round "kvinnor 20".
-_SEX_SPLIT = re.compile(r"(?P<a>\d+)\s*(?P<sa>kvinnor|kvinna|män|man)\b"
-                        r"|\b(?P<sb>kvinnor|kvinna|män|man)\s*(?P<b>\d+)", re.IGNORECASE)
+# "(K 25 / M 16)", "(25 K, 16 M)": letters as a pair.
+_LETTER_PAIR = re.compile(r"\bK\s*\d+\s*[/,]\s*M\s*\d+\b|\b\d+\s*K\s*[/,]\s*\d+\s*M\b")
+_SEX_SPLIT = re.compile(r"(?P<a>\d+)\s*(?P<sa>kvinnor|kvinna|män|man|K|M)\b"
+                        r"|\b(?P<sb>kvinnor|kvinna|män|man|K|M)\s*(?P<b>\d+)", re.IGNORECASE)
 
 
 def _paired(cells: list[str]) -> bool:
@@ -70,7 +72,10 @@ class FormRules:
         anchor = self._emit(metric, "all", mention.value, s, mention, "form")
         for sm in _SEX_SPLIT.finditer(rest):
             number = "a" if sm.group("a") else "b"
-            sex = lx.SEX_WORDS[(sm.group("sa") or sm.group("sb")).lower()]
+            word = sm.group("sa") or sm.group("sb")
+            if len(word) == 1 and (word not in lx.SEX_LETTERS or not _LETTER_PAIR.search(rest)):
+                continue  # "K" alone may be the kommun: letters count only as a K/M pair
+            sex = lx.SEX_LETTERS.get(word) or lx.SEX_WORDS[word.lower()]
             value = float(sm.group(number))
             token = Token(sm.group(number), base + sm.start(number), base + sm.end(number))
             if value <= anchor.value:
@@ -153,6 +158,8 @@ class FormRules:
 
     def _label_metric(self, label: str) -> str | None:
         """What a form label or table row label counts ('Avslutat', 'Till sjksk.', …)."""
+        if not any(w in lx.SEX_WORDS for w in label.split()):
+            label = label.removeprefix("varav ")  # "varav nya under perioden: 11"
         raw = label
         words = [lx.SHORT_FORMS.get(w, w) for w in re.findall(r"[a-zåäöé]+", label)]
         label = " ".join(words) if any(w in lx.SHORT_FORMS for w in re.findall(
@@ -172,6 +179,8 @@ class FormRules:
             return None  # "Till arb/ins.": two outcomes in one count
         if metric in ("ended_work", "ended_studies") and lx.names_work_and_studies(label):
             metric = "ended_work_or_studies"  # "Till arbete/studier"
+        if metric is None and re.search(lx.OTHER_INSATS, label):
+            metric = "ended_continued_rehab"  # "Vidare till annan insats"
         if metric is None and any(label.strip() == n.lower() for n in self.insats_names):
             metric = "ended_continued_rehab"  # went on to another insats
         if metric is None:

@@ -103,6 +103,9 @@ class CountRules:
             before[-1] in ("var", "är", "blev") and any(
                 w in lx.PEOPLE or w in lx.COUNTED_WORDS for w in before)
         states = bool(after) and after[0] in predicate_words  # "Av 25 avslutade har …"
+        # "Motsvarande period var antalet deltagare 19."
+        states = states or all(not w.isalnum() for w in after) and len(before) >= 2 and \
+            before[-1] in lx.PEOPLE and any(w in ("antal", "antalet") for w in before[-4:-1])
         if not (has_people or m.word or starts_clause or moves_on or labelled or ends_clause
                 or states or
                 (before[-1:] and before[-1] in ("alla", "samtliga", "totalt"))):
@@ -168,6 +171,8 @@ class CountRules:
         for j, word in enumerate(after):
             previous = after[j - 1] if j else ""
             following = after[j + 1] if j + 1 < len(after) else ""
+            if word == "och" and following in ("är", "var"):
+                break  # "… 64 deltagare och är fortsatt förbundets största insats"
             if word in lx.MOTION_VERBS or (word == "till" and (
                     j == 0 or previous.startswith("avslut"))) or (
                     word == "fått" and lx.stem_match(following, lx.WORK_WORDS)) or (

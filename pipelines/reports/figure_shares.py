@@ -74,6 +74,7 @@ class ShareRules:
         if not other and not (has_work or has_study) and (
                 goal and self._follows("share_work_or_studies_pct", s) or
                 not goal and any(w in lx.RESULT_WORDS for w in low_tokens[:m.index + 2])
+                and not any(w in lx.SEX_WORDS for w in low_tokens[:m.index])  # "andelen kvinnor"
                 and self._follows("goal_work_or_studies_pct", s)):
             # "60 % gick till arbete eller studier. Målet är 40 %." / "Målet är 30 % till
             # arbete eller studier; utfallet blev 39 %."

@@ -12,18 +12,22 @@ from dataclasses import dataclass, field
 
 from pipelines.reports import lexicon as lx
 from pipelines.reports.figure_forms import FormRules
+from pipelines.reports.figure_lists import ListRules
 from pipelines.reports.figure_numbers import NumberRules
 from pipelines.reports.figure_rules import CountRules
 from pipelines.reports.figure_shares import ShareRules
 from pipelines.reports.figure_types import Figure, Mention, Sentence
 from pipelines.reports.numbers import Token, as_number, tokenize
+from pipelines.reports.periods import MONTHS
 from pipelines.reports.tables import is_header_row
 from pipelines.reports.text import Line
 
 __all__ = ["Figure", "SectionFigures"]
 
 # "Antal deltagare: …", "Kvar 30/6: …", "Nya 2024: …": a label of words, a year or a day/month.
-_LABEL = re.compile(r"^\s*((?:[^:\d.!?]|(?<!\d)(?:19|20)\d\d(?!\d)|\d{1,2}/\d{1,2}(?!\d))"
+# "Kvar 31 december: 34" too.
+_LABEL = re.compile(r"^\s*((?:[^:\d.!?]|(?<!\d)(?:19|20)\d\d(?!\d)|\d{1,2}/\d{1,2}(?!\d)"
+                    rf"|\d{{1,2}}\s+(?:{'|'.join(MONTHS)})\b)"
                     r"{2,60}):\s*(?=\S)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"”(]?[A-ZÅÄÖ0-9])")
 
@@ -52,7 +56,7 @@ def _without_asides(tokens: list[Token]) -> list[Token]:
 
 
 @dataclass
-class SectionFigures(NumberRules, CountRules, ShareRules, FormRules):
+class SectionFigures(NumberRules, CountRules, ShareRules, FormRules, ListRules):
     """Extracts figures from the lines of one section, keeping context across sentences."""
 
     text: str
@@ -102,6 +106,7 @@ class SectionFigures(NumberRules, CountRules, ShareRules, FormRules):
                 i += 1
                 continue
             if line.heading_level or self._is_subheading(lines, i):
+                self._list_lead(text, len(self.figures))
                 self._goal_block = lx.stem_match(text.lower().strip(" :*"), lx.GOAL_HEADINGS) \
                     and len(text.split()) <= 4
                 self._ended_list = bool(re.search(lx.OUTCOME_LIST_CONTEXT, text.lower())) \
@@ -110,7 +115,12 @@ class SectionFigures(NumberRules, CountRules, ShareRules, FormRules):
                 continue
             if len(text.split()) > 10:
                 self._ended_list = False
+            if self._list_item(line):
+                i += 1
+                continue
+            emitted_from = len(self.figures)
             self._line(line)
+            self._list_lead(text, emitted_from)
             if text.endswith(":") and re.search(lx.OUTCOME_LIST_CONTEXT, text.lower()):
                 self._ended_list = True
             i += 1
@@ -131,7 +141,7 @@ class SectionFigures(NumberRules, CountRules, ShareRules, FormRules):
         numbering = re.match(r"^\s*\d+(?:\.\d+)+\.?\s+(?=[A-ZÅÄÖa-zåäö])"
                              r"|^\s*\d+[.)]\s+(?=[A-ZÅÄÖ])", text)
         if m := _LABEL.match(text[numbering.end():] if numbering else text):
-            label = m.group(1).strip(" -•*").lower()
+            label = m.group(1).strip(" -•*·▪–").lower()
             offset = numbering.end() if numbering else 0
             if self._label_value(line, offset + m.end(), label):
                 return
@@ -144,7 +154,7 @@ class SectionFigures(NumberRules, CountRules, ShareRules, FormRules):
                 label = ""  # "Målet är 40 %. Utfallet blev 62 %.": only the first is a goal
             if start and (m := _LABEL.match(sentence)) and self._label_value(
                     Line(line.start + start, line.start + start + len(sentence), sentence, 0,
-                         False), m.end(), m.group(1).strip(" -•*").lower()):
+                         False), m.end(), m.group(1).strip(" -•*·▪–").lower()):
                 continue  # "… 8 nya. Kvar 30/6: 17. Platser: 25."
             if sentence.rstrip().endswith("?"):
                 question = sentence.lower()
@@ -260,7 +270,8 @@ class SectionFigures(NumberRules, CountRules, ShareRules, FormRules):
                 continue
             if any(w.startswith("plats") for w in nxt[:2]) or (
                     prev[-1:] == ["för"] and m.index >= 2
-                    and toks[m.index - 2].lower.startswith("plats")):
+                    and toks[m.index - 2].lower.startswith("plats")) or (
+                    prev[-1:] in (["är"], ["var"]) and self._places_subject(toks, m.index)):
                 self._places(s, m)
                 continue
             figure = self._listed_outcome(s, m) or self._count(s, counted, m)
@@ -268,6 +279,13 @@ class SectionFigures(NumberRules, CountRules, ShareRules, FormRules):
             if figure:
                 anchors.append(figure)
         self._attach_sexes(s, anchors, owners, sexed)
+
+    @staticmethod
+    def _places_subject(toks: list[Token], index: int) -> bool:
+        """'Antalet platser i Nya vägar är 35': places named shortly before, no count between."""
+        window = toks[max(0, index - 7):index]
+        at = max((j for j, t in enumerate(window) if t.lower.startswith("plats")), default=None)
+        return at is not None and not any(t.is_digit_number for t in window[max(0, at - 1):])
 
     # ------------------------------------------------------------------ rules
 

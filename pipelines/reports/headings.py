@@ -18,8 +18,9 @@ from pipelines.reports.text import Line
 
 # "2.1 Namn", "3. Namn", or "2 Namn" (a bare number only before a capital: "29 platser …"
 # is a sentence).
-_NUMBERING = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.|\d{1,2}(?=\s+[\"“A-ZÅÄÖ]))"
-                        r"\s+(?=\S)")
+# Chapters may be lettered: "B. INSATSER", "B1. Arbetslivsbron", "B1.2 Resultat".
+_NUMBERING = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.|\d{1,2}(?=\s+[\"“A-ZÅÄÖ])"
+                        r"|[A-H]\d{1,2}(?:\.\d{1,2})*\.?|[A-H]\.(?=\s+[A-ZÅÄÖ]{2}))\s+(?=\S)")
 _MAX_WORDS = 10
 # Styles in the order they are trusted to name insatser, when two or more headings share one.
 _STYLE_ORDER = ("md6", "md5", "md4", "md3", "md2", "num3", "num2", "caps", "emph", "num1",
@@ -37,7 +38,9 @@ def without_numbering(text: str) -> tuple[int, str]:
     m = _NUMBERING.match(text)
     if not m:
         return 0, text.strip()
-    return m.group(1).rstrip(".").count(".") + 1, text[m.end():].strip()
+    numbering = m.group(1).rstrip(".")
+    lettered = numbering[0].isalpha() and len(numbering) > 1  # "B1" is one level below "B."
+    return numbering.count(".") + 1 + lettered, text[m.end():].strip()
 
 
 def is_topic(text: str) -> bool:
@@ -198,6 +201,9 @@ def heading_sections(lines: list[Line], forbund: str = "") -> list[tuple[int, st
                  len(by_style[name]) for name in shared}
     best = max(shared, key=lambda name: mentioned[name])
     chosen = by_style[best] if mentioned[best] >= 0.5 else by_style[shared[0]]
+    if chosen is by_style["alone"]:  # unmarked lines: only those the text names elsewhere
+        named = [(i, n) for i, n in chosen if mentions(n, body) > 0]
+        chosen = named if len(named) >= 2 else chosen
     return sorted([*chosen, *_above(by_style, best, body)])
 
 

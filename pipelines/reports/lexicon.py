@@ -19,7 +19,9 @@ SEX_WORDS = {"kvinnor": "women", "kvinna": "women", "kvinnorna": "women", "tjeje
 SEX_LETTERS = {"K": "women", "M": "men"}
 # Words right after a count that say what it counts: "23 aktiva", "6 avslut", "17 kvar".
 COUNT_PREDICATES = ("avslutade", "pågående", "nya", "kvar", "inskrivna", "aktiva", "aktuella",
-                    "avslut", "utskrivna")
+                    "avslut", "utskrivna", "nyinskrivna", "nytillkomna", "nyantagna")
+# A label naming another insats as where the ended went: "Vidare till annan insats".
+OTHER_INSATS = r"\b(annan|andra|annat|övrig|övriga|nästa|ny)\s+(insats|projekt|verksamhet)"
 # Where the ended went, most specific first: the first stem that matches a token decides.
 OUTCOMES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ended_job_seeking", ("arbetssökande", "arbetsökande")),
@@ -52,7 +54,8 @@ OUTCOME_PHRASE_CATEGORIES = {"utan känd fortsättning": "ended_other",
 # First words of a label for the newly enrolled.
 NEW_LABELS = ("nya", "nytillkomna", "nyinskrivna", "nyantagna", "tillkomna", "nystartade")
 # Words that make a bare percentage after a goal the outcome against it: "utfallet blev 39 %".
-RESULT_WORDS = ("utfall", "utfallet", "resultat", "resultatet", "uppnådde", "nådde", "landade")
+RESULT_WORDS = ("utfall", "utfallet", "resultat", "resultatet", "uppnådde", "nådde", "landade",
+                "andelen")
 SURVEY_WORDS = ("känner", "upplever", "upplevt", "motiverad", "tror", "nöjd", "svarat", "svar",
                 "anser", "uppger", "skattat", "trivs", "mår")
 # Verbs of starting: "började studera", "påbörjade studier", "fick arbete" name an outcome
@@ -94,6 +97,7 @@ AVERAGE_WORDS = ("snitt", "genomsnitt", "genomsnittlig", "genomsnittliga", "geno
                  "medel", "medeltid", "medelvärde", "i snitt", "tid i insats", "snittid",
                  "snitt tiden", "snittiden")
 PLACES_CONTEXT = ("deltagare", "individer", "budget", "personer", "platser för", "dimensionerad",
+                  "antalet platser", "antal platser",
                   "dimensionerat", "finansieras för", "budgeterade")
 FORBUND_SUBJECT = ("samordningsförbundet", "förbundet")
 
@@ -152,8 +156,12 @@ TOPIC_FIRST_WORDS = (
     "insatsernas", "deltagarnas", "deltagarens", "övergripande", "allmänna", "förord",
     "begrepp", "definitioner", "ämne", "hälsning", "hej", "strukturinriktade",
     "strukturövergripande", "individinriktade", "året", "inför", "frågor", "utfall", "tid",
-    "ordföranden", "revisorernas", "innehållsförteckning",
+    "ordföranden", "revisorernas", "innehållsförteckning", "ärendebeskrivning", "konsekvenser",
+    "yttrande", "sammanträde", "protokoll", "paragraf",
 )
+# Words of a table header that make its numbers amounts of money, never counts of people.
+MONEY_WORDS = ("kr", "kronor", "tkr", "mkr", "mnkr", "sek", "belopp", "kostnad", "kostnader",
+               "intäkter", "medel")
 # First header cells of a table that name its rows' kind, never an insats.
 TABLE_HEADER_WORDS = ("matt", "indikator", "indikatorer", "kategori", "variabel", "uppgift",
                       "typ", "parameter", "beskrivning", "omrade", "avser", "siffror", "fraga",
@@ -176,6 +184,12 @@ REPORT_KINDS = ("verksamhetsberättelse", "verksamhetsberättelsen", "verksamhet
 NOT_PERIOD_FIELDS = ("diarienummer", "dnr", "arendenummer", "beslut", "faststalld", "org",
                      "organisationsnummer", "referens", "beslutad", "behandlad", "upprattad",
                      "version", "blankett", "mall")
+# Ordinal words before a part of a year: "tredje kvartalet 2024", "andra tertialet".
+ORDINALS = {"första": 1, "1:a": 1, "andra": 2, "2:a": 2, "tredje": 3, "3:e": 3, "fjärde": 4,
+            "4:e": 4}
+# Fields that state the day an insats started or is granted until.
+START_FIELDS = ("startdatum", "insatsens startdatum", "projektstart", "startades", "start",
+                "insatsen startade", "projektet startade")
 # Form fields whose value is the period the report covers ("Rapportperiod: 240401–240630").
 REPORT_PERIOD_FIELDS = ("rapportperiod", "redovisningsperiod", "uppföljningsperiod",
                         "rapporten avser perioden", "avser perioden", "tidsperiod för rapporten",
@@ -212,19 +226,24 @@ PREDICATES = {
         r"(^| )(# )?nya (#|deltagare|personer|individer)|# nya|nyinskriv|nyantag"
         r"|skrivits in|skrevs in|skrivit in|skrivs in|skrevs # (\w+ )?in\b|inskrivningar"
         r"|\bstartat\b|\btillkommit\b|\btillkom\b|\bantagits\b"
-        r"|(på)?börjat (i )?(insatsen|projektet)"),
+        r"|# (\w+ )?(på)?började (under|i (insatsen|projektet|gruppen)|insatsen|projektet)\b"
+        r"|(på)?börja(t|de) (i )?(insatsen|projektet)"),
     "participants_ended": (
         r"\bavslut(at|ats|ade|ades)\b|(är|var|blivit) avslutad\b|\bslutat\b"
         r"|\bavbrutit\b|\bavbröt\b|\blämna(de|t) (insatsen|projektet|verksamheten)"
+        r"|\b(har|hade) lämnat\b(?! (in|över|synpunkter|förslag|uppgifter)\b)"
         r"|skrivits ut|skrevs ut|skrivit ut|utskrivna|utskrivits|# avslut\b"),
     "participants_ongoing": (
-        r"pågående|# pågår\b|\bkvar\b|oavslutad|(fortfarande|fortsatt) (inskriv|aktuell)"
-        r"|(inskrivna|aktuella) (\w+ )?vid"
+        r"pågående|# pågår\b|\bkvar\b|\bkvarst(år|od)\b|oavslutad"
+        r"|(fortfarande|fortsatt) (inskriv|aktuell)"
+        r"|(inskrivna|aktuella) (\w+ )?vid|(inskrivna|aktuella|aktiva) (\w+ )?(per|den) \d"
+        r"|(inskrivna|aktuella|aktiva) \d{1,2}(/\d{1,2}\b| [a-z]{3})"
         r"|vid (periodens|årets|kvartalets|månadens|projektets) (slut|utgång)"
         r"|vid (\w*års|kvartals|månads)skiftet|vid utgången av"
         r"|\bär (det )?(?:[#\w]+ )*?inskrivna"),
     "participants": (
-        r"inskriv|deltagit|\bdeltar\b|\bdeltog\b|\b(haft|hade) (\w+ )?#|registrer|fått ta del"
+        r"inskriv|deltagit|\bdeltar\b|\bdeltog\b|\b(haft|hade) (\w+ ){0,3}#|registrer|fått ta del"
+        r"|\bantal(et)? (\w+ )?(deltagare|personer|individer|unga) #"
         r"|\baktuella\b|tagit del|haft kontakt med|fått stöd"
         r"|könsfördelning|\bunika\b|omfattats|# aktiva\b|^ ?av (våra )?# \w+ (var|har)"
         r"|# (deltagare|personer) totalt\s*(,|$|varav|enligt|\(|\.)"

@@ -25,7 +25,7 @@ _MONTH_RANGE = re.compile(
 # "1 mars 2021 – 31 december 2023": two whole dates written out.
 _DATE_RANGE = re.compile(
     rf"\b(\d{{1,2}})\s+{_MONTH}\s+((?:19|20)\d\d)\s*(?:[-–—]|till och med|t\.?\s?o\.?\s?m\.?|till)"
-    rf"\s*(\d{{1,2}})\s+{_MONTH}\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+    rf"\s*(?:den\s+)?(\d{{1,2}})\s+{_MONTH}\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 # "2021 (mars–dec)": a year, then the months of it.
 _YEAR_MONTHS = re.compile(rf"\b((?:19|20)\d\d)\s*\(?\s*{_MONTH}\s*[-–—]\s*{_MONTH}",
                           re.IGNORECASE)
@@ -33,15 +33,38 @@ _DAY_MONTH_YEAR = rf"(\d{{1,2}})\s+{_MONTH}\s+((?:19|20)\d\d)"
 _ISO = r"((?:19|20)\d\d-\d\d-\d\d)"
 # "startade den 1 september 2019", "Den startade 2023-03-01", "startade i januari 2021".
 _STARTED = re.compile(
-    rf"\b(?:startade|startat|började|påbörjades|inleddes|drog igång|kom igång)\s+(?:den\s+|i\s+)?"
+    rf"\b(?:startade|startat|började|påbörjades|inleddes|drog igång|kom igång|med start|"
+    rf"projektstart(?:en)?|startdatum:?)\s+(?:den\s+|i\s+)?"
     rf"(?:{_ISO}|{_DAY_MONTH_YEAR}|{_MONTH}\s+((?:19|20)\d\d))", re.IGNORECASE)
 _COMPACT_RANGE = re.compile(r"(?<!\d)(\d{6}|\d{8})\s*[-–—]\s*(\d{6}|\d{8})(?!\d)")
 _ISO_RANGE = re.compile(
-    r"(?<!\d)((?:19|20)\d\d-\d\d-\d\d)\s*(?:[-–—]|till|t\.?o\.?m\.?)\s*((?:19|20)\d\d-\d\d-\d\d)")
+    r"(?<!\d)((?:19|20)\d\d-\d\d-\d\d)\s*(?:[-–—]+|till(?: och med)?|t\.?\s?o\.?\s?m\.?)\s*:?\s*"
+    r"((?:19|20)\d\d-\d\d-\d\d)", re.IGNORECASE)
 _START_END = re.compile(
     r"Startdatum:?\s*((?:19|20)\d\d-\d\d-\d\d).{0,200}?Slutdatum:?\s*((?:19|20)\d\d-\d\d-\d\d)",
     re.IGNORECASE | re.DOTALL)
-_QUARTER = re.compile(r"\b(?:kvartal|Q)\s*([1-4])\s*(?:år\s*)?((?:19|20)\d\d)\b", re.IGNORECASE)
+# "Q3 2024", "Kvartalsrapport 3 2024", "kv. 3/2024", "tredje kvartalet 2024"; the same for
+# tertials and halves of the year.
+_PART = {"kvartal": 3, "kv": 3, "q": 3, "tertial": 4, "t": 4, "halvår": 6, "h": 6}
+_PART_OF_YEAR = re.compile(
+    r"\b(kvartal|kv|q|tertial|t|halvår|h)(?:s?rapport(?:ering)?)?\.?\s*(?:nr\.?\s*)?([1-4])"
+    r"\s*(?:[,/]\s*|\s+år\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
+_ORDINAL_PART = re.compile(
+    rf"\b({'|'.join(lx.ORDINALS)})\s+(kvartal|tertial|halvår)(?:et)?\s+(?:år\s+)?((?:19|20)\d\d)\b",
+    re.IGNORECASE)
+
+
+def _part_of_year(text: str) -> Period | None:
+    if m := _PART_OF_YEAR.search(text):
+        months, number, year = _PART[m.group(1).lower()], int(m.group(2)), int(m.group(3))
+    elif m := _ORDINAL_PART.search(text):
+        months, number = _PART[m.group(2).lower()], lx.ORDINALS[m.group(1).lower()]
+        year = int(m.group(3))
+    else:
+        return None
+    if number * months > 12:
+        return None
+    return date(year, months * (number - 1) + 1, 1), _month_end(year, months * number)
 _YEAR = re.compile(r"(?<![\d-])((?:19|20)\d\d)(?![\d-])")
 
 
@@ -93,10 +116,7 @@ def explicit_period(text: str) -> Period | None:
         first, last = _compact(m.group(1)), _compact(m.group(2))
         if first and last and first <= last:
             return first, last
-    if m := _QUARTER.search(text):
-        quarter, year = int(m.group(1)), int(m.group(2))
-        return date(year, 3 * quarter - 2, 1), _month_end(year, 3 * quarter)
-    return None
+    return _part_of_year(text)
 
 
 def started_on(text: str) -> date | None:
@@ -155,6 +175,38 @@ def within_year(text: str, year: int) -> Period | None:
         if first <= last:
             return date(year, first, 1), _month_end(year, last)
     return None
+
+
+# "under 2023", "under helåret 2023", "för år 2022", "hösten 2021": the year a sentence names
+# for its figure (a season stands for its year, which the insats' start may cut).
+_NAMED_YEAR = re.compile(r"(?<!sedan )(?<!från )\b(?:under|för|helåret|hela|hösten|våren)\s+"
+                         r"(?:hela\s+)?"
+                         r"(?:(?:hel)?året\s+|år\s+|hösten\s+|våren\s+)?"
+                         r"((?:19|20)\d\d)(?![\d-])", re.IGNORECASE)
+
+
+def named_year(text: str) -> Period | None:
+    """The one whole year `text` names as the time of its figures ('under helåret 2023')."""
+    years = {int(y) for y in _NAMED_YEAR.findall(text)}
+    if len(years) == 1:
+        year = years.pop()
+        return date(year, 1, 1), date(year, 12, 31)
+    return None
+
+
+_AS_OF = re.compile(rf"\bper\s+(?:den\s+)?(?:{_ISO}|{_DAY_MONTH_YEAR})", re.IGNORECASE)
+
+
+def as_of(text: str) -> Period | None:
+    """'Lägesrapport per den 30 september 2024': the year up to the day named."""
+    if not (m := _AS_OF.search(text)):
+        return None
+    try:
+        day = date.fromisoformat(m.group(1)) if m.group(1) else date(
+            int(m.group(4)), MONTHS[m.group(3).lower()], int(m.group(2)))
+    except ValueError:
+        return None
+    return date(day.year, 1, 1), day
 
 
 def is_year_to_date(text: str) -> bool:

@@ -4,6 +4,7 @@ lifetime (a 'Projektperiod' field, a start date)."""
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from pipelines.reports import lexicon as lx
 from pipelines.reports.fields import field_value, label_of
@@ -11,6 +12,7 @@ from pipelines.reports.folding import fold
 from pipelines.reports.headings import without_numbering
 from pipelines.reports.periods import (
     Period,
+    as_of,
     explicit_period,
     started_on,
     titled_year,
@@ -24,13 +26,22 @@ _FINAL_REPORT = re.compile(r"slutrapport|slutredovisning|slutrapportering", re.I
 
 
 def insats_lifetime(doc: Document, first: int, last: int) -> Period | None:
+    """When the insats ran: a 'Projektperiod' field, a start-date field or 'startade …'."""
     lines = doc.lines
+    starts = {fold(f) for f in lx.START_FIELDS}
     for i in range(first, min(last, first + 40)):
         label = label_of(lines[i].text)
         if label in {fold(f) for f in _LIFETIME_FIELDS}:
             value = field_value(lines, i)
             if found := explicit_period(value):
                 return found
+        if fold(without_numbering(label)[1]) in starts and (
+                started := re.match(r"\s*((?:19|20)\d\d-\d\d-\d\d)\b", field_value(lines, i))):
+            try:
+                day = date.fromisoformat(started.group(1))
+            except ValueError:
+                continue
+            return day, day  # the end is not stated
     head = doc.text[lines[first].start:lines[min(last, first + 15) - 1].end]
     if m := re.search(r"\((\d{6}\s*[-–]\s*\d{6})\)", head):
         return explicit_period(m.group(1))
@@ -63,7 +74,8 @@ def document_period(doc: Document) -> Period | None:
         year_period(head[0]) if head else None)  # "Året som gick – 2023" above later dates
     # A part of the year the title names without repeating it: "Kvartalsrapport juli–september".
     return explicit_period(title) or _period_field(doc) or (
-        year and within_year(title, year[0].year)) or year
+        year and within_year(title, year[0].year)) or as_of(
+        "\n".join(t for t in head if len(t) <= 100)) or year  # a status "per 30 september 2024"
 
 
 def _period_field(doc: Document, head: int = 80) -> Period | None:

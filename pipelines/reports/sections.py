@@ -25,6 +25,7 @@ from pipelines.reports.headings import (
     is_insats_name,
     is_standalone,
     mentions,
+    without_numbering,
 )
 from pipelines.reports.listings import bullet_names, cover_names, toc_names
 from pipelines.reports.periods import (
@@ -192,12 +193,12 @@ def _form_sections(doc: Document) -> list[tuple[int, str]]:
     found = []
     fields = {fold(f) for f in _FORM_FIELDS}
     for i in _heading_candidates(doc, 0):
-        if fold(lines[i].text) in fields:
+        if fold(lines[i].text) in fields or not is_insats_name(lines[i].text):
             continue
         following = [label_of(line.text) for line in lines[i + 1:i + 8]
                      if line.text.strip()][:3]
         if following and following[0] in fields:
-            found.append((i, lines[i].text.strip()))
+            found.append((i, without_numbering(lines[i].text.strip())[1].strip(" :*")))
     return found
 
 
@@ -268,7 +269,10 @@ def find_sections(doc: Document) -> list[Section]:
     for n, (i, name) in enumerate(starts):
         last = starts[n + 1][0] if n + 1 < len(starts) else len(doc.lines)
         previous_end = starts[n - 1][0] + 1 if n else 0
-        window = "\n".join(line.text for line in doc.lines[max(previous_end, i - 4):i + 1])
+        # Short lines just above the heading ("Period: 2024-01-01 – 2024-06-30"), not the
+        # previous section's closing paragraph.
+        window = "\n".join(line.text for line in doc.lines[max(previous_end, i - 4):i + 1]
+                           if len(line.text.strip()) <= 80)
         heading = doc.lines[i].text.strip()
         lifetime = insats_lifetime(doc, i, last)
         period = explicit_period(heading) or titled_year(heading) or (

@@ -96,7 +96,12 @@ def read_table(rows: list[Line], label_metric: Callable[[str], str | None],
     """The figures of a table whose first line is its header; rows of sexes under a caption
     ('Tabell 2. Nya deltagare per kvartal') count what the caption names."""
     header = rows[0].text.split("\t")
-    kinds = [_column(cell, label_metric) for cell in header]
+    money = [bool(set(re.findall(r"[a-zåäö]+", cell.lower())) & set(lx.MONEY_WORDS))
+             for cell in header]
+    if money[0] or len(header) > 1 and all(money[1:]):
+        return []  # "Belopp i tkr | Budget 2024 | Utfall jan–apr", "Insats | Utfall (kr)"
+    kinds = [("", None) if paid else _column(cell, label_metric)
+             for cell, paid in zip(header, money, strict=True)]
     first = header[0].strip().lower().rstrip(":")
     by_insats = first in _NAME_HEADERS
     # "IPS Rönnåsen | 2023 | 2022": a table of one insats names it in its first header cell.

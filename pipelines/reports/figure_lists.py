@@ -1,0 +1,56 @@
+"""Lists under a lead-in: 'Under året har 33 personer varit aktuella:' or a caption
+'Deltagare januari–april', then items '• 14 kvinnor', '• 19 män', '• 26 totalt'. Mixed into
+`SectionFigures`."""
+
+from __future__ import annotations
+
+import re
+
+from pipelines.reports import lexicon as lx
+from pipelines.reports.figure_types import Figure, Mention, Sentence
+from pipelines.reports.numbers import Token
+from pipelines.reports.text import Line
+
+_ITEM = re.compile(r"^\s*[•·▪*–-]\s*(?P<n>\d{1,4})\s+(?P<word>[a-zåäö]+)\s*[.,;]?\s*$",
+                   re.IGNORECASE)
+_COUNTS = ("participants", "participants_new", "participants_ended", "participants_ongoing")
+_TOTAL_WORDS = ("totalt", "sammanlagt", "personer", "deltagare", "st")
+
+
+class ListRules:
+    """The count a list's lead-in names, given to each item that only says kön or total."""
+
+    text: str
+    figures: list[Figure]
+    _list_metric: str | None = None
+
+    def _list_lead(self, text: str, emitted_from: int) -> None:
+        """What the list under `text` counts: the count its lead-in line just stated
+        ('… 33 personer varit aktuella:'), or what a short caption names ('Deltagare
+        januari–april 2024', 'Deltagare fördelat på kön:')."""
+        text = text.strip().strip("*_ ")
+        stated = [f for f in self.figures[emitted_from:] if f.metric in _COUNTS]
+        if text.endswith(":") and stated:
+            self._list_metric = stated[-1].metric
+            return
+        if len(text.split()) <= 6 and not stated and not re.search(r"[.!?]$", text):
+            words = re.sub(r"[^a-zåäö ]", " ", text.lower()).split()
+            metric = self._label_metric(" ".join(words)) if words else None
+            self._list_metric = metric if metric in _COUNTS else None
+            return
+        self._list_metric = None
+
+    def _list_item(self, line: Line) -> bool:
+        """'• 14 kvinnor' under a lead-in: the lead-in's count for women."""
+        m = _ITEM.match(line.text)
+        if not self._list_metric or not m:
+            return False
+        word = m.group("word").lower()
+        sex = lx.SEX_WORDS.get(word) or ("all" if word in _TOTAL_WORDS else None)
+        if sex is None:
+            return False
+        value = float(m.group("n"))
+        token = Token(m.group("n"), line.start + m.start("n"), line.start + m.end("n"))
+        s = Sentence(line.text, line.start, [token], "")
+        self._emit(self._list_metric, sex, value, s, Mention(0, token, value), "list:item")
+        return True

@@ -1,0 +1,112 @@
+"""The period one figure refers to, from the nearest words that name one."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from pipelines.reports.figures import Figure
+from pipelines.reports.periods import (
+    Period,
+    clip,
+    explicit_period,
+    is_year_to_date,
+    named_year,
+    within_year,
+    year_period,
+)
+from pipelines.reports.sections import Section
+from pipelines.reports.text import Document
+
+_CUMULATIVE = re.compile(r"totalt enligt sus|sedan (upp)?start|sedan projektstart|hittills .{0,40}"
+                         r"(genomförandefas|projekt)|sedan insatsen start|under projektt?iden"
+                         r"|under projektperioden|under hela projektet|hela perioden"
+                         r"|hela projekt", re.IGNORECASE)
+_CUT = re.compile(r"[,;]\s")
+_COUNT = re.compile(r"(?<![\d-])(?!(?:19|20)\d\d(?![\d-]))\d+(?:[,.]\d+)?")
+
+
+def _stretch(text: str, figure: Figure) -> tuple[int, int]:
+    start, end = figure.clause_start, figure.clause_end
+    before = [m.end() for m in _COUNT.finditer(text, start, figure.start)]
+    after = next(_COUNT.finditer(text, figure.end, end), None)
+    return before[-1] if before else start, after.start() if after else end
+
+
+def _own_stretch(text: str, figure: Figure) -> str:
+    """The figure's clause between the counts before and after it: 'jämfört med 41 deltagare
+    under 2023' for 41, not for the 21 stated earlier in the same sentence."""
+    start, end = _stretch(text, figure)
+    return text[start:end]
+
+
+def _own_segment(text: str, figure: Figure) -> tuple[str, str]:
+    """The figure's stretch cut at commas and semicolons, before and after the figure:
+    ('under 2022 deltog ', ' personer')."""
+    start, end = _stretch(text, figure)
+    cuts = [m.end() for m in _CUT.finditer(text, start, figure.start)]
+    after = next(_CUT.finditer(text, figure.end, end), None)
+    return (text[cuts[-1] if cuts else start:figure.start],
+            text[figure.end:after.start() if after else end])
+
+
+def _lead_in(text: str, line_start: int, reach: int = 12) -> str:
+    """The line ending in ':' that introduces the list a line stands in ('Avsluten fördelar
+    sig så här för hela projektperioden:'), when no blank line comes between."""
+    end = line_start - 1
+    for _ in range(reach):
+        if end <= 0:
+            return ""
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip()
+        if not line:
+            return ""
+        if line.endswith(":"):
+            return line + "\n"
+        end = start - 1
+    return ""
+
+
+def figure_period(doc: Document, doc_period: Period | None, section: Section,
+                  figure: Figure) -> Period | None:
+    """The period a figure refers to: its table column or row, its own words, its sentence,
+    the lead-in of its list, or else its section's."""
+    year = section.period[1].year if section.period else None
+    if figure.period_text:  # a table column or row: "2022", "Sedan projektstart 2021"
+        if section.lifetime and section.period and _CUMULATIVE.search(figure.period_text):
+            return section.lifetime[0], section.period[1]
+        if section.period and is_year_to_date(figure.period_text):
+            return date(year, 1, 1), section.period[1]
+        if re.search(r"sedan", figure.period_text, re.IGNORECASE) and section.period and \
+                (start := year_period(figure.period_text)):
+            return start[0], section.period[1]
+        if column := explicit_period(figure.period_text) or year_period(figure.period_text) or (
+                year and within_year(figure.period_text, year)):
+            if section.lifetime and column[0] < section.lifetime[0] <= column[1]:
+                column = section.lifetime[0], column[1]  # the insats' first year, from its start
+            return clip(column, doc_period)
+    clause = doc.text[figure.clause_start:figure.clause_end]
+    sentence_start = doc.text.rfind("\n", 0, figure.start) + 1
+    sentence_end = doc.text.find("\n", figure.end)
+    line = doc.text[sentence_start:sentence_end if sentence_end >= 0 else None]
+    before, after = _own_segment(doc.text, figure)
+    if (stated := explicit_period(before) or named_year(before) or explicit_period(after)
+            or named_year(after)) and stated != section.period:
+        # "under 2022 deltog 51 personer, under 2023 deltog 58": each count its own year
+        if section.lifetime and stated[0] < section.lifetime[0] <= stated[1]:
+            stated = section.lifetime[0], stated[1]
+        return stated if figure.metric == "places" else clip(stated, doc_period)
+    if stated := explicit_period(clause) or explicit_period(line) or (
+            year and (within_year(clause, year) or within_year(line, year))):
+        # Places are budgeted ahead; any other figure cannot be stated for the future.
+        return stated if figure.metric == "places" else clip(stated, doc_period)
+    if (named := named_year(_own_stretch(doc.text, figure))) and section.period and \
+            named[1] < section.period[0]:
+        return named  # an earlier year the sentence compares with
+    # this paragraph up to the figure, and the lead-in of the list it stands in
+    so_far = _lead_in(doc.text, sentence_start) + doc.text[sentence_start:figure.clause_end]
+    if section.period and section.lifetime and _CUMULATIVE.search(so_far):
+        if figure.metric == "places":  # places over the whole project
+            return section.lifetime
+        return section.lifetime[0], section.period[1]
+    return section.period
