@@ -14,21 +14,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from pipelines.reports import lexicon as lx
 from pipelines.reports.headings import is_topic
 from pipelines.reports.periods import MONTHS, explicit_period, within_year, year_period
+from pipelines.reports.table_cells import (
+    Cell,
+    cell_with_sexes,
+    row_label,
+    row_numbers,
+    sex_of,
+    share_metric,
+)
 from pipelines.reports.text import Line
 
 _TOTAL = ("totalt", "total", "summa", "antal", "alla", "sammanlagt")
 # Header cells of the column that holds what happened, beside a column of targets.
 _OUTCOME_COLUMNS = ("utfall", "resultat", "värde", "faktiskt", "faktiskt utfall", "utfall/värde")
 _GOAL_COLUMNS = ("mål", "målvärde", "målnivå", "mål för året", "mål enligt plan")
-# "47 (K 20, M 27)", "31 (18 kvinnor, 13 män)": a sex split inside a cell.
-_CELL_SEXES = re.compile(r"\b(?P<sa>K|M|kvinnor|män)\s*(?P<a>\d+)"
-                         r"|(?P<b>\d+)\s*(?P<sb>K|M|kvinnor|män)\b")
-_CELL_WITH_SEXES = re.compile(r"\s*(\d+)\s*\(([^)]*)\)\s*")
 _NAME_HEADERS = ("insats", "insatser", "insatsens namn", "projekt", "namn")
 _PERIOD_HEADERS = ("år", "period", "kvartal", "tertial", "halvår", "verksamhetsår")
 _PARTICIPANT_HEADERS = ("deltagare", "antal deltagare", "antal", "deltagare totalt")
@@ -36,25 +39,10 @@ _PARTICIPANT_HEADERS = ("deltagare", "antal deltagare", "antal", "deltagare tota
 _OUTCOME_HEADERS = ("avslutsorsak", "avslutsorsaker", "avslutsanledning", "orsak", "avslut",
                     "resultat vid avslut", "nyckeltal", "deltagarflöde", "", "mått", "indikator",
                     "uppgift", "uppföljning")
-_NUMBER = re.compile(r"\s*(\d+(?:[,.]\d+)?)\s*(%|procent)?\s*")
 _PERIODIC = re.compile(
     r"(19|20)\d\d|under (året|perioden|kvartalet)|sedan|hittills|ack(umulerat)?\b|totalt sedan"
     r"|hela (perioden|projekt)"
     r"|\b(t[1-3]|tertial|q[1-4]|kv(artal)?\.?\s*[1-4]|h[12]|halvår)\b", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Cell:
-    """A number in a table, with what its row and column say about it."""
-
-    metric: str
-    sex: str
-    value: float
-    start: int
-    end: int
-    row: Line
-    insats: str | None = None
-    period_text: str = ""
 
 
 def _column(cell: str, label_metric: Callable[[str], str | None]
@@ -78,16 +66,6 @@ def _column(cell: str, label_metric: Callable[[str], str | None]
         return "period", None
     metric = label_metric(text) if text else None
     return ("metric", metric) if metric else ("", None)
-
-
-def _numbers(row: Line) -> list[tuple[int, re.Match[str] | None, str, int]]:
-    """(column, number match, cell, offset of the cell in the text) for every cell of a row."""
-    cells, found, offset = row.text.split("\t"), [], row.start
-    for j, cell in enumerate(cells):
-        m = _NUMBER.fullmatch(cell)
-        found.append((j, m, cell, offset))
-        offset += len(cell) + 1
-    return found
 
 
 def read_table(rows: list[Line], label_metric: Callable[[str], str | None],
@@ -118,7 +96,7 @@ def read_table(rows: list[Line], label_metric: Callable[[str], str | None],
                         and cell.strip().lower().split()[0] not in MONTHS)
     if not any(kind for kind, _ in kinds[1:]) or named_columns >= 2:
         return _by_insats_columns(rows, header, label_metric, named_columns >= 2)
-    labels = [_row_label(row) for row in rows[1:]]
+    labels = [row_label(row) for row in rows[1:]]
     if not all(label in _TOTAL or label.split()[-1:] and label.split()[-1] in lx.SEX_WORDS
                for label in labels if label):
         caption_metric = None  # the caption names the count only of a table of sexes
@@ -126,14 +104,14 @@ def read_table(rows: list[Line], label_metric: Callable[[str], str | None],
     last_metric = None
     for row in rows[1:]:
         parts = row.text.split("\t")
-        label = _row_label(row)
+        label = row_label(row)
         if caption_metric and label in _TOTAL and not (by_insats or by_period):
             last_metric = caption_metric  # "Totalt" under "Kvinnor" and "Män"
         elif not label or label.split()[0] in MONTHS or label in _TOTAL and not by_period or (
                 by_insats and (label.startswith(_TOTAL) or is_topic(label) or "samtliga" in label)):
             # "Totalt samtliga insatser", "Förbundets mål (samtliga insatser)"
             continue
-        sex_row = _sex_of(label)
+        sex_row = sex_of(label)
         row_metric = None if by_insats or by_period else (
             (last_metric or caption_metric) if sex_row and label.startswith(
                 ("varav", "kvinnor", "män")) else caption_metric if label in _TOTAL
@@ -141,12 +119,12 @@ def read_table(rows: list[Line], label_metric: Callable[[str], str | None],
         if row_metric is None and not (by_insats or by_period):
             continue
         last_metric = row_metric if not sex_row else last_metric
-        for j, m, cell, offset in _numbers(row):
+        for j, m, cell, offset in row_numbers(row):
             if j == 0 or j >= len(kinds):
                 continue
             kind, what = kinds[j]
             if m is None and kind == "all" and row_metric:
-                cells.extend(_cell_with_sexes(cell, offset, row, row_metric))
+                cells.extend(cell_with_sexes(cell, offset, row, row_metric))
             if m is None:
                 continue
             if kind == "goal":  # a target: only a target share of work or studies is a figure
@@ -170,7 +148,7 @@ def read_table(rows: list[Line], label_metric: Callable[[str], str | None],
             if (m.group(2) or re.search(r"%|\bandel", label)) and not (by_insats or by_period) \
                     and metric != "goal_work_or_studies_pct":
                 # a percentage: only the share to work or studies is a figure
-                metric = _share_metric(label) if lx.names_work_and_studies(label) else None
+                metric = share_metric(label) if lx.names_work_and_studies(label) else None
             if metric is None:
                 continue
             start = offset + len(cell) - len(cell.lstrip())
@@ -197,41 +175,6 @@ def _is_period(cell: str) -> bool:
     """A column header naming part of a year: 'Jan–apr', 'Q2', 'Helår'."""
     return bool(_PERIODIC.search(cell) or within_year(cell, 2000) or re.match(r"hel(år|året)\b",
                                                                              cell.lower()))
-
-
-def _row_label(row: Line) -> str:
-    """A row's first cell as a label: 'Avslutade:', '– varav kvinnor' → 'avslutade', 'varav
-    kvinnor'."""
-    return row.text.split("\t")[0].strip().lower().rstrip(":").lstrip("–-•·* ")
-
-
-def _sex_of(label: str) -> str | None:
-    """The sex a row label names ('varav kvinnor'), if any."""
-    return next((lx.SEX_WORDS[w] for w in re.findall(r"[a-zåäö]+", label)
-                 if w in lx.SEX_WORDS), None)
-
-
-def _share_metric(label: str) -> str:
-    """A percentage of work or studies: a target when its label says 'mål'."""
-    return "goal_work_or_studies_pct" if re.search(r"\bmål", label) else \
-        "share_work_or_studies_pct"
-
-
-def _cell_with_sexes(cell: str, offset: int, row: Line, metric: str) -> list[Cell]:
-    """'47 (K 20, M 27)': the count of the row, then its women and men."""
-    whole = _CELL_WITH_SEXES.fullmatch(cell)
-    if not whole:
-        return []
-    found = [Cell(metric, "all", float(whole.group(1)), offset + whole.start(1),
-                  offset + whole.end(1), row)]
-    inner = offset + whole.start(2)
-    for m in _CELL_SEXES.finditer(whole.group(2)):
-        number = "a" if m.group("a") else "b"
-        word = (m.group("sa") or m.group("sb"))
-        sex = lx.SEX_LETTERS.get(word) or lx.SEX_WORDS[word.lower()]
-        found.append(Cell(metric, sex, float(m.group(number)), inner + m.start(number),
-                          inner + m.end(number), row))
-    return found
 
 
 def _column_metric(header: str, kind: str, what: str | None, percent: bool) -> str | None:
@@ -267,13 +210,13 @@ def _by_insats_columns(rows: list[Line], header: list[str],
     cells: list[Cell] = []
     last_metric, period_text = None, ""
     for row in rows[1:]:
-        label = _row_label(row)
-        numbers = [(j, m, cell, offset) for j, m, cell, offset in _numbers(row)
+        label = row_label(row)
+        numbers = [(j, m, cell, offset) for j, m, cell, offset in row_numbers(row)
                    if j and m is not None and j <= len(names)]
         if label and not numbers:
             period_text = row.text.split("\t")[0].strip()  # a divider row
             continue
-        sex = _sex_of(label)
+        sex = sex_of(label)
         if sex and label.startswith(("varav", "kvinnor", "män")):
             metric = last_metric
         else:
@@ -285,7 +228,7 @@ def _by_insats_columns(rows: list[Line], header: list[str],
         for j, m, cell, offset in numbers:
             kind = metric
             if m.group(2) or share:
-                kind = _share_metric(label) if share else None
+                kind = share_metric(label) if share else None
             if kind is None:
                 continue
             start = offset + len(cell) - len(cell.lstrip())

@@ -1,0 +1,72 @@
+"""One cell or row of a tab-separated table: its number, its label, a sex split inside it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipelines.reports import lexicon as lx
+from pipelines.reports.text import Line
+
+# "47 (K 20, M 27)", "31 (18 kvinnor, 13 män)": a sex split inside a cell.
+_CELL_SEXES = re.compile(r"\b(?P<sa>K|M|kvinnor|män)\s*(?P<a>\d+)"
+                         r"|(?P<b>\d+)\s*(?P<sb>K|M|kvinnor|män)\b")
+_CELL_WITH_SEXES = re.compile(r"\s*(\d+)\s*\(([^)]*)\)\s*")
+NUMBER = re.compile(r"\s*(\d+(?:[,.]\d+)?)\s*(%|procent)?\s*")
+@dataclass(frozen=True)
+class Cell:
+    """A number in a table, with what its row and column say about it."""
+
+    metric: str
+    sex: str
+    value: float
+    start: int
+    end: int
+    row: Line
+    insats: str | None = None
+    period_text: str = ""
+
+
+def row_numbers(row: Line) -> list[tuple[int, re.Match[str] | None, str, int]]:
+    """(column, number match, cell, offset of the cell in the text) for every cell of a row."""
+    cells, found, offset = row.text.split("\t"), [], row.start
+    for j, cell in enumerate(cells):
+        m = NUMBER.fullmatch(cell)
+        found.append((j, m, cell, offset))
+        offset += len(cell) + 1
+    return found
+
+
+def row_label(row: Line) -> str:
+    """A row's first cell as a label: 'Avslutade:', '– varav kvinnor' → 'avslutade', 'varav
+    kvinnor'."""
+    return row.text.split("\t")[0].strip().lower().rstrip(":").lstrip("–-•·* ")
+
+
+def sex_of(label: str) -> str | None:
+    """The sex a row label names ('varav kvinnor'), if any."""
+    return next((lx.SEX_WORDS[w] for w in re.findall(r"[a-zåäö]+", label)
+                 if w in lx.SEX_WORDS), None)
+
+
+def share_metric(label: str) -> str:
+    """A percentage of work or studies: a target when its label says 'mål'."""
+    return "goal_work_or_studies_pct" if re.search(r"\bmål", label) else \
+        "share_work_or_studies_pct"
+
+
+def cell_with_sexes(cell: str, offset: int, row: Line, metric: str) -> list[Cell]:
+    """'47 (K 20, M 27)': the count of the row, then its women and men."""
+    whole = _CELL_WITH_SEXES.fullmatch(cell)
+    if not whole:
+        return []
+    found = [Cell(metric, "all", float(whole.group(1)), offset + whole.start(1),
+                  offset + whole.end(1), row)]
+    inner = offset + whole.start(2)
+    for m in _CELL_SEXES.finditer(whole.group(2)):
+        number = "a" if m.group("a") else "b"
+        word = (m.group("sa") or m.group("sb"))
+        sex = lx.SEX_LETTERS.get(word) or lx.SEX_WORDS[word.lower()]
+        found.append(Cell(metric, sex, float(m.group(number)), inner + m.start(number),
+                          inner + m.end(number), row))
+    return found
