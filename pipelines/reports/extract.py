@@ -92,7 +92,7 @@ def extract_document(doc: Document,
         lines = [line for line in doc.lines
                  if line.start >= section.start and line.end <= section.end]
         found.append((section, lines, _dedupe(SectionFigures(doc.text, names).run(
-            lines if not section.name else lines[1:]))))
+            lines if not section.name or section.run_in else lines[1:]))))
     # Names the report gives its insatser: its sections and the tables that name one.
     known = list(dict.fromkeys([*(s.name for s in sections if s.name),
                                 *(f.insats for _, _, figures in found for f in figures
@@ -116,7 +116,24 @@ def extract_document(doc: Document,
                 char_start=number_start, char_end=number_end, rule=figure.rule,
                 heading_path=heading_path(section.heading, subs, figure.start),
             ))
-    return rows
+    return _stated_twice(rows)
+
+
+_CELL_RULES = ("table", "form")
+
+
+def _stated_twice(rows: list[ExtractedFigure]) -> list[ExtractedFigure]:
+    """A fact a table states and the text repeats (or the other way round) is one figure."""
+    seen: dict[tuple[object, ...], bool] = {}
+    kept = []
+    for row in rows:
+        key = (row.insats, row.metric, row.sex, row.value, row.period_start, row.period_end)
+        in_cell = row.rule.split(":")[0] in _CELL_RULES
+        if key in seen and seen[key] != in_cell:
+            continue
+        seen.setdefault(key, in_cell)
+        kept.append(row)
+    return kept
 
 
 def write_csv(rows: list[ExtractedFigure], path: Path) -> None:

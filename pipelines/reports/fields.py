@@ -17,7 +17,8 @@ from pipelines.reports.text import Line, nonblank
 _NUMBER = r"^\s*(?:\d+(?:\.\d+)*\.?\s*)?"
 _MAX_NAME_WORDS = 10
 # What follows a name in a title: a year, a period, a quarter ("2021–2023", "Q2 2024", "jan–jun").
-_PERIOD_TAIL = re.compile(r"\s*(?:[-–,]\s*)?(?:\(|(?:19|20)\d\d\b|[QT][1-4]\b"
+# What follows a name in a title: a period, or an occasion ("inför styrelsemötet 17/10").
+_PERIOD_TAIL = re.compile(r"\s*(?:[-–,]\s*)?(?:\(|(?:19|20)\d\d\b|[QT][1-4]\b|(?i:inför|per)\s"
                           r"|(?i:kv(?:artal)?\.?\s*[1-4]|jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec|första|andra|tredje"
                           r"|fjärde|halvår|tertial)).*$")
 
@@ -70,19 +71,25 @@ def name_fields(lines: list[Line]) -> list[tuple[int, str]]:
     return found
 
 
+_SUBJECT = re.compile(r"^(?i:ämne|rubrik|subject)\s*:\s*(?:(?i:sv|vb|re|fw|fwd)\s*:\s*)*")
+
+
 def kind_title_insats(lines: list[Line], is_name: Callable[[str], bool],
                       head: int = 12) -> tuple[int, str] | None:
     """(line, name) of a title that names a kind of report and then one insats:
     'Slutrapport Brobyggarna 2021–2023', 'Kvartalsrapport Vägen vidare Q2'."""
     kinds = "|".join(sorted(lx.REPORT_KINDS, key=len, reverse=True))
-    pattern = re.compile(rf"^\s*(?i:{kinds})\s*(?:[-–:]\s*)?(?:(?i:för|avseende)\s+)?"
+    pattern = re.compile(rf"^\s*\w*(?i:{kinds})\b\s*(?:[-–:]\s*)?(?:(?i:för|avseende)\s+)?"
                          r"(?:(?i:projekt(?:et)?|insats(?:en)?)\s+)?(?P<name>[A-ZÅÄÖ][^\t]{1,120})$")
     # A report about one project names it on the line under its kind: "SLUTRAPPORT" / "BRON".
     alone = re.compile(r"^\s*(?i:slutrapport|projektrapport|projektredovisning|utvärdering)"
                        r"(?:\s+(?i:och|samt)\s+\w+)?\s*$")
     after_kind = False
     for i, line in nonblank(lines)[:head]:
-        text = line.text.split("\t")[0].strip()
+        # an e-mail's subject: "Ämne: SV: Lägesrapport IPS Norrvik inför styrelsemötet"
+        text = _SUBJECT.sub("", line.text.split("\t")[0].strip())
+        if after_kind:  # "Hållbar väg – ett tvåårigt projekt för …": the name before its subtitle
+            text = re.split(r"\s[–—-]\s", text)[0].strip()
         if after_kind and _is_name(text) and len(text.split()) <= 6 and not re.search(
                 r"\d", text) and is_name(text) and _PERIOD_TAIL.sub("", text) == text:
             return i, text.strip(" .*")  # "SLUTRAPPORT OCH UTVÄRDERING" / "VÄGEN VIDARE"

@@ -24,10 +24,14 @@ _LABELLED_VALUE = re.compile(
 # A form question, numbered or not, and an answer line holding only a number.
 _FORM_NUMBERING = re.compile(r"^\s*\d+[a-z]?(?:\.\d+)*[.)]?\s+")
 _FORM_QUESTION = re.compile(r"^(?:\d+[a-z]?(?:\.\d+)*[.)]?\s+)?[A-ZÅÄÖ][^\d]*$")
-_FORM_ANSWER = re.compile(r"^\s*\d+(?:,\d+)?\s*(?:%|procent)?\s*(?:\([^)]*\))?\s*"
-                          r"(?:st|personer|deltagare|månader)?\s*$")
+# The answer line: a number, perhaps "ca" before and a unit or a few words after it
+# ("Ca 8 månader.", "35 platser enligt överenskommelsen"), no other number.
+_FORM_ANSWER = re.compile(r"^\s*(?:(?i:ca|cirka|omkring|ungefär)\.?\s+)?\d+(?:,\d+)?"
+                          r"\s*(?:%|procent)?\s*(?:\([^)]*\))?\s*(?:[a-zåäö]+\.?\s*){0,6}$")
 _GOAL_IN_BRACKETS = re.compile(r"\(\s*mål\w*:?\s*(\d+(?:,\d+)?)\s*(?:%|procent)", re.IGNORECASE)
 # "6 kvinnor", and the other way round "kvinnor 20".
+# "K: 10, M: 16" as a line of its own.
+_LETTER_LABELS = re.compile(r"^\s*K\s*:\s*(?P<k>\d+)\s*[,;/]\s*M\s*:\s*(?P<m>\d+)\s*\.?\s*$")
 # "(K 25 / M 16)", "(25 K, 16 M)": letters as a pair.
 _LETTER_PAIR = re.compile(r"\bK\s*\d+\s*[/,]\s*M\s*\d+\b|\b\d+\s*K\s*[/,]\s*\d+\s*M\b")
 _SEX_SPLIT = re.compile(r"(?P<a>\d+)\s*(?P<sa>kvinnor|kvinna|män|man|K|M)\b"
@@ -47,6 +51,19 @@ def _paired(cells: list[str]) -> bool:
 
 class FormRules:
     """Labelled values, answered questions and tables."""
+
+    def _letter_pair(self, line: Line) -> bool:
+        """'K: 10, M: 16' on a line of its own: the women and men of the count just stated."""
+        if not (pair := _LETTER_LABELS.match(line.text)) or not self.figures:
+            return False
+        metric = self.figures[-1].metric
+        for sex, group in (("women", "k"), ("men", "m")):
+            token = Token(pair.group(group), line.start + pair.start(group),
+                          line.start + pair.end(group))
+            value = digit_value(token.text)
+            self._emit(metric, sex, value, Sentence(line.text, line.start, [token], ""),
+                       Mention(0, token, value), "form:sex")
+        return True
 
     def _label_value(self, line: Line, value_at: int, label: str) -> bool:
         """'Arbetsträning: 4 deltagare (3 Kvinnor/1 man)' and form cells 'Antal avslutade: 12'."""
@@ -190,7 +207,10 @@ class FormRules:
             metric = "participants"  # "Antal deltagare under perioden: 34"
         if metric is None and words and words[0] in lx.NEW_LABELS:
             metric = "participants_new"  # "Nya under året: 17", "Nytillkomna: 11"
-        if metric is None and words and words[0] in lx.PEOPLE and words[0] != "nya":
+        if metric and metric.startswith("participants") and re.search(lx.SUBGROUP, label):
+            return None  # "Deltagare under 25 år": a group of them
+        if metric is None and words and words[0] in lx.PEOPLE and words[0] != "nya" and \
+                not re.search(lx.SUBGROUP, label):
             metric = "participants"  # "Deltagare under året: 63"
         if metric is None and any(w.startswith("plats") for w in words[:3]):
             metric = "places"  # "Budgeterade platser: 40"
@@ -226,12 +246,13 @@ class FormRules:
         """'6. Antal deltagare under perioden (totalt)' with its number on the next line:
         a labelled value; the index of the answer line, or None."""
         text = lines[i].text.strip()
-        if "\t" in text or not _FORM_QUESTION.match(text) or len(text.split()) > 25 or \
+        bare = re.sub(r"\s*\([^)]*\)", "", text)  # "(30 juni)", "(månader)"
+        if "\t" in text or not _FORM_QUESTION.match(bare) or len(text.split()) > 25 or \
                 text.endswith((".", ",", ";")):
             return None
         j = next((k for k in range(i + 1, min(i + 3, len(lines))) if lines[k].text.strip()), None)
         if j is None or not _FORM_ANSWER.match(lines[j].text):
             return None
         label = _FORM_NUMBERING.sub("", text).rstrip(" :?").lower()
-        value_at = len(lines[j].text) - len(lines[j].text.lstrip())
+        value_at = re.search(r"\d", lines[j].text).start()
         return j if self._label_value(lines[j], value_at, label) else None

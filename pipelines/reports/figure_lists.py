@@ -1,6 +1,6 @@
-"""Lists under a lead-in: 'Under året har 33 personer varit aktuella:' or a caption
-'Deltagare januari–april', then items '• 14 kvinnor', '• 19 män', '• 26 totalt'. Mixed into
-`SectionFigures`."""
+"""Lists: items under a lead-in ('Under året har 33 personer varit aktuella:' or a caption
+'Deltagare januari–april', then '• 14 kvinnor', '• 19 män', '• 26 totalt'), and key figures
+with dot leaders ('Aktuella deltagare ........ 23'). Mixed into `SectionFigures`."""
 
 from __future__ import annotations
 
@@ -13,6 +13,9 @@ from pipelines.reports.text import Line
 
 _ITEM = re.compile(r"^\s*[•·▪*–-]\s*(?P<n>\d{1,4})\s+(?P<word>[a-zåäö]+)\s*[.,;]?\s*$",
                    re.IGNORECASE)
+# "Aktuella deltagare ....... 23": a label, a leader of dots, a number at the end.
+_DOT_LEADER = re.compile(r"^(?P<label>\s*\S.*?)\s*(?:\.{3,}|…)[.…\s]*(?=\d[\d\s,.]*%?\s*$)")
+_CHAPTER = re.compile(r"^\s*\d+(\.\d+)*\.?\s")
 _COUNTS = ("participants", "participants_new", "participants_ended", "participants_ongoing")
 _TOTAL_WORDS = ("totalt", "sammanlagt", "personer", "deltagare", "st")
 
@@ -54,3 +57,21 @@ class ListRules:
         s = Sentence(line.text, line.start, [token], "")
         self._emit(self._list_metric, sex, value, s, Mention(0, token, value), "list:item")
         return True
+
+    def _dot_leaders(self, lines: list[Line], i: int) -> int:
+        """Read the block of dot-leader lines from `i` as labelled values; a block whose
+        numbers never fall is a table of contents and is skipped. Returns the next line."""
+        block = []
+        while i + len(block) < len(lines) and _DOT_LEADER.match(lines[i + len(block)].text):
+            block.append(lines[i + len(block)])
+        if not block:
+            return i
+        numbers = [float(re.findall(r"\d+", line.text)[-1]) for line in block]
+        if len(block) > 1 and numbers == sorted(numbers) and (len(block) > 2 or any(
+                _CHAPTER.match(line.text) for line in block)):
+            return i + len(block)  # page numbers of a table of contents
+        for line in block:
+            m = _DOT_LEADER.match(line.text)
+            self._label_value(line, m.end(), m.group("label").strip(" -•*·").lower())
+        return i + len(block)
+

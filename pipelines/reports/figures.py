@@ -17,7 +17,7 @@ from pipelines.reports.figure_numbers import NumberRules
 from pipelines.reports.figure_rules import CountRules
 from pipelines.reports.figure_shares import ShareRules
 from pipelines.reports.figure_types import Figure, Mention, Sentence
-from pipelines.reports.numbers import Token, as_number, tokenize
+from pipelines.reports.numbers import Token, as_number, tokenize, without_asides
 from pipelines.reports.periods import MONTHS
 from pipelines.reports.tables import is_header_row
 from pipelines.reports.text import Line
@@ -34,25 +34,6 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"”(]?[A-ZÅÄÖ0-9])")
 
 def _cells(line: Line) -> int:
     return len(line.text.rstrip(" \t").split("\t"))
-
-
-def _without_asides(tokens: list[Token]) -> list[Token]:
-    """'21 (33 %) gick till arbete': a share in brackets between a count and its predicate
-    is an aside; the count and the predicate form one clause."""
-    if not any(t.text == "(" for t in tokens):
-        return tokens
-    kept: list[Token] = []
-    i = 0
-    while i < len(tokens):
-        window = [t.lower for t in tokens[i:i + 5]]
-        if (kept and kept[-1].is_digit_number and len(window) == 5 and window[0] == "("
-                and tokens[i + 1].is_digit_number and window[2] in ("%", "procent")
-                and window[3] == ")" and window[4].isalpha()):
-            i += 4
-            continue
-        kept.append(tokens[i])
-        i += 1
-    return kept
 
 
 @dataclass
@@ -89,6 +70,9 @@ class SectionFigures(NumberRules, CountRules, ShareRules, FormRules, ListRules):
             if answered := self._question_and_answer(lines, i):
                 i = answered + 1
                 continue
+            if (after := self._dot_leaders(lines, i)) > i:
+                i = after
+                continue
             if "\t" in line.text:
                 caption = next((lines[k].text.strip() for k in range(i - 1, max(-1, i - 3), -1)
                                 if lines[k].text.strip()), "")
@@ -121,8 +105,9 @@ class SectionFigures(NumberRules, CountRules, ShareRules, FormRules, ListRules):
             emitted_from = len(self.figures)
             self._line(line)
             self._list_lead(text, emitted_from)
-            if text.endswith(":") and re.search(lx.OUTCOME_LIST_CONTEXT, text.lower()):
-                self._ended_list = True
+            if (text.endswith(":") or "?" in text and not re.search(r"\d", text[3:])) and \
+                    re.search(lx.OUTCOME_LIST_CONTEXT, text.lower()):
+                self._ended_list = True  # "Avslutade fördelade på:", "Vart har de avslutade gått?"
             i += 1
         return self.figures
 
@@ -137,6 +122,8 @@ class SectionFigures(NumberRules, CountRules, ShareRules, FormRules, ListRules):
 
     def _line(self, line: Line) -> None:
         text = line.text
+        if self._letter_pair(line):
+            return
         label = ""
         numbering = re.match(r"^\s*\d+(?:\.\d+)+\.?\s+(?=[A-ZÅÄÖa-zåäö])"
                              r"|^\s*\d+[.)]\s+(?=[A-ZÅÄÖ])", text)
@@ -152,14 +139,15 @@ class SectionFigures(NumberRules, CountRules, ShareRules, FormRules, ListRules):
         for n, (start, sentence) in enumerate(self._sentences(text)):
             if n == 1 and label == "mål":
                 label = ""  # "Målet är 40 %. Utfallet blev 62 %.": only the first is a goal
-            if start and (m := _LABEL.match(sentence)) and self._label_value(
+            if (start or len(sentence) < len(text.rstrip())) and (
+                    m := _LABEL.match(sentence)) and self._label_value(
                     Line(line.start + start, line.start + start + len(sentence), sentence, 0,
                          False), m.end(), m.group(1).strip(" -•*·▪–").lower()):
                 continue  # "… 8 nya. Kvar 30/6: 17. Platser: 25."
             if sentence.rstrip().endswith("?"):
                 question = sentence.lower()
                 continue
-            tokens = _without_asides(tokenize(sentence, base=line.start + start))
+            tokens = without_asides(tokenize(sentence, base=line.start + start))
             if question and self._answer(tokens, question, line.start + start, sentence):
                 question = ""
                 continue

@@ -20,6 +20,9 @@ SEX_LETTERS = {"K": "women", "M": "men"}
 # Words right after a count that say what it counts: "23 aktiva", "6 avslut", "17 kvar".
 COUNT_PREDICATES = ("avslutade", "pågående", "nya", "kvar", "inskrivna", "aktiva", "aktuella",
                     "avslut", "utskrivna", "nyinskrivna", "nytillkomna", "nyantagna")
+# A label that counts a group of the participants, not all: "Deltagare under 25 år",
+# "Deltagare med funktionsnedsättning", "Deltagare födda utanför EU".
+SUBGROUP = r"\b(under|över|mellan) \d{1,2}\b|\b(med|utan) (?!avslut)\w+|\bfödda\b|\bålder|\bålders"
 # A label naming another insats as where the ended went: "Vidare till annan insats".
 OTHER_INSATS = r"\b(annan|andra|annat|övrig|övriga|nästa|ny)\s+(insats|projekt|verksamhet)"
 # Where the ended went, most specific first: the first stem that matches a token decides.
@@ -99,7 +102,12 @@ AVERAGE_WORDS = ("snitt", "genomsnitt", "genomsnittlig", "genomsnittliga", "geno
 PLACES_CONTEXT = ("deltagare", "individer", "budget", "personer", "platser för", "dimensionerad",
                   "antalet platser", "antal platser",
                   "dimensionerat", "finansieras för", "budgeterade")
-FORBUND_SUBJECT = ("samordningsförbundet", "förbundet")
+FORBUND_SUBJECT = ("samordningsförbundet", "förbundet", "totalt för förbundet", "för förbundet",
+                   "samtliga insatser", "alla insatser", "totalt för samtliga", "totalt för alla")
+# Headings about the förbund as a whole ("Sammanfattning för förbundet", "Samtliga insatser"):
+# they end the insats section above them.
+FORBUND_WIDE = (r"\b((för|av|inom) (hela )?förbundet|samtliga insatser|alla insatser"
+                r"|förbundet (totalt|som helhet|i sin helhet)|förbundets (totala|samlade))\b")
 
 
 def stem_match(token: str, stems: tuple[str, ...]) -> bool:
@@ -157,7 +165,10 @@ TOPIC_FIRST_WORDS = (
     "begrepp", "definitioner", "ämne", "hälsning", "hej", "strukturinriktade",
     "strukturövergripande", "individinriktade", "året", "inför", "frågor", "utfall", "tid",
     "ordföranden", "revisorernas", "innehållsförteckning", "ärendebeskrivning", "konsekvenser",
-    "yttrande", "sammanträde", "protokoll", "paragraf",
+    "yttrande", "sammanträde", "protokoll", "paragraf", "vår", "våra", "vårt",
+    # English headings in Swedish reports
+    "highlights", "looking", "key", "outcomes", "outcome", "kpi", "kpier", "summary",
+    "background", "results", "learnings", "lessons", "next", "about", "introduction",
 )
 # Words of a table header that make its numbers amounts of money, never counts of people.
 MONEY_WORDS = ("kr", "kronor", "tkr", "mkr", "mnkr", "sek", "belopp", "kostnad", "kostnader",

@@ -70,3 +70,21 @@ def bullet_names(lines: list[Line], keep: Callable[[str], bool]) -> tuple[list[s
             return names, run[-1][0] + 1
         run = []
     return [], 0
+
+
+# "1) IPS – stöd till arbete. IPS har drivits av …": a numbered paragraph whose first words,
+# up to a full stop or colon, name what it is about.
+_RUN_IN = re.compile(r"^\s*(?P<n>\d{1,2})[).]\s+(?P<name>[A-ZÅÄÖ][^.:!?\t]{1,70}?)[.:]\s+\S")
+
+
+def run_in_names(lines: list[Line], keep: Callable[[str], bool]) -> list[tuple[int, str]]:
+    """(line, name) of numbered paragraphs 1), 2), 3) … that each open with an insats name;
+    none unless two or more follow in order."""
+    found: list[tuple[int, str]] = []
+    for i, line in nonblank(lines):
+        m = _RUN_IN.match(line.text)
+        if m and int(m.group("n")) == len(found) + 1 and len(m.group("name").split()) <= 8 \
+                and keep(m.group("name").strip()):
+            found.append((i, m.group("name").strip()))
+    return found if len(found) >= 2 else []
+

@@ -77,3 +77,22 @@ def digit_value(text: str) -> float:
 
 def as_number(value: float) -> int | float:
     return int(value) if float(value).is_integer() else value
+
+
+def without_asides(tokens: list[Token]) -> list[Token]:
+    """'21 (33 %) gick till arbete': a share in brackets between a count and its predicate
+    is an aside; the count and the predicate form one clause."""
+    if not any(t.text == "(" for t in tokens):
+        return tokens
+    kept: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        window = [t.lower for t in tokens[i:i + 5]]
+        if (kept and kept[-1].is_digit_number and len(window) == 5 and window[0] == "("
+                and tokens[i + 1].is_digit_number and window[2] in ("%", "procent")
+                and window[3] == ")" and window[4].isalpha()):
+            i += 4
+            continue
+        kept.append(tokens[i])
+        i += 1
+    return kept

@@ -58,13 +58,16 @@ def document_period(doc: Document) -> Period | None:
     """The period in the title lines; an insats' own 'Period' field does not count."""
     fields = {fold(f) for f in _LIFETIME_FIELDS}
     head, previous = [], ""
+    final = _FINAL_REPORT.search(" ".join(x.text for _, x in nonblank(doc.lines)[:4]))
     for i, line in nonblank(doc.lines)[:12]:
         label = label_of(line.text)
-        if label in fields and _FINAL_REPORT.search(
-                " ".join(x.text for _, x in nonblank(doc.lines)[:4])) and (
-                found := explicit_period(field_value(doc.lines, i))):
+        # "Projektperiod 2022-09-01 – 2025-08-31" without a colon is a field too
+        lifetime_line = (fold(line.text).split() or [""])[0] in fields - {"period"}
+        if (label in fields or lifetime_line) and final and (found := explicit_period(
+                field_value(doc.lines, i) if label in fields else line.text)):
             return found  # a final report covers the project's whole period
         if previous not in fields and label not in fields and "\t" not in line.text and \
+                not lifetime_line and \
                 not label.startswith(lx.NOT_PERIOD_FIELDS):  # "Dnr 2020/14" is no period
             head.append(line.text)  # a table's header ("Kv 1 | Kv 2") is no title
         previous = label

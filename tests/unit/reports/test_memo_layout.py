@@ -46,6 +46,17 @@ def test_memo_sections_are_the_insatser_named_elsewhere_without_their_lettering(
 def test_memo_figures_and_their_periods():
     found = {(f.insats, f.metric, f.sex, f.value, (f.period_start, f.period_end))
              for f in extract_document(read_document(FIXTURE))}
-    assert EXPECTED <= found, sorted(EXPECTED - found)
+    assert found >= EXPECTED, sorted(EXPECTED - found)
     # The money table and the staff of the shared activity are no participant figures.
     assert not {f for f in found if f[3] in (1310, 702, 488, 140)}
+
+
+def test_an_email_about_one_insats_names_it_in_the_subject():
+    from pipelines.reports.text import normalise
+
+    text = ("Från: Eva Berg <eva@example.se>\nSkickat: den 3 oktober 2024\n"
+            "Ämne: SV: Lägesrapport Steg vidare inför styrelsemötet 17/10\n\nHej!\n\n"
+            "KORT OM LÄGET\n\nUnder juli–september har vi haft 21 deltagare.\n\n"
+            "NÅGRA TANKAR\n\nVi har haft 4 studiebesök.\n")
+    names = {s.name for s in find_sections(normalise("mejl.txt", text))}
+    assert names == {"Steg vidare"}

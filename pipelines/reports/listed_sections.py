@@ -1,0 +1,146 @@
+"""The sections of a listing's names (a table of contents, a cover list) found again as
+headings in the text, matched leniently: case, accents, report words and small spelling
+differences do not matter."""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from pipelines.reports.folding import fold
+from pipelines.reports.headings import is_standalone
+from pipelines.reports.periods import MONTHS
+from pipelines.reports.text import Document, Line
+
+_BOILERPLATE = {"uppföljning", "verksamhetsrapport", "rapport", "delårsrapport", "årsrapport",
+                "slutrapport", "kvartalsrapport", "insatsen", "insats", "projektet", "och", "till",
+                "med", "för", "av", "i", "år", "om"} | set(MONTHS)
+# "Samordningsförbundet" in any case, then capitalised name words joined by spaces, commas,
+# "och", "i" or a slash: "Samordningsförbundet för en dialog …" names no förbund.
+
+_FOLDED_BOILERPLATE = frozenset(fold(b) for b in _BOILERPLATE)
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in fold(text).split() if w not in _FOLDED_BOILERPLATE and not w.isdigit()]
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Equal, or the same word with a short ending (Vindar/Vindars)."""
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 5 and long_.startswith(short) and len(long_) - len(short) <= 2
+
+
+def _similar(a: str, b: str) -> bool:
+    """Two spellings of one name (ratio ≥ 0.85); the cheap upper bounds rule most pairs out."""
+    matcher = difflib.SequenceMatcher(None, a, b)
+    return matcher.real_quick_ratio() >= 0.85 and matcher.quick_ratio() >= 0.85 and \
+        matcher.ratio() >= 0.85
+
+
+def _match_name(text: str, names: list[str], used: set[str], strict: bool) -> str | None:
+    """The listed name a heading line refers to, preferring names not yet used.
+
+    `strict` (for plain standalone lines) allows at most one word beyond the name.
+    """
+    folded, words = fold(text), _words(text)
+    if not words:
+        return None
+    scored: list[tuple[float, int, str]] = []
+    for order, name in enumerate(names):
+        nwords = _words(name)
+        if not nwords:
+            continue
+        shared = sum(any(_same_word(w, n) for n in nwords) for w in words)
+        extra = len(words) - shared
+        if fold(name) == folded or (shared == len(words) == len(nwords)):
+            score = 3.0
+        elif all(any(_same_word(w, n) for w in words) for n in nwords):
+            score = 2.0 + len(nwords) / 100  # the whole name stands in the line
+        elif shared == len(words) and (shared >= 2 or not strict):
+            score = 1.5  # the line is part of the name
+        elif _similar(" ".join(words), " ".join(nwords)):
+            score = 1.8
+        else:
+            continue
+        if strict and extra > 1:
+            continue
+        scored.append((score - (0.5 if name in used else 0), -order, name))
+    if not scored:
+        return None
+    return max(scored)[2]
+
+
+def _clean_heading(heading: str) -> str:
+    """A heading without leading/trailing report words, months, years and quotes."""
+    words = re.sub(r"[\"“”'*]", "", heading).split()
+
+    def noise(word: str) -> bool:
+        return (fold(word) in _FOLDED_BOILERPLATE or not fold(word)
+                or bool(re.fullmatch(r"[\d\-–—.:]+", word)))
+
+    while words and noise(words[0]):
+        words.pop(0)
+    while words and noise(words[-1]):
+        words.pop()
+    return " ".join(words).strip(" -–:")
+
+
+def section_name(heading: str, listed: str | None) -> str:
+    """The heading as written when it is the name; the listed name when the heading is vaguer."""
+    cleaned = _clean_heading(heading)
+    if listed is None:
+        return cleaned or heading.strip()
+    similar = _similar(fold(cleaned), fold(listed))
+    if fold(cleaned) and (fold(cleaned) == fold(listed) or similar):
+        return cleaned
+    return listed
+
+
+def heading_candidates(doc: Document, first_line: int,
+                        names: frozenset[str] = frozenset()) -> list[int]:
+    """Lines that may head a section: marked as headings, standing alone, or exactly a name
+    the report lists elsewhere."""
+    lines = doc.lines
+    signature = re.compile(r"(\d{6,8}|\d{4}[- ]\d\d[- ]\d\d)\s*$")
+    return [i for i in range(first_line, len(lines))
+            if lines[i].text.strip() and not signature.search(lines[i].text)
+            and (lines[i].is_heading_like or is_standalone(lines, i)
+                 or fold(lines[i].text) in names or _opens_with_name(lines[i].text, names))]
+
+
+def _opens_with_name(text: str, names: frozenset[str]) -> bool:
+    """A short title line that opens with a listed name: 'IPS Älvkusten – resultat 2024'."""
+    text = text.strip()
+    if len(text.split()) > 10 or text.endswith((".", ",", ";")) or "\t" in text:
+        return False
+    folded = fold(re.split(r"\s[–-]\s|:", text)[0])
+    return folded in names
+
+
+def _follows_heading(lines: list[Line], i: int) -> bool:
+    """A short line that continues a heading a few lines up ('## Uppföljning' / '2019 Namn')."""
+    for j in range(i - 1, max(-1, i - 6), -1):
+        if not lines[j].text.strip():
+            continue
+        if lines[j].heading_level:
+            return True
+        if len(lines[j].text.split()) > 4:
+            return False
+    return False
+
+
+def listed_sections(doc: Document, names: list[str], after: int) -> list[tuple[int, str]]:
+    found: list[tuple[int, str]] = []
+    used: set[str] = set()
+    for i in heading_candidates(doc, after, frozenset(fold(n) for n in names)):
+        line = doc.lines[i]
+        name = _match_name(line.text, names, used,
+                           strict=not (line.is_heading_like or _follows_heading(doc.lines, i)))
+        if name is None or (found and found[-1][1] == name and i - found[-1][0] < 8):
+            continue
+        found.append((i, name))
+        used.add(name)
+    return found
