@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: install run test lint lock dagster clean
+.PHONY: install run test lint lock dagster docs clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -34,6 +34,14 @@ lock: install
 # The Dagster UI on http://127.0.0.1:3000 (builds the dbt manifest on start).
 dagster: install
 	$(BIN)/dagster dev -m pipelines.definitions
+
+# dbt docs (lineage and every column) in dbt_project/target/index.html; open it, or serve it
+# with `$(BIN)/dbt docs serve --project-dir dbt_project --profiles-dir dbt_project`.
+docs: install
+	@mkdir -p data/work
+	FINSAM_DUCKDB=$${FINSAM_DUCKDB:-$(CURDIR)/data/work/docs.duckdb} $(BIN)/dbt docs generate \
+		--project-dir dbt_project --profiles-dir dbt_project --no-compile --empty-catalog
+	@echo "dbt docs: $(CURDIR)/dbt_project/target/index.html"
 
 clean:
 	rm -rf $(VENV) dbt_project/target dbt_project/logs

@@ -128,6 +128,36 @@ def check() -> None:
 
 
 @main.command()
+@click.argument("query")
+@click.option("--csv", "csv_out", type=click.Path(path_type=Path), default=None,
+              help="Write the rows to this CSV file instead of printing them.")
+@click.option("--parquet", "parquet_out", type=click.Path(path_type=Path), default=None,
+              help="Write the rows to this Parquet file instead of printing them.")
+def sql(query: str, csv_out: Path | None, parquet_out: Path | None) -> None:
+    """Run one SQL query on the published warehouse, read-only (docs/analyst-guide.md)."""
+    from pipelines.analyst_sql import SqlError, sql_command
+
+    try:
+        click.echo(sql_command(current_paths().warehouse, query, csv_out, parquet_out))
+    except SqlError as error:
+        click.echo(f"Error: {error}", err=True)
+        sys.exit(1)
+
+
+@main.command()
+def shell() -> None:
+    """An SQL prompt on the published warehouse, read-only."""
+    from pipelines.analyst_sql import SqlError
+    from pipelines.analyst_sql import shell as prompt
+
+    try:
+        prompt(current_paths().warehouse)
+    except SqlError as error:
+        click.echo(f"Error: {error}", err=True)
+        sys.exit(1)
+
+
+@main.command()
 @click.option("--runs", default=5, show_default=True, help="How many recent runs to show.")
 def status(runs: int) -> None:
     """The last runs, quarantined files and what is published."""
@@ -157,7 +187,9 @@ def run(no_generate: bool) -> None:
         sys.exit(1)
     click.echo("\n" + summary_table(str(paths.warehouse)))
     click.echo(f"\nWarehouse (DuckDB): {paths.warehouse}")
-    click.echo(f"Published marts:    {paths.marts_dir} (insats_year, forbund_year, report_figures "
-               ".parquet; finsam_marts.xlsx)")
-    click.echo(f"Query it:           .venv/bin/python -c \"import duckdb; print(duckdb.connect("
-               f"'{paths.warehouse}', read_only=True).sql('from marts.fct_insats_year'))\"")
+    from pipelines.defs.exports.assets import EXPORT_VIEWS, WORKBOOK
+
+    click.echo(f"Published marts:    {paths.marts_dir} ({', '.join(EXPORT_VIEWS)} .parquet; "
+               f"{WORKBOOK})")
+    click.echo("Query it:           .venv/bin/finsam sql \"select * from "
+               "marts.mart_benchmark_insats_year limit 10\"")

@@ -82,7 +82,8 @@ def kind_title_insats(lines: list[Line], is_name: Callable[[str], bool],
     pattern = re.compile(rf"^\s*\w*(?i:{kinds})\b\s*(?:[-–:]\s*)?(?:(?i:för|avseende)\s+)?"
                          r"(?:(?i:projekt(?:et)?|insats(?:en)?)\s+)?(?P<name>[A-ZÅÄÖ][^\t]{1,120})$")
     # A report about one project names it on the line under its kind: "SLUTRAPPORT" / "BRON".
-    alone = re.compile(r"^\s*(?i:slutrapport|projektrapport|projektredovisning|utvärdering)"
+    alone = re.compile(r"^\s*(?i:slutrapport|projektrapport|projektredovisning|utvärdering"
+                       r"|slututvärdering)"
                        r"(?:\s+(?i:och|samt)\s+\w+)?\s*$")
     after_kind = False
     for i, line in nonblank(lines)[:head]:
@@ -97,6 +98,8 @@ def kind_title_insats(lines: list[Line], is_name: Callable[[str], bool],
         if after_kind or not (m := pattern.match(text)):
             continue
         name = _PERIOD_TAIL.sub("", m.group("name")).strip(" .,–-*")
+        if fold(name).split()[:1] and fold(name).split()[0] in lx.TOPIC_OF:
+            continue  # "HALVÅRSUPPFÖLJNING AV INSATSER": of a topic, not a name
         if name and _is_name(name) and len(name.split()) <= 6 and is_name(name):
             return i, name
     return None

@@ -92,7 +92,9 @@ def is_insats_name(text: str, forbund: str = "") -> bool:
 def style(line: Line) -> str | None:
     """How a line is marked as a heading, if it is one."""
     text = line.text.strip()
-    if (not text or "\t" in text or len(text.split()) > _MAX_WORDS
+    # "JOBBCENTRUM UNGA – ARBETSMARKNADSINSATS FÖR UNGA …": a name, then what it is
+    named = re.split(r"\s[–—]\s", text)[0]
+    if (not text or "\t" in text or len(named.split()) > _MAX_WORDS
             or text.endswith((".", ",", ";", "?", "!")) or re.search(r"\.{3,}\s*\d+$", text)):
         return None  # a table-of-contents entry ("FRAMTIDSVERKSTAN ...... 7") is no heading
     if line.heading_level:
@@ -140,6 +142,26 @@ def chapter_insatser(lines: list[Line], starts: set[int],
                 break
             if style(lines[i]) and is_insats_name(lines[i].text, forbund):
                 found.append((i, without_numbering(lines[i].text.strip())[1].strip(" :*")))
+    return found
+
+
+def numbered_insatser(lines: list[Line], starts: list[tuple[int, str]],
+                      forbund: str = "") -> list[tuple[int, str]]:
+    """A chapter listed as a section ('3 Unga vuxna 16–29 år') that numbers insatser under
+    it ('3.1 Ung Framtid', '3.2 Navet'): the insatser replace the chapter."""
+    bounds = [i for i, _ in starts] + [len(lines)]
+    by_chapter = []
+    for (i, _), end in zip(starts, bounds[1:], strict=True):
+        chapter = re.match(r"^\s*(\d{1,2})\.?\s+\S", lines[i].text)
+        by_chapter.append([(j, without_numbering(lines[j].text.strip())[1].strip(" :*"))
+                           for j in range(i + 1, end) if chapter and re.match(
+                               rf"^\s*{chapter.group(1)}\.\d{{1,2}}\.?\s+\S", lines[j].text)
+                           and style(lines[j]) and is_insats_name(lines[j].text, forbund)])
+    # a sub-heading under every chapter ("1.1 Kort om insatsen") is the template's
+    kept = set(_unrepeated([sub for subs in by_chapter for sub in subs]))
+    found: list[tuple[int, str]] = []
+    for start, subs in zip(starts, by_chapter, strict=True):
+        found.extend([sub for sub in subs if sub in kept] or [start])
     return found
 
 

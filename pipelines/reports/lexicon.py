@@ -189,7 +189,8 @@ REPORT_KINDS = ("verksamhetsberättelse", "verksamhetsberättelsen", "verksamhet
                 "verksamhetsrapport", "verksamhetsår", "delårsrapport", "årsrapport",
                 "årsredovisning", "kvartalsrapport", "slutrapport", "uppföljningsrapport",
                 "uppföljning", "redovisning", "projektredovisning", "lägesrapport",
-                "halvårsrapport", "tertialrapport", "rapport")
+                "halvårsrapport", "tertialrapport", "rapport", "slututvärdering", "utvärdering",
+                "halvårsuppföljning")
 
 # Form fields whose year is not the report's: case numbers, decisions, dates of writing.
 NOT_PERIOD_FIELDS = ("diarienummer", "dnr", "arendenummer", "beslut", "faststalld", "org",

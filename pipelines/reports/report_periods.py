@@ -22,7 +22,8 @@ from pipelines.reports.periods import (
 from pipelines.reports.text import Document, nonblank
 
 _LIFETIME_FIELDS = ("period", "projektperiod", "insatsperiod", "projekttid", "insatstid")
-_FINAL_REPORT = re.compile(r"slutrapport|slutredovisning|slutrapportering", re.IGNORECASE)
+_FINAL_REPORT = re.compile(r"slutrapport|slutredovisning|slutrapportering|slututvärdering",
+                           re.IGNORECASE)
 
 
 def insats_lifetime(doc: Document, first: int, last: int) -> Period | None:

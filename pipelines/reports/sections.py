@@ -25,6 +25,7 @@ from pipelines.reports.headings import (
     is_insats_name,
     is_standalone,
     mentions,
+    numbered_insatser,
     style,
     without_numbering,
 )
@@ -142,6 +143,10 @@ def find_sections(doc: Document) -> list[Section]:
     if starts and not single:
         # "5. Insatser för unga vuxna" with "5.1 Ungdomsguiden" under it
         starts = sorted([*starts, *chapter_insatser(doc.lines, {i for i, _ in starts}, forbund)])
+        numbered = numbered_insatser(doc.lines, starts, forbund)
+        if numbered != starts:  # chapters by target group, insatser numbered under them
+            listed = {i: name for i, name in numbered if i in listed}
+            starts = numbered
     if not starts:  # the rows of a table with one row per insats, found again as headings
         starts = _found_again(doc, *_insats_names((table_insats_names(doc.lines), 0), forbund))
         listed = dict(starts)

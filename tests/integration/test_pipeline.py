@@ -15,7 +15,6 @@ import pytest
 
 from pipelines.run import run_pipeline
 from pipelines.settings import Paths
-from pipelines.synthetic.generate import generate
 from pipelines.synthetic.people import Spell
 
 OUTCOMES = {"Arbete": "work", "Studier": "studies", "Arbetssökande": "job_seeking",
@@ -60,19 +59,6 @@ def expected_insats_year(spells: list[Spell]) -> dict[tuple[str, int], dict[str,
         cell["avg_months_in_insats"] = (round(sum(months[key]) / len(months[key]), 1)
                                         if months[key] else None)
     return cells
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory):
-    data = tmp_path_factory.mktemp("pipeline") / "data"
-    paths = Paths(data_dir=data, warehouse=data / "marts" / "warehouse.duckdb")
-    generated = generate(paths.raw_dir, seed=99, extra_forbund=2, years=[2023, 2024],
-                         gold_dir=None, log=lambda _: None)
-    with pytest.MonkeyPatch.context() as monkeypatch:  # run_pipeline exports its paths
-        monkeypatch.setenv("FINSAM_DATA_DIR", str(paths.data_dir))
-        monkeypatch.setenv("FINSAM_DUCKDB", str(paths.warehouse))
-        outcome = run_pipeline(paths, generate_if_empty=False, log=lambda _: None)
-    return paths, generated.spells, outcome
 
 
 def test_run_succeeds_and_loads_every_file(built):

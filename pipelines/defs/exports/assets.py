@@ -9,9 +9,13 @@ from pipelines.reports.review import write_review
 from pipelines.runlog import record
 
 EXPORT_VIEWS = {"insats_year": "exp_insats_year", "forbund_year": "exp_forbund_year",
-                "report_figures": "exp_report_figures"}
+                "report_figures": "exp_report_figures",
+                "benchmark_insats_year": "exp_benchmark_insats_year",
+                "benchmark_forbund_year": "exp_benchmark_forbund_year"}
 # What an ERROR-level quality flag blocks (Flag.affects → exports not published).
-BLOCKED_BY = {"register": ("insats_year", "forbund_year"), "reports": ("report_figures",)}
+BLOCKED_BY = {"register": ("insats_year", "forbund_year", "benchmark_insats_year",
+                           "benchmark_forbund_year"),
+              "reports": ("report_figures", "benchmark_insats_year", "benchmark_forbund_year")}
 WORKBOOK = "finsam_marts.xlsx"
 
 

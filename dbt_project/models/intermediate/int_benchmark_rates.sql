@@ -1,0 +1,133 @@
+{#- Every benchmark rate (seeds/benchmark_rates.csv) per insats and year and per förbund and
+    year, in long form: its numerator, denominator and value. The counts come from
+    fct_insats_year and fct_forbund_year, the median months from the ended spells. -#}
+
+with
+
+insats_year as (
+
+    select * from {{ ref('fct_insats_year') }}
+
+),
+
+forbund_year as (
+
+    select * from {{ ref('fct_forbund_year') }}
+
+),
+
+rates as (
+
+    select * from {{ ref('benchmark_rates') }}
+
+),
+
+ended as (
+
+    select * from {{ ref('int_participations_by_year') }}
+    where is_ended = 1
+
+),
+
+units as (
+
+    select
+        'insats' as level,
+        insats_key as unit_key,
+        forbund_org_nr,
+        forbund_name,
+        insats_key,
+        insats_name,
+        year,
+        participants_active as size_participants,
+        avg_months_in_insats
+    from insats_year
+
+    union all
+
+    select
+        'forbund' as level,
+        forbund_org_nr as unit_key,
+        forbund_org_nr,
+        forbund_name,
+        cast(null as {{ dbt.type_string() }}) as insats_key,
+        cast(null as {{ dbt.type_string() }}) as insats_name,
+        year,
+        participants_active as size_participants,
+        avg_months_in_insats
+    from forbund_year
+
+),
+
+counts as (
+
+    {{ long_counts(ref('fct_insats_year'), 'insats', 'insats_key') }}
+    union all
+    {{ long_counts(ref('fct_forbund_year'), 'forbund', 'forbund_org_nr') }}
+
+),
+
+median_months as (
+
+    select
+        'insats' as level,
+        insats_key as unit_key,
+        year,
+        {{ percentile('months_in_insats', 0.5) }} as median_months
+    from ended
+    group by insats_key, year
+
+    union all
+
+    select
+        'forbund' as level,
+        forbund_org_nr as unit_key,
+        year,
+        {{ percentile('months_in_insats', 0.5) }} as median_months
+    from ended
+    group by forbund_org_nr, year
+
+),
+
+final as (
+
+    select
+        units.level,
+        units.unit_key,
+        units.forbund_org_nr,
+        units.forbund_name,
+        units.insats_key,
+        units.insats_name,
+        units.year,
+        units.size_participants,
+        rates.rate,
+        rates.label as rate_label,
+        rates.kind as rate_kind,
+        cast(numerators.amount as {{ dbt.type_bigint() }}) as numerator,
+        cast(denominators.amount as {{ dbt.type_bigint() }}) as denominator,
+        case rates.kind
+            when 'share'
+                then round(100.0 * numerators.amount / nullif(denominators.amount, 0), 1)
+            when 'average_months' then units.avg_months_in_insats
+            when 'median_months' then round(median_months.median_months, 1)
+        end as value
+    from units
+    cross join rates
+    inner join counts as denominators
+        on units.level = denominators.level
+        and units.unit_key = denominators.unit_key
+        and units.year = denominators.year
+        and rates.denominator = denominators.measure
+    left join counts as numerators
+        on units.level = numerators.level
+        and units.unit_key = numerators.unit_key
+        and units.year = numerators.year
+        and rates.numerator = numerators.measure
+    left join median_months
+        on units.level = median_months.level
+        and units.unit_key = median_months.unit_key
+        and units.year = median_months.year
+
+)
+
+select * from final

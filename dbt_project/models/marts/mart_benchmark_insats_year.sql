@@ -1,0 +1,3 @@
+{#- How each insats compares with the others in the same year, rate by rate
+    (macros/benchmark.sql). -#}
+{{ benchmark_mart('insats') }}
