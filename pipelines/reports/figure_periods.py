@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from pipelines.reports.figures import Figure
 from pipelines.reports.periods import (
@@ -22,6 +22,8 @@ _CUMULATIVE = re.compile(r"totalt enligt sus|sedan (upp)?start|sedan projektstar
                          r"(genomförandefas|projekt)|sedan insatsen start|under projektt?iden"
                          r"|under projektperioden|under hela projektet|hela perioden"
                          r"|hela projekt", re.IGNORECASE)
+# "År 2", "Projektår 3": the n-th year from the project's start.
+_PROJECT_YEAR = re.compile(r"(?:projekt)?år\s*([1-9])", re.IGNORECASE)
 _CUT = re.compile(r"[,;]\s")
 _COUNT = re.compile(r"(?<![\d-])(?!(?:19|20)\d\d(?![\d-]))\d+(?:[,.]\d+)?")
 
@@ -67,6 +69,16 @@ def _lead_in(text: str, line_start: int, reach: int = 12) -> str:
     return ""
 
 
+def project_year(start: date, n: int, within: Period | None) -> Period:
+    """The n-th year from `start`: 2021-03-01, 2 → 2022-03-01 – 2023-02-28."""
+    def shifted(years: int) -> date:
+        try:
+            return start.replace(year=start.year + years)
+        except ValueError:  # 29 February
+            return start.replace(year=start.year + years, day=28)
+    return clip((shifted(n - 1), shifted(n) - timedelta(days=1)), within)
+
+
 def figure_period(doc: Document, doc_period: Period | None, section: Section,
                   figure: Figure) -> Period | None:
     """The period a figure refers to: its table column or row, its own words, its sentence,
@@ -75,6 +87,8 @@ def figure_period(doc: Document, doc_period: Period | None, section: Section,
     if figure.period_text:  # a table column or row: "2022", "Sedan projektstart 2021"
         if section.lifetime and section.period and _CUMULATIVE.search(figure.period_text):
             return section.lifetime[0], section.period[1]
+        if section.lifetime and (nth := _PROJECT_YEAR.fullmatch(figure.period_text.strip())):
+            return project_year(section.lifetime[0], int(nth.group(1)), section.period)
         if section.period and is_year_to_date(figure.period_text):
             return date(year, 1, 1), section.period[1]
         if re.search(r"sedan", figure.period_text, re.IGNORECASE) and section.period and \

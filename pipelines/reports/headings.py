@@ -86,7 +86,10 @@ def is_insats_name(text: str, forbund: str = "") -> bool:
     named = named_in_topic(text)
     if named is not None:
         return not is_title(named, forbund)
-    return not is_topic(text) and not is_title(text, forbund)
+    # "UNGA I FOKUS (gemensam insats med Samordningsförbundet Bruksberg)": the aside names
+    # a partner, the heading an insats
+    bare = re.sub(r"\([^)]*\)", " ", text).strip() or text
+    return not is_topic(text) and not is_title(bare, forbund)
 
 
 def style(line: Line) -> str | None:

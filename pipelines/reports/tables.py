@@ -42,7 +42,8 @@ _OUTCOME_HEADERS = ("avslutsorsak", "avslutsorsaker", "avslutsanledning", "orsak
 _PERIODIC = re.compile(
     r"(19|20)\d\d|under (året|perioden|kvartalet)|sedan|hittills|ack(umulerat)?\b|totalt sedan"
     r"|hela (perioden|projekt)"
-    r"|\b(t[1-3]|tertial|q[1-4]|kv(artal)?\.?\s*[1-4]|h[12]|halvår)\b", re.IGNORECASE)
+    r"|\b(t[1-3]|tertial|q[1-4]|kv(artal)?\.?\s*[1-4]|h[12]|halvår)\b"
+    r"|\b(projekt)?år\s*[1-9]\b", re.IGNORECASE)
 
 
 def _column(cell: str, label_metric: Callable[[str], str | None]

@@ -14,8 +14,8 @@ GUIDE = Path(__file__).parents[2] / "docs" / "analyst-guide.md"
 QUERIES = re.findall(r"```sql\n(.*?)```", GUIDE.read_text(encoding="utf-8"), re.DOTALL)
 
 
-def test_the_guide_has_ten_questions():
-    assert len(QUERIES) == 10
+def test_the_guide_answers_at_least_ten_questions():
+    assert len(QUERIES) >= 10
 
 
 @pytest.mark.parametrize("query", QUERIES, ids=[f"q{n}" for n in range(1, len(QUERIES) + 1)])

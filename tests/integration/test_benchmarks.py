@@ -31,7 +31,7 @@ def _quartiles(values: list[float]) -> tuple[float, float, float]:
 
 def _close(got: float | None, expected: float) -> bool:
     """Equal after rounding to one decimal (DuckDB and Python round halves differently)."""
-    return got is not None and abs(got - expected) <= 0.051
+    return got is not None and abs(float(got) - float(expected)) <= 0.051
 
 
 def _bands(level: str) -> list[tuple[int, int, str]]:
@@ -137,3 +137,25 @@ def test_published_rates_reveal_no_blanked_count(built):
         if values:
             assert _close(row["national_median"], statistics.median(values)), row
             assert row["national_units"] == len(values)
+
+
+def test_goal_attainment_against_the_generated_spells(built):
+    paths, spells, _ = built
+    rows = [r for r in _mart(paths, "mart_goal_attainment") if r["insats_key"]]
+    assert len(rows) >= 3, "the demo reports state goals"
+    assert {r["status"] for r in rows} & {"met", "not_met"}
+    for row in rows:
+        insats_id = row["insats_key"].split("/")[-1]
+        ended = [s for s in spells if s.insats_id == insats_id and s.end_date is not None
+                 and s.end_reason != "Felregistrering"
+                 and row["period_start"] <= s.end_date <= row["period_end"]]
+        to_work_or_studies = sum(s.end_reason in ("Arbete", "Studier") for s in ended)
+        assert (row["participants_ended"], row["ended_work_or_studies"]) == (
+            len(ended), to_work_or_studies), row
+        outcome = 100 * to_work_or_studies / len(ended) if ended else None
+        if outcome is not None:
+            assert _close(row["outcome_pct"], outcome)
+            assert _close(float(row["gap_pct"]), outcome - float(row["goal_pct"]))
+        expected = ("too_few_ended" if len(ended) < MIN_DENOMINATOR
+                    else "met" if row["outcome_pct"] >= row["goal_pct"] else "not_met")
+        assert row["status"] == expected, row

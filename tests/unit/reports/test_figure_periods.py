@@ -77,3 +77,24 @@ def test_a_year_column_starts_with_the_project():
     periods = _periods(text)
     assert periods[("participants_new", "all", 21)] == (date(2021, 9, 1), date(2021, 12, 31))
     assert periods[("participants_new", "all", 40)] == (date(2022, 1, 1), date(2022, 12, 31))
+
+
+def test_project_year_columns_count_from_the_start():
+    text = ("Slutrapport Alfa\n\nProjektperiod: 2021-03-01 – 2024-02-29\n\n"
+            "Tabell 1. Deltagare per projektår\n\tÅr 1\tÅr 2\tÅr 3\tHela perioden\n"
+            "Nya deltagare\t34\t29\t25\t88\n")
+    periods = _periods(text)
+    assert periods[("participants_new", "all", 34)] == (date(2021, 3, 1), date(2022, 2, 28))
+    assert periods[("participants_new", "all", 25)] == (date(2023, 3, 1), date(2024, 2, 29))
+    assert periods[("participants_new", "all", 88)] == (date(2021, 3, 1), date(2024, 2, 29))
+
+
+def test_a_heading_whose_aside_names_a_partner_forbund_is_an_insats():
+    from pipelines.reports.sections import find_sections
+
+    text = ("Årsredovisning 2024\nSamordningsförbundet Ekby\n\n"
+            "ARBETSBRON\n\nArbetsbron hade 30 deltagare.\n\n"
+            "UNGA FRAMÅT (gemensam insats med Samordningsförbundet Västby)\n\n"
+            "Unga framåt hade 40 deltagare.\n")
+    names = [s.name for s in find_sections(normalise("t", text))]
+    assert names[0] == "ARBETSBRON" and names[1].startswith("UNGA FRAMÅT")
