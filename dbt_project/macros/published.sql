@@ -2,13 +2,15 @@
     blanked, and so is every cell from which a blanked one could be worked out:
     - women and men: when one of the two is blanked, the other is too (the total minus one
       gives the other);
-    - outcomes: when one ended_* count of a row is blanked, every ended_* count and the share
-      to work or studies of that row are (participants_ended minus the others, or the share
-      times participants_ended, gives it);
+    - outcomes (one per avslutsanledning, adding up to participants_ended): when exactly one
+      of a row is blanked, the smallest shown other one is blanked too (participants_ended
+      minus the others would give it);
+    - work or studies = work + studies: when one of work and studies is blanked, so is
+      ended_work_or_studies, and with it the share to work or studies (share × ended);
     - across rows (`partition_by`, e.g. förbund and year for insatser whose sum is the
       förbund's figure): when exactly one row of a group has a column blanked, the smallest
       visible positive cell of another row is blanked too.
-    The rules run twice, so that a cell blanked by one rule is covered by the others.
+    The rules run three times, so that a cell blanked by one rule is covered by the others.
     Shares and averages are blanked when fewer than min_publish_count ended. -#}
 
 {% macro _small(column) -%}
@@ -43,7 +45,26 @@
                 or h__{{ pair[0] }} = 1 or h__{{ pair[1] }} = 1
             {%- endfor %}
             {%- if column in outcomes %}
-                {%- for other in outcomes %} or h__{{ other }} = 1{% endfor %}
+                {#- one blanked outcome: the smallest shown other outcome goes too -#}
+                or ({% for other in outcomes %}h__{{ other }}{{ " + " if not loop.last }}{% endfor %}) = 1
+                   and h__{{ column }} = 0 and {{ column }} > 0
+                   and {{ column }} = least(
+                       {%- for other in outcomes %}
+                       case when h__{{ other }} = 0 and {{ other }} > 0 then {{ other }}
+                            else 1000000000 end{{ "," if not loop.last }}
+                       {%- endfor %})
+            {%- endif %}
+            {%- if column in ('ended_work', 'ended_studies')
+                  and 'ended_work_or_studies' in counts %}
+                {#- a blank work-or-studies with both parts shown: the smaller part goes -#}
+                or h__ended_work_or_studies = 1 and h__ended_work = 0 and h__ended_studies = 0
+                   and {{ column }} > 0 and {{ column }} = least(
+                       case when ended_work > 0 then ended_work else 1000000000 end,
+                       case when ended_studies > 0 then ended_studies else 1000000000 end)
+            {%- endif %}
+            {%- if column == 'ended_work_or_studies' and 'ended_work' in outcomes %}
+                {#- work or studies = work + studies: it goes when one of the two is blank -#}
+                or h__ended_work + h__ended_studies = 1
             {%- endif %}
              then 1 else 0 end as r__{{ column }}
         {%- endfor %}
@@ -76,8 +97,11 @@
                     | map(attribute='name') | map('lower') | list -%}
     {%- set counts = _count_columns(names) -%}
     {%- set pairs = _sex_pairs(counts) -%}
+    {#- the outcomes that add up to participants_ended, one per avslutsanledning code -#}
     {%- set outcomes = [] -%}
-    {%- for name in counts if name.startswith('ended_') -%}{%- do outcomes.append(name) -%}{%- endfor -%}
+    {%- for code in outcome_codes() if ('ended_' ~ code) in counts -%}
+        {%- do outcomes.append('ended_' ~ code) -%}
+    {%- endfor -%}
 with
 
 round_0 as (
@@ -99,7 +123,11 @@ rows_2 as ({{ _row_rules('cross_1', counts, pairs, outcomes) }}),
 
 cross_2 as ({{ _cross_rule('rows_2', counts, names, partition_by, order_key) }}),
 
-rows_3 as ({{ _row_rules('cross_2', counts, pairs, outcomes) }})
+rows_3 as ({{ _row_rules('cross_2', counts, pairs, outcomes) }}),
+
+cross_3 as ({{ _cross_rule('rows_3', counts, names, partition_by, order_key) }}),
+
+rows_4 as ({{ _row_rules('cross_3', counts, pairs, outcomes) }})
 
 select
     {%- for name in names %}
@@ -107,7 +135,7 @@ select
     case when r__{{ name }} = 1 then null else {{ name }} end as {{ name }}
     {%- elif name.startswith('share_') %}
     case when participants_ended < {{ var('min_publish_count') }}
-              {%- for other in outcomes %} or r__{{ other }} = 1{% endfor %}
+              or r__ended_work_or_studies = 1
          then null else {{ name }} end as {{ name }}
     {%- elif name.startswith('avg_') %}
     case when participants_ended < {{ var('min_publish_count') }} then null
@@ -116,5 +144,5 @@ select
     {{ name }}
     {%- endif %}{{ "," if not loop.last }}
     {%- endfor %}
-from rows_3
+from rows_4
 {% endmacro %}

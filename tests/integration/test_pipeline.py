@@ -145,7 +145,8 @@ def _recoverable(rows: list[dict], total: str, parts: list[str]) -> list[str]:
 
 def test_no_blanked_count_can_be_worked_out_from_what_is_published(built):
     """The recovery attack: women = total - men; one outcome = ended - the others; ended to
-    work or studies = share × ended; one insats = the förbund's figure - the other insatser."""
+    work or studies = share × ended = work + studies; one insats = the förbund's figure - the
+    other insatser."""
     paths, _, _ = built
     insats = pl.read_parquet(paths.marts_dir / "insats_year.parquet")
     forbund = pl.read_parquet(paths.marts_dir / "forbund_year.parquet")
@@ -162,6 +163,11 @@ def test_no_blanked_count_can_be_worked_out_from_what_is_published(built):
                   for r in rows if r["ended_work_or_studies"] is None
                   and r["share_work_or_studies_pct"] is not None
                   and r["participants_ended"] is not None]
+        # work or studies = work + studies
+        found += _recoverable(rows, "ended_work_or_studies", ["ended_work", "ended_studies"])
+        found += [f"ended_work_or_studies of {r.get('insats_key')} {r['year']} as the sum"
+                  for r in rows if r["ended_work_or_studies"] is None
+                  and r["ended_work"] is not None and r["ended_studies"] is not None]
     totals = {(r["forbund_org_nr"], r["year"]): r for r in forbund.to_dicts()}
     for (org, year), group in insats.group_by(["forbund_org_nr", "year"]):
         for column in ("participants_new", "participants_ended", "ended_work"):
