@@ -160,6 +160,9 @@ class FormRules:
         short = fold(re.sub(r"\b(19|20)\d\d\b", " ", without_numbering(name)[1]))
         heads = [n for n in self.insats_names
                  if short and f" {fold(without_numbering(n)[1])} ".startswith(f" {short} ")]
+        if not heads:  # "IPS" for the section "Individanpassat stöd … (IPS)"
+            heads = [n for n in self.insats_names
+                     if (m := re.search(r"\(([^()]{2,15})\)\s*$", n)) and fold(m.group(1)) == short]
         return heads[0] if len(heads) == 1 else name
 
     def _names_insats(self, text: str) -> bool:

@@ -202,6 +202,11 @@ ORDINALS = {"första": 1, "1:a": 1, "andra": 2, "2:a": 2, "tredje": 3, "3:e": 3,
 # Fields that state the day an insats started or is granted until.
 START_FIELDS = ("startdatum", "insatsens startdatum", "projektstart", "startades", "start",
                 "insatsen startade", "projektet startade")
+# A report period given as two fields: "Fr.o.m.: 2024-01-01" and "T.o.m.: 2024-08-31".
+PERIOD_FROM_FIELDS = ("fr.o.m.", "fr o m", "från", "från och med", "from", "period från",
+                      "rapportperiod från", "startdatum för perioden")
+PERIOD_TO_FIELDS = ("t.o.m.", "t o m", "tom", "till", "till och med", "period till",
+                    "rapportperiod till", "slutdatum för perioden")
 # Form fields whose value is the period the report covers ("Rapportperiod: 240401–240630").
 REPORT_PERIOD_FIELDS = ("rapportperiod", "redovisningsperiod", "uppföljningsperiod",
                         "rapporten avser perioden", "avser perioden", "tidsperiod för rapporten",

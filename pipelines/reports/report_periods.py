@@ -19,7 +19,7 @@ from pipelines.reports.periods import (
     within_year,
     year_period,
 )
-from pipelines.reports.text import Document, nonblank
+from pipelines.reports.text import Document, Line, nonblank
 
 _LIFETIME_FIELDS = ("period", "projektperiod", "insatsperiod", "projekttid", "insatstid")
 _FINAL_REPORT = re.compile(r"slutrapport|slutredovisning|slutrapportering|slututvärdering",
@@ -82,12 +82,33 @@ def document_period(doc: Document) -> Period | None:
         "\n".join(t for t in head if len(t) <= 100)) or year  # a status "per 30 september 2024"
 
 
+def _label(text: str) -> str:
+    return fold(re.sub(r"\([^)]*\)", " ", without_numbering(
+        re.split(r"[:：\t]", text, maxsplit=1)[0])[1]))
+
+
+def _from_to_fields(lines: list[tuple[int, Line]], doc: Document) -> Period | None:
+    """'2.1 Fr.o.m. | 2024-01-01' with '2.2 T.o.m. | 2024-08-31' a line or two below."""
+    starts, ends = {fold(f) for f in lx.PERIOD_FROM_FIELDS}, {fold(f) for f in lx.PERIOD_TO_FIELDS}
+    for n, (i, line) in enumerate(lines):
+        if _label(line.text) not in starts:
+            continue
+        first = re.match(r"\s*((?:19|20)\d\d-\d\d-\d\d)\b", field_value(doc.lines, i))
+        for j, other in lines[n + 1:n + 4]:
+            last = re.match(r"\s*((?:19|20)\d\d-\d\d-\d\d)\b", field_value(doc.lines, j))
+            if first and last and _label(other.text) in ends:
+                return explicit_period(f"{first.group(1)} – {last.group(1)}")
+    return None
+
+
 def _period_field(doc: Document, head: int = 80) -> Period | None:
-    """A form's report-period field: '3. Rapportperiod (ÅÅMMDD–ÅÅMMDD)' and its value."""
+    """A form's report-period field: '3. Rapportperiod (ÅÅMMDD–ÅÅMMDD)' and its value, or a
+    pair of from and to fields."""
     labels = tuple(fold(f) for f in lx.REPORT_PERIOD_FIELDS)
+    if found := _from_to_fields(nonblank(doc.lines)[:head], doc):
+        return found
     for i, line in nonblank(doc.lines)[:head]:
-        label = fold(re.sub(r"\([^)]*\)", " ", without_numbering(
-            re.split(r"[:：\t]", line.text, maxsplit=1)[0])[1]))
+        label = _label(line.text)
         if not label.startswith(labels):
             continue
         value = field_value(doc.lines, i)

@@ -98,3 +98,18 @@ def test_a_heading_whose_aside_names_a_partner_forbund_is_an_insats():
             "Unga framåt hade 40 deltagare.\n")
     names = [s.name for s in find_sections(normalise("t", text))]
     assert names[0] == "ARBETSBRON" and names[1].startswith("UNGA FRAMÅT")
+
+
+def test_a_report_period_in_two_fields():
+    text = ("Insatsuppföljning\n\n1.1 Insatsens namn\tAlfa\n2.1 Fr.o.m.\t2024-01-01\n"
+            "2.2 T.o.m.\t2024-08-31\n3.1 Antal deltagare under perioden\t23\n")
+    assert _periods(text)[("participants", "all", 23)] == (date(2024, 1, 1), date(2024, 8, 31))
+
+
+def test_a_summary_table_row_under_the_abbreviation_of_a_section():
+    text = ("Verksamhetsberättelse 2023\n\n## Individanpassat stöd till arbete (IPS)\n\n"
+            "IPS hade ett bra år.\n\n## Unga vägar (UV)\n\nUV hade ett bra år.\n\n"
+            "## Sammanställning\n\nInsats\tDeltagare\tAvslutade\nIPS\t61\t23\nUV\t31\t16\n")
+    found = {(f.insats, f.metric, f.value) for f in extract_document(normalise("t", text))}
+    assert ("Individanpassat stöd till arbete (IPS)", "participants", 61) in found
+    assert ("Unga vägar (UV)", "participants_ended", 16) in found
