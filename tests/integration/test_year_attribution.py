@@ -79,7 +79,9 @@ def test_published_exports_blank_small_counts(warehouse: str):
         row = con.sql("select * from exports.exp_insats_year where year = 2023").pl().row(
             0, named=True)
     assert row["participants_active"] is None  # 4 < 5
-    # Beside a blanked outcome, even a zero is blanked: ended minus the others would give it.
-    assert row["ended_studies"] is None
+    # Only 2 ended: the count is blanked, so no outcome can be worked out as ended minus the
+    # others, and a zero beside a blanked outcome may be shown.
+    assert row["participants_ended"] is None
+    assert row["ended_work"] is None and row["ended_other"] is None  # 1 each
     assert row["share_work_or_studies_pct"] is None  # only 2 ended
     assert row["insats_name"] == "Insats Y"
