@@ -72,6 +72,61 @@
     end
 {%- endmacro %}
 
+{#- The national, peer and rank CTEs over the rows of `source` where `eligible`. -#}
+{% macro statistics_ctes(source, eligible) %}
+national as (
+
+    {{ national_statistics(source, eligible) }}
+
+),
+
+peers as (
+
+    {{ peer_statistics(source, eligible) }}
+
+),
+
+ranks as (
+
+    {{ rank_statistics(source, eligible) }}
+
+),
+{% endmacro %}
+
+{#- The national figures and rank beside `value` (a column of `source`, or an expression). -#}
+{% macro national_columns(value) %}
+        national.national_units,
+        round(national.national_p25, 1) as national_p25,
+        round(national.national_median, 1) as national_median,
+        round(national.national_p75, 1) as national_p75,
+        round({{ value }} - national.national_median, 1) as difference_from_median,
+        ranks.rank_in_year,
+        ranks.tied_with,
+        {{ rank_note('ranks.rank_in_year', 'ranks.tied_with', 'national.national_units') }}
+            as rank_note,
+{%- endmacro %}
+
+{% macro peer_columns() %}
+        peers.peer_units,
+        round(peers.peer_median, 1) as peer_median,
+{%- endmacro %}
+
+{#- The joins of statistics_ctes() to the rows of `source` (with unit_key, year, rate,
+    size_band). -#}
+{% macro statistics_joins(source) %}
+    left join national
+        on {{ source }}.year = national.year
+        and {{ source }}.rate = national.rate
+    left join peers
+        on {{ source }}.year = peers.year
+        and {{ source }}.rate = peers.rate
+        and {{ source }}.size_band = peers.size_band
+    left join ranks
+        on {{ source }}.unit_key = ranks.unit_key
+        and {{ source }}.year = ranks.year
+        and {{ source }}.rate = ranks.rate
+{%- endmacro %}
+
 {#- One benchmark mart: the rates of int_benchmark_rates at `level` ('insats' or 'forbund')
     beside the national quartiles, the rank, the peer group by size and its median, and the
     trust signals of the report figures for the same unit and year. A rate is ranked, and
@@ -121,23 +176,7 @@ banded as (
 
 ),
 
-national as (
-
-    {{ national_statistics('banded', 'is_ranked') }}
-
-),
-
-peers as (
-
-    {{ peer_statistics('banded', 'is_ranked') }}
-
-),
-
-ranks as (
-
-    {{ rank_statistics('banded', 'is_ranked') }}
-
-),
+{{ statistics_ctes('banded', 'is_ranked') }}
 
 figures as (
 
@@ -188,21 +227,12 @@ final as (
         banded.is_ranked,
 
         -- the national picture for the same year and rate
-        national.national_units,
-        round(national.national_p25, 1) as national_p25,
-        round(national.national_median, 1) as national_median,
-        round(national.national_p75, 1) as national_p75,
-        round(banded.value - national.national_median, 1) as difference_from_median,
-        ranks.rank_in_year,
-        ranks.tied_with,
-        {{ rank_note('ranks.rank_in_year', 'ranks.tied_with', 'national.national_units') }}
-            as rank_note,
+        {{- national_columns('banded.value') }}
 
         -- peers of the same size
         banded.size_participants,
         banded.size_band,
-        peers.peer_units,
-        round(peers.peer_median, 1) as peer_median,
+        {{- peer_columns() }}
 
         -- trust signals
         coalesce(figures.report_figures_reconciled, 0) as report_figures_reconciled,
@@ -210,17 +240,7 @@ final as (
         coalesce(flags.open_report_flags, 0) as open_report_flags
 
     from banded
-    left join national
-        on banded.year = national.year
-        and banded.rate = national.rate
-    left join peers
-        on banded.year = peers.year
-        and banded.rate = peers.rate
-        and banded.size_band = peers.size_band
-    left join ranks
-        on banded.unit_key = ranks.unit_key
-        and banded.year = ranks.year
-        and banded.rate = ranks.rate
+    {{- statistics_joins('banded') }}
     left join figures
         on banded.unit_key = figures.unit_key
         and banded.year = figures.year
@@ -286,23 +306,7 @@ flagged as (
 
 ),
 
-national as (
-
-    {{ national_statistics('flagged', 'is_published') }}
-
-),
-
-peers as (
-
-    {{ peer_statistics('flagged', 'is_published') }}
-
-),
-
-ranks as (
-
-    {{ rank_statistics('flagged', 'is_published') }}
-
-),
+{{ statistics_ctes('flagged', 'is_published') }}
 
 final as (
 
@@ -321,35 +325,14 @@ final as (
         flagged.published_denominator as denominator,
         case when flagged.is_published then flagged.value end as value,
         flagged.is_published,
-        national.national_units,
-        round(national.national_p25, 1) as national_p25,
-        round(national.national_median, 1) as national_median,
-        round(national.national_p75, 1) as national_p75,
-        case when flagged.is_published
-             then round(flagged.value - national.national_median, 1) end
-            as difference_from_median,
-        ranks.rank_in_year,
-        ranks.tied_with,
-        {{ rank_note('ranks.rank_in_year', 'ranks.tied_with', 'national.national_units') }}
-            as rank_note,
+        {{- national_columns('case when flagged.is_published then flagged.value end') }}
         flagged.size_band,
-        peers.peer_units,
-        round(peers.peer_median, 1) as peer_median,
+        {{- peer_columns() }}
         flagged.report_figures_reconciled,
         flagged.report_figures_mismatched,
         flagged.open_report_flags
     from flagged
-    left join national
-        on flagged.year = national.year
-        and flagged.rate = national.rate
-    left join peers
-        on flagged.year = peers.year
-        and flagged.rate = peers.rate
-        and flagged.size_band = peers.size_band
-    left join ranks
-        on flagged.unit_key = ranks.unit_key
-        and flagged.year = ranks.year
-        and flagged.rate = ranks.rate
+    {{- statistics_joins('flagged') }}
 
 )
 

@@ -82,8 +82,7 @@ def kind_title_insats(lines: list[Line], is_name: Callable[[str], bool],
     pattern = re.compile(rf"^\s*\w*(?i:{kinds})\b\s*(?:[-–:]\s*)?(?:(?i:för|avseende)\s+)?"
                          r"(?:(?i:projekt(?:et)?|insats(?:en)?)\s+)?(?P<name>[A-ZÅÄÖ][^\t]{1,120})$")
     # A report about one project names it on the line under its kind: "SLUTRAPPORT" / "BRON".
-    alone = re.compile(r"^\s*(?i:slutrapport|projektrapport|projektredovisning|utvärdering"
-                       r"|slututvärdering)"
+    alone = re.compile(rf"^\s*(?i:{'|'.join(lx.PROJECT_REPORT_KINDS)})"
                        r"(?:\s+(?i:och|samt)\s+\w+)?\s*$")
     after_kind = False
     for i, line in nonblank(lines)[:head]:

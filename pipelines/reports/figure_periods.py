@@ -29,23 +29,18 @@ _COUNT = re.compile(r"(?<![\d-])(?!(?:19|20)\d\d(?![\d-]))\d+(?:[,.]\d+)?")
 
 
 def _stretch(text: str, figure: Figure) -> tuple[int, int]:
+    """Where the figure's clause runs between the counts before and after it: 'jämfört med
+    41 deltagare under 2023' for 41, not for the 21 stated earlier in the same sentence."""
     start, end = figure.clause_start, figure.clause_end
     before = [m.end() for m in _COUNT.finditer(text, start, figure.start)]
     after = next(_COUNT.finditer(text, figure.end, end), None)
     return before[-1] if before else start, after.start() if after else end
 
 
-def _own_stretch(text: str, figure: Figure) -> str:
-    """The figure's clause between the counts before and after it: 'jämfört med 41 deltagare
-    under 2023' for 41, not for the 21 stated earlier in the same sentence."""
-    start, end = _stretch(text, figure)
-    return text[start:end]
-
-
-def _own_segment(text: str, figure: Figure) -> tuple[str, str]:
+def _own_segment(text: str, figure: Figure, stretch: tuple[int, int]) -> tuple[str, str]:
     """The figure's stretch cut at commas and semicolons, before and after the figure:
     ('under 2022 deltog ', ' personer')."""
-    start, end = _stretch(text, figure)
+    start, end = stretch
     cuts = [m.end() for m in _CUT.finditer(text, start, figure.start)]
     after = next(_CUT.finditer(text, figure.end, end), None)
     return (text[cuts[-1] if cuts else start:figure.start],
@@ -67,6 +62,13 @@ def _lead_in(text: str, line_start: int, reach: int = 12) -> str:
             return line + "\n"
         end = start - 1
     return ""
+
+
+def _from_start(period: Period, section: Section) -> Period:
+    """A year the insats started in, from its start: 2021 → 2021-09-01 – 2021-12-31."""
+    if section.lifetime and period[0] < section.lifetime[0] <= period[1]:
+        return section.lifetime[0], period[1]
+    return period
 
 
 def project_year(start: date, n: int, within: Period | None) -> Period:
@@ -96,25 +98,23 @@ def figure_period(doc: Document, doc_period: Period | None, section: Section,
             return start[0], section.period[1]
         if column := explicit_period(figure.period_text) or year_period(figure.period_text) or (
                 year and within_year(figure.period_text, year)):
-            if section.lifetime and column[0] < section.lifetime[0] <= column[1]:
-                column = section.lifetime[0], column[1]  # the insats' first year, from its start
-            return clip(column, doc_period)
+            return clip(_from_start(column, section), doc_period)
     clause = doc.text[figure.clause_start:figure.clause_end]
     sentence_start = doc.text.rfind("\n", 0, figure.start) + 1
     sentence_end = doc.text.find("\n", figure.end)
     line = doc.text[sentence_start:sentence_end if sentence_end >= 0 else None]
-    before, after = _own_segment(doc.text, figure)
+    stretch = _stretch(doc.text, figure)
+    before, after = _own_segment(doc.text, figure, stretch)
     if (stated := explicit_period(before) or named_year(before) or explicit_period(after)
             or named_year(after)) and stated != section.period:
         # "under 2022 deltog 51 personer, under 2023 deltog 58": each count its own year
-        if section.lifetime and stated[0] < section.lifetime[0] <= stated[1]:
-            stated = section.lifetime[0], stated[1]
+        stated = _from_start(stated, section)
         return stated if figure.metric == "places" else clip(stated, doc_period)
     if stated := explicit_period(clause) or explicit_period(line) or (
             year and (within_year(clause, year) or within_year(line, year))):
         # Places are budgeted ahead; any other figure cannot be stated for the future.
         return stated if figure.metric == "places" else clip(stated, doc_period)
-    if (named := named_year(_own_stretch(doc.text, figure))) and section.period and \
+    if (named := named_year(doc.text[stretch[0]:stretch[1]])) and section.period and \
             named[1] < section.period[0]:
         return named  # an earlier year the sentence compares with
     # this paragraph up to the figure, and the lead-in of the list it stands in

@@ -207,6 +207,12 @@ PERIOD_FROM_FIELDS = ("fr.o.m.", "fr o m", "från", "från och med", "from", "pe
                       "rapportperiod från", "startdatum för perioden")
 PERIOD_TO_FIELDS = ("t.o.m.", "t o m", "tom", "till", "till och med", "period till",
                     "rapportperiod till", "slutdatum för perioden")
+# Kinds of report that cover a project's whole period (its "Projektperiod" is the report's).
+FINAL_REPORT_KINDS = ("slutrapport", "slutredovisning", "slutrapportering", "slututvärdering")
+# Kinds of report whose title line names one project on the line under it ("SLUTRAPPORT" /
+# "BRON").
+PROJECT_REPORT_KINDS = ("slutrapport", "projektrapport", "projektredovisning", "utvärdering",
+                        "slututvärdering")
 # Form fields whose value is the period the report covers ("Rapportperiod: 240401–240630").
 REPORT_PERIOD_FIELDS = ("rapportperiod", "redovisningsperiod", "uppföljningsperiod",
                         "rapporten avser perioden", "avser perioden", "tidsperiod för rapporten",

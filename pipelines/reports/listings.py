@@ -77,6 +77,11 @@ def bullet_names(lines: list[Line], keep: Callable[[str], bool]) -> tuple[list[s
 _RUN_IN = re.compile(r"^\s*(?P<n>\d{1,2})[).]\s+(?P<name>[A-ZÅÄÖ][^.:!?\t]{1,70}?)[.:]\s+\S")
 
 
+def is_run_in(text: str) -> bool:
+    """A numbered paragraph that opens with a name: '1) Vägen ut. Vägen ut drivs av …'."""
+    return _RUN_IN.match(text) is not None
+
+
 def run_in_names(lines: list[Line], keep: Callable[[str], bool]) -> list[tuple[int, str]]:
     """(line, name) of numbered paragraphs 1), 2), 3) … that each open with an insats name;
     none unless two or more follow in order."""

@@ -119,16 +119,33 @@ def explicit_period(text: str) -> Period | None:
     return _part_of_year(text)
 
 
+_LEADING_ISO = re.compile(rf"\s*{_ISO}\b")
+
+
+def leading_date(text: str) -> date | None:
+    """The ISO date a field's value opens with: '2023-02-01', '2024-01-01 (beslut)'."""
+    m = _LEADING_ISO.match(text)
+    return _written_date(m, 1) if m else None
+
+
+def _written_date(m: re.Match[str], at: int) -> date | None:
+    """The date in groups `at` (an ISO date) or `at`+1..`at`+3 (day, month name, year)."""
+    try:
+        if m.group(at):
+            return date.fromisoformat(m.group(at))
+        return date(int(m.group(at + 3)), MONTHS[m.group(at + 2).lower()], int(m.group(at + 1)))
+    except ValueError:
+        return None
+
+
 def started_on(text: str) -> date | None:
     """The day an insats started, from 'startade den 1 september 2019' and the like."""
     m = _STARTED.search(text)
     if not m:
         return None
+    if m.group(1) or m.group(2):
+        return _written_date(m, 1)
     try:
-        if m.group(1):
-            return date.fromisoformat(m.group(1))
-        if m.group(2):
-            return date(int(m.group(4)), MONTHS[m.group(3).lower()], int(m.group(2)))
         return date(int(m.group(6)), MONTHS[m.group(5).lower()], 1)
     except ValueError:
         return None
@@ -199,12 +216,7 @@ _AS_OF = re.compile(rf"\bper\s+(?:den\s+)?(?:{_ISO}|{_DAY_MONTH_YEAR})", re.IGNO
 
 def as_of(text: str) -> Period | None:
     """'Lägesrapport per den 30 september 2024': the year up to the day named."""
-    if not (m := _AS_OF.search(text)):
-        return None
-    try:
-        day = date.fromisoformat(m.group(1)) if m.group(1) else date(
-            int(m.group(4)), MONTHS[m.group(3).lower()], int(m.group(2)))
-    except ValueError:
+    if not (m := _AS_OF.search(text)) or not (day := _written_date(m, 1)):
         return None
     return date(day.year, 1, 1), day
 

@@ -4,7 +4,6 @@ lifetime (a 'Projektperiod' field, a start date)."""
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from pipelines.reports import lexicon as lx
 from pipelines.reports.fields import field_value, label_of
@@ -14,6 +13,7 @@ from pipelines.reports.periods import (
     Period,
     as_of,
     explicit_period,
+    leading_date,
     started_on,
     titled_year,
     within_year,
@@ -22,8 +22,7 @@ from pipelines.reports.periods import (
 from pipelines.reports.text import Document, Line, nonblank
 
 _LIFETIME_FIELDS = ("period", "projektperiod", "insatsperiod", "projekttid", "insatstid")
-_FINAL_REPORT = re.compile(r"slutrapport|slutredovisning|slutrapportering|slututvärdering",
-                           re.IGNORECASE)
+_FINAL_REPORT = re.compile("|".join(lx.FINAL_REPORT_KINDS), re.IGNORECASE)
 
 
 def insats_lifetime(doc: Document, first: int, last: int) -> Period | None:
@@ -37,11 +36,7 @@ def insats_lifetime(doc: Document, first: int, last: int) -> Period | None:
             if found := explicit_period(value):
                 return found
         if fold(without_numbering(label)[1]) in starts and (
-                started := re.match(r"\s*((?:19|20)\d\d-\d\d-\d\d)\b", field_value(lines, i))):
-            try:
-                day = date.fromisoformat(started.group(1))
-            except ValueError:
-                continue
+                day := leading_date(field_value(lines, i))):
             return day, day  # the end is not stated
     head = doc.text[lines[first].start:lines[min(last, first + 15) - 1].end]
     if m := re.search(r"\((\d{6}\s*[-–]\s*\d{6})\)", head):
@@ -93,11 +88,11 @@ def _from_to_fields(lines: list[tuple[int, Line]], doc: Document) -> Period | No
     for n, (i, line) in enumerate(lines):
         if _label(line.text) not in starts:
             continue
-        first = re.match(r"\s*((?:19|20)\d\d-\d\d-\d\d)\b", field_value(doc.lines, i))
+        first = leading_date(field_value(doc.lines, i))
         for j, other in lines[n + 1:n + 4]:
-            last = re.match(r"\s*((?:19|20)\d\d-\d\d-\d\d)\b", field_value(doc.lines, j))
+            last = leading_date(field_value(doc.lines, j))
             if first and last and _label(other.text) in ends:
-                return explicit_period(f"{first.group(1)} – {last.group(1)}")
+                return (first, last) if first <= last else None
     return None
 
 

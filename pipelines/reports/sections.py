@@ -30,7 +30,13 @@ from pipelines.reports.headings import (
     without_numbering,
 )
 from pipelines.reports.listed_sections import heading_candidates, listed_sections, section_name
-from pipelines.reports.listings import bullet_names, cover_names, run_in_names, toc_names
+from pipelines.reports.listings import (
+    bullet_names,
+    cover_names,
+    is_run_in,
+    run_in_names,
+    toc_names,
+)
 from pipelines.reports.periods import (
     Period,
     clip,
@@ -185,7 +191,7 @@ def find_sections(doc: Document) -> list[Section]:
             period=period,
             lifetime=lifetime,
             heading=heading,
-            run_in=bool(re.match(r"\s*\d{1,2}[).]\s+\S.*?[.:]\s+\S", heading)),
+            run_in=is_run_in(doc.lines[i].text),
         ))
         if wide is not None:
             sections.append(rest)
