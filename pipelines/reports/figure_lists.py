@@ -15,6 +15,10 @@ _ITEM = re.compile(r"^\s*[•·▪*–-]\s*(?P<n>\d{1,4})\s+(?P<word>[a-zåäö]
                    re.IGNORECASE)
 # "Aktuella deltagare ....... 23": a label, a leader of dots, a number at the end.
 _DOT_LEADER = re.compile(r"^(?P<label>\s*\S.*?)\s*(?:\.{3,}|…)[.…\s]*(?=\d[\d\s,.]*%?\s*$)")
+def _has_leader(text: str) -> bool:
+    return ("..." in text or "…" in text) and _DOT_LEADER.match(text) is not None
+
+
 _CHAPTER = re.compile(r"^\s*\d+(\.\d+)*\.?\s")
 _COUNTS = ("participants", "participants_new", "participants_ended", "participants_ongoing")
 _TOTAL_WORDS = ("totalt", "sammanlagt", "personer", "deltagare", "st")
@@ -26,6 +30,7 @@ class ListRules:
     text: str
     figures: list[Figure]
     _list_metric: str | None = None
+    _list_caption: str = ""  # a short line a list may follow ('Deltagare januari–april')
 
     def _list_lead(self, text: str, emitted_from: int) -> None:
         """What the list under `text` counts: the count its lead-in line just stated
@@ -33,20 +38,23 @@ class ListRules:
         januari–april 2024', 'Deltagare fördelat på kön:')."""
         text = text.strip().strip("*_ ")
         stated = [f for f in self.figures[emitted_from:] if f.metric in _COUNTS]
+        self._list_metric, self._list_caption = None, ""
         if text.endswith(":") and stated:
             self._list_metric = stated[-1].metric
-            return
-        if len(text.split()) <= 6 and not stated and not re.search(r"[.!?]$", text):
-            words = re.sub(r"[^a-zåäö ]", " ", text.lower()).split()
-            metric = self._label_metric(" ".join(words)) if words else None
-            self._list_metric = metric if metric in _COUNTS else None
-            return
-        self._list_metric = None
+        elif len(text.split()) <= 6 and not stated and not re.search(r"[.!?]$", text):
+            # what a caption counts is worked out when an item follows it
+            self._list_caption = " ".join(re.sub(r"[^a-zåäö ]", " ", text.lower()).split())
 
     def _list_item(self, line: Line) -> bool:
         """'• 14 kvinnor' under a lead-in: the lead-in's count for women."""
         m = _ITEM.match(line.text)
-        if not self._list_metric or not m:
+        if not m:
+            return False
+        if self._list_caption:
+            metric = self._label_metric(self._list_caption)
+            self._list_metric = metric if metric in _COUNTS else None
+            self._list_caption = ""
+        if not self._list_metric:
             return False
         word = m.group("word").lower()
         sex = lx.SEX_WORDS.get(word) or ("all" if word in _TOTAL_WORDS else None)
@@ -62,7 +70,7 @@ class ListRules:
         """Read the block of dot-leader lines from `i` as labelled values; a block whose
         numbers never fall is a table of contents and is skipped. Returns the next line."""
         block = []
-        while i + len(block) < len(lines) and _DOT_LEADER.match(lines[i + len(block)].text):
+        while i + len(block) < len(lines) and _has_leader(lines[i + len(block)].text):
             block.append(lines[i + len(block)])
         if not block:
             return i

@@ -114,8 +114,8 @@ def _forbund_wide(lines: list[Line], first: int, last: int) -> int | None:
     """The first heading between `first` and `last` about the whole förbund."""
     for j in range(first, last):
         text = lines[j].text.strip()
-        if (style(lines[j]) or is_standalone(lines, j)) and len(text.split()) <= 8 and \
-                re.search(lx.FORBUND_WIDE, text, re.IGNORECASE):
+        if len(text.split()) <= 8 and re.search(lx.FORBUND_WIDE, text, re.IGNORECASE) and (
+                style(lines[j]) or is_standalone(lines, j)):
             return j
     return None
 
