@@ -34,7 +34,6 @@ from pipelines.synthetic.generate import generate
 
 FAULTS = ("kill", "corrupt", "truncated", "duplicate", "reencoded", "schema_drift",
           "new_version", "none")
-MARTS = ("marts.fct_insats_year", "marts.fct_forbund_year")
 
 
 def run_load(data_dir: Path, kill_after: float | None = None) -> int | None:
@@ -56,12 +55,20 @@ def run_load(data_dir: Path, kill_after: float | None = None) -> int | None:
         return None
 
 
+def _published_views() -> list[str]:
+    """The published exports, as the dbt project declares them."""
+    from pipelines.defs.dbt.resources import prepare_manifest
+    from pipelines.published_exports import published_exports
+
+    return [f"exports.{e.view}" for e in published_exports(prepare_manifest())]
+
+
 def published_rows(data_dir: Path) -> Counter:
     """Every row of the published marts, as a multiset."""
     warehouse = data_dir / "marts" / "warehouse.duckdb"
     rows: Counter = Counter()
     with duckdb.connect(str(warehouse), read_only=True) as con:
-        for table in MARTS:
+        for table in _published_views():
             for row in con.execute(f"select * from {table}").fetchall():
                 rows[(table, *row)] += 1
     return rows

@@ -187,9 +187,11 @@ def run(no_generate: bool) -> None:
         sys.exit(1)
     click.echo("\n" + summary_table(str(paths.warehouse)))
     click.echo(f"\nWarehouse (DuckDB): {paths.warehouse}")
-    from pipelines.defs.exports.assets import EXPORT_VIEWS, WORKBOOK
+    from pipelines.defs.dbt.resources import dbt_project
+    from pipelines.defs.exports.assets import WORKBOOK
+    from pipelines.published_exports import published_exports
 
-    click.echo(f"Published marts:    {paths.marts_dir} ({', '.join(EXPORT_VIEWS)} .parquet; "
-               f"{WORKBOOK})")
+    names = ", ".join(e.name for e in published_exports(dbt_project().manifest_path))
+    click.echo(f"Published marts:    {paths.marts_dir} ({names} .parquet; {WORKBOOK})")
     click.echo("Query it:           .venv/bin/finsam sql \"select * from "
                "marts.mart_benchmark_insats_year limit 10\"")

@@ -33,6 +33,16 @@ class Paths:
         return self.raw_dir / "registers"
 
     @property
+    def costs_dir(self) -> Path:
+        """Budget, utfall and tilldelade medel (docs/register-format.md, Costs)."""
+        return self.raw_dir / "costs"
+
+    @property
+    def input_dirs(self) -> list[Path]:
+        """The folders of tabular exports, loaded together into bronze."""
+        return [self.registers_dir, self.costs_dir]
+
+    @property
     def reports_dir(self) -> Path:
         return self.raw_dir / "reports"
 

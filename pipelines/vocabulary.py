@@ -47,3 +47,11 @@ def review_decisions() -> dict[str, str]:
     codes = seed_column("review_decisions", "decision")
     labels = seed_column("review_decisions", "label")
     return {**{c: c for c in codes}, **dict(zip(labels, codes, strict=True))}
+
+
+@cache
+def column_labels() -> dict[str, tuple[str, str]]:
+    """Published column → its Swedish heading and explanation (seeds/column_labels.csv)."""
+    with (SEEDS_DIR / "column_labels.csv").open(encoding="utf-8", newline="") as handle:
+        return {row["column_name"]: (row["label"], row["explanation"])
+                for row in csv.DictReader(handle)}

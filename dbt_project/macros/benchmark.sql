@@ -218,7 +218,7 @@ final as (
         banded.rate,
         banded.rate_label,
         banded.rate_kind,
-        'person_register' as source,
+        banded.source,
 
         -- the rate
         banded.numerator,
@@ -278,7 +278,22 @@ rates as (
 
 published_counts as (
 
-    {{ long_counts(counts, level, unit_column) }}
+    select *, 'person_register' as source from (
+        {{ long_counts(counts, level, unit_column) }}
+    ) as register_counts
+    {%- if level == 'insats' %}
+
+    union all
+
+    {%- for measure, column in [('participants_active', 'participants_total'),
+                                ('participants_active_women', 'participants_women'),
+                                ('participants_active_men', 'participants_men')] %}
+    select 'insats' as level, insats_key as unit_key, year, '{{ measure }}' as measure,
+           {{ column }} as amount, 'count_form' as source
+    from {{ ref('exp_count_form_insats_year') }}
+    {% if not loop.last %}union all{% endif %}
+    {%- endfor %}
+    {%- endif %}
 
 ),
 
@@ -298,10 +313,12 @@ flagged as (
     left join published_counts as denominators
         on mart.{{ unit_column }} = denominators.unit_key
         and mart.year = denominators.year
+        and mart.source = denominators.source
         and rates.denominator = denominators.measure
     left join published_counts as numerators
         on mart.{{ unit_column }} = numerators.unit_key
         and mart.year = numerators.year
+        and mart.source = numerators.source
         and rates.numerator = numerators.measure
 
 ),

@@ -13,10 +13,13 @@ from enum import StrEnum
 
 
 class Kind(StrEnum):
-    """The two kinds of register file."""
+    """The kinds of input file, told apart by their columns (docs/register-format.md)."""
 
     PARTICIPATIONS = "participations"
     ANONYMOUS_COUNTS = "anonymous_counts"
+    COUNT_FORM = "count_form"  # Uppföljning Finsam: participants per insats, year and kön
+    INSATS_COSTS = "insats_costs"  # budget and utfall per insats and year (data/raw/costs/)
+    FORBUND_FUNDS = "forbund_funds"  # tilldelade medel per förbund and year (data/raw/costs/)
 
 
 class Type(StrEnum):
@@ -28,6 +31,7 @@ class Type(StrEnum):
     SEX = "sex"
     END_REASON = "end_reason"
     TEXT_LIST = "text_list"
+    MONEY = "money"
 
 
 @dataclass(frozen=True)
@@ -91,9 +95,54 @@ ANONYMOUS_COUNT_COLUMNS: tuple[Column, ...] = (
            ("antal anonyma", "antal anonyma deltagare", "anonyma deltagare", "antal")),
 )
 
+_YEAR = Column("year", "År", Type.INTEGER, True,
+               ("år", "verksamhetsår", "kalenderår", "uppföljningsår", "redovisningsår"))
+
+COUNT_FORM_COLUMNS: tuple[Column, ...] = (
+    *_FORBUND,
+    _YEAR,
+    Column("participants_women", "Antal kvinnor", Type.INTEGER, True,
+           ("antal kvinnor", "kvinnor", "deltagare kvinnor", "antal deltagare kvinnor")),
+    Column("participants_men", "Antal män", Type.INTEGER, True,
+           ("antal män", "män", "deltagare män", "antal deltagare män")),
+    Column("participants_total", "Antal deltagare", Type.INTEGER, False,
+           ("antal deltagare", "totalt antal deltagare", "deltagare totalt", "totalt", "summa")),
+)
+
+INSATS_COST_COLUMNS: tuple[Column, ...] = (
+    *_FORBUND,
+    _YEAR,
+    Column("budget", "Budget", Type.MONEY, False,
+           ("budget", "budget (kr)", "budgeterat", "budgeterade medel", "beviljad budget",
+            "beviljade medel", "budget (tkr)")),
+    Column("cost_outcome", "Utfall", Type.MONEY, False,
+           ("utfall", "utfall (kr)", "kostnad", "kostnader", "faktisk kostnad",
+            "förbrukade medel", "upparbetat", "utfall (tkr)")),
+)
+
+FORBUND_FUND_COLUMNS: tuple[Column, ...] = (
+    *_FORBUND[:2],
+    _YEAR,
+    Column("allotted_funds", "Tilldelade medel", Type.MONEY, True,
+           ("tilldelade medel", "tilldelade medel (kr)", "tilldelat", "medel från huvudmännen",
+            "medlemsbidrag", "tillskjutna medel", "tilldelade medel (tkr)")),
+)
+
 COLUMNS: dict[Kind, tuple[Column, ...]] = {
     Kind.PARTICIPATIONS: PARTICIPATION_COLUMNS,
     Kind.ANONYMOUS_COUNTS: ANONYMOUS_COUNT_COLUMNS,
+    Kind.COUNT_FORM: COUNT_FORM_COLUMNS,
+    Kind.INSATS_COSTS: INSATS_COST_COLUMNS,
+    Kind.FORBUND_FUNDS: FORBUND_FUND_COLUMNS,
+}
+
+# The column that tells each kind, tried in this order (the first kind with one wins).
+MARKERS: dict[Kind, tuple[str, ...]] = {
+    Kind.PARTICIPATIONS: ("participant_id",),
+    Kind.ANONYMOUS_COUNTS: ("anonymous_count",),
+    Kind.COUNT_FORM: ("participants_women", "participants_men"),
+    Kind.INSATS_COSTS: ("cost_outcome", "budget"),
+    Kind.FORBUND_FUNDS: ("allotted_funds",),
 }
 
 
@@ -107,22 +156,36 @@ def normalise_header(header: str) -> str:
     return "".join(ch for ch in text if ch.isalnum() and not unicodedata.combining(ch))
 
 
+MONEY_UNITS = {"tkr": 1_000, "tusenkronor": 1_000, "mkr": 1_000_000, "mnkr": 1_000_000}
+
+
+def money_scale(header: str) -> int:
+    """Kronor per unit of a money column: `Budget (tkr)` holds thousands of kronor."""
+    folded = normalise_header(header)
+    return next((scale for unit, scale in MONEY_UNITS.items() if folded.endswith(unit)), 1)
+
+
 def header_lookup(kind: Kind) -> dict[str, Column]:
     """Normalised header → canonical column, including the canonical names themselves."""
     lookup: dict[str, Column] = {}
     for column in COLUMNS[kind]:
         for alias in (column.name, column.label, *column.aliases):
             lookup[normalise_header(alias)] = column
+            if column.type is Type.MONEY:  # the same header with its unit: `Utfall, tkr`
+                for unit in MONEY_UNITS:
+                    lookup.setdefault(normalise_header(alias) + unit, column)
+                lookup.setdefault(normalise_header(alias) + "kr", column)
+                lookup.setdefault(normalise_header(alias) + "sek", column)
     return lookup
 
 
 def detect_kind(headers: list[str]) -> Kind | None:
-    """Tell the file kind from its headers: a participant id means participations."""
-    for kind, marker in ((Kind.PARTICIPATIONS, "participant_id"),
-                         (Kind.ANONYMOUS_COUNTS, "anonymous_count")):
+    """Tell the file kind from its headers: a participant id means participations, and so
+    on down `MARKERS`."""
+    folded = [normalise_header(h) for h in headers]
+    for kind, markers in MARKERS.items():
         lookup = header_lookup(kind)
-        if any(lookup.get(normalise_header(h), None) and lookup[normalise_header(h)].name == marker
-               for h in headers):
+        if any(lookup[h].name in markers for h in folded if h in lookup):
             return kind
     return None
 

@@ -29,12 +29,15 @@ from pipelines.quarantine import quarantine
 from pipelines.register.columns import COLUMNS, Kind
 from pipelines.register.dialects import SUFFIXES
 from pipelines.register.parse import POLARS_TYPES, parse_file
-from pipelines.register.supersede import Candidate, decide, supplied_rows
+from pipelines.register.supersede import Candidate, decide, supplied_rows, unit_keys
 from pipelines.warehouse import BRONZE_SCHEMA, replace_tables
 
 TABLES: dict[Kind, str] = {
     Kind.PARTICIPATIONS: "register_participations",
     Kind.ANONYMOUS_COUNTS: "register_anonymous_counts",
+    Kind.COUNT_FORM: "register_count_form",
+    Kind.INSATS_COSTS: "cost_insats",
+    Kind.FORBUND_FUNDS: "cost_forbund_funds",
 }
 FILE_LOG_TABLE = "register_files"
 LINEAGE = {"source_file": pl.String, "load_id": pl.String,
@@ -91,23 +94,22 @@ class _Accepted:
                                                     pl.col("end_date").max())).item()
         if self.frame.is_empty():
             return None
-        return date(int(self.frame["start_year"].max()), 12, 31)
+        year = "start_year" if "start_year" in self.frame.columns else "year"
+        return date(int(self.frame[year].max()), 12, 31)
 
     def candidate(self, previous_rows: dict[Kind, pl.DataFrame]) -> Candidate:
         before = previous_rows.get(self.kind)
         held = set() if before is None else set(
-            before.filter(pl.col("source_file") == self.source)
-            .select("forbund_org_nr", "insats_id").unique().iter_rows())
+            unit_keys(before.filter(pl.col("source_file") == self.source)).unique().iter_rows())
         return Candidate(self.source, self.kind, self.export_date, self.frame,
                          frozenset((self.kind, org, insats) for org, insats in held))
 
 
-def register_files(folder: Path) -> list[Path]:
-    """Register exports in the drop folder, in a stable order."""
-    if not folder.exists():
-        return []
-    return sorted(p for p in folder.rglob("*")
-                  if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith("."))
+def register_files(folder: Path | list[Path]) -> list[Path]:
+    """Exports in the drop folder (or folders: registers and costs), in a stable order."""
+    folders = folder if isinstance(folder, list) else [folder]
+    return [p for one in folders if one.exists() for p in sorted(one.rglob("*"))
+            if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith(".")]
 
 
 def fingerprint(rows: pl.DataFrame) -> str:
@@ -181,13 +183,14 @@ def _read(path: Path, source: str, before: dict | None, digest: str, size: int,
                      warnings=warnings)
 
 
-def load_registers(folder: Path, warehouse: Path, *, quarantine_dir: Path | None = None,
-                   max_invalid_rows: int = 0,
+def load_registers(folder: Path | list[Path], warehouse: Path, *,
+                   quarantine_dir: Path | None = None, max_invalid_rows: int = 0,
                    log: Callable[[str], None] = print) -> LoadResult:
-    """Bring the bronze register tables in line with the files in `folder`."""
+    """Bring the bronze register and cost tables in line with the files in `folder` (one
+    drop folder, or several beside each other: `registers/` and `costs/`)."""
     result = LoadResult(load_id=uuid.uuid4().hex)
     loaded_at = datetime.now(UTC)
-    root = folder.parent
+    root = (folder[0] if isinstance(folder, list) else folder).parent
     previous, previous_rows = _previous(warehouse)
     accepted: list[_Accepted] = []
     refused_entries: list[dict] = []

@@ -23,9 +23,11 @@ from pipelines.register.columns import (
     detect_kind,
     header_lookup,
     lookalike,
+    money_scale,
     normalise_header,
 )
 from pipelines.register.dialects import RawTable, read_cells
+from pipelines.register.yearly import yearly_row_problems
 
 POLARS_TYPES: dict[Type, pl.DataType] = {
     Type.TEXT: pl.String(),
@@ -36,6 +38,7 @@ POLARS_TYPES: dict[Type, pl.DataType] = {
     Type.SEX: pl.String(),
     Type.END_REASON: pl.String(),
     Type.TEXT_LIST: pl.String(),
+    Type.MONEY: pl.Float64(),
 }
 
 DATE_FORMATS = ("%Y-%m-%d", "%Y%m%d", "%Y/%m/%d", "%y%m%d")
@@ -60,6 +63,12 @@ def typed_value(column_type: Type, raw: pl.Expr) -> pl.Expr:
         case Type.DECIMAL:
             return pl.when(compact.str.contains(r"^-?\d+([.,]\d+)?$")).then(
                 compact.str.replace(",", ".").cast(pl.Float64))
+        case Type.MONEY:  # "1 250 000 kr", "1.250.000", "98 500,50", "12 000:-"
+            amount = compact.str.to_lowercase().str.replace(r"(kr|sek|:-)$", "")
+            amount = pl.when(amount.str.contains(r"^-?\d{1,3}(\.\d{3})+(,\d+)?$")).then(
+                amount.str.replace_all(r"\.", "")).otherwise(amount)
+            return pl.when(amount.str.contains(r"^-?\d+([.,]\d+)?$")).then(
+                amount.str.replace(",", ".").cast(pl.Float64))
         case Type.DATE:
             head = raw.str.extract(r"^([^ T]+)", 1)
             return pl.coalesce([head.str.strptime(pl.Date, f, strict=False) for f in DATE_FORMATS])
@@ -83,6 +92,7 @@ def expectation(column_type: Type) -> str:
         Type.INTEGER: "is not a whole number",
         Type.DECIMAL: "is not a number (use decimal comma or point, e.g. 2,5)",
         Type.DATE: "is not a date (use ÅÅÅÅ-MM-DD)",
+        Type.MONEY: "is not an amount in kronor (e.g. 1 250 000 or 98 500,50)",
         Type.YES_NO: "is not Ja or Nej",
         Type.SEX: f"is not a known kön; allowed: {', '.join(vocabulary.sexes())}",
         Type.END_REASON: "is not a known avslutsanledning; allowed: "
@@ -195,8 +205,10 @@ def parse_table(path: Path, table: RawTable, max_invalid_rows: int = 0) -> Parse
     kind = detect_kind(table.headers)
     if kind is None:
         raise InputFileError(path, [CellProblem(
-            1, "", "cannot tell the kind of register: expected a 'Deltagar-ID' column "
-            "(participations) or 'Antal anonyma' (anonymous counts)")])
+            1, "", "cannot tell the kind of file: expected a 'Deltagar-ID' column "
+            "(participations), 'Antal anonyma' (anonymous counts), 'Antal kvinnor' and "
+            "'Antal män' (the national count form), 'Budget' or 'Utfall' (insats costs) or "
+            "'Tilldelade medel' (förbund funds)")])
     positions, warnings = _map_headers(path, kind, table.headers)
     present = [c for c in COLUMNS[kind] if c.name in positions]
     header_of = {c.name: table.headers[positions[c.name]] for c in present}
@@ -211,9 +223,11 @@ def parse_table(path: Path, table: RawTable, max_invalid_rows: int = 0) -> Parse
           for c in COLUMNS[kind]),
         "source_row",
     )
+    typed = typed.with_columns(pl.col(c.name) * money_scale(header_of[c.name])
+                               for c in present if c.type is Type.MONEY)
     problems = _cell_problems(raw, typed, present, header_of)
-    if kind is Kind.PARTICIPATIONS:
-        problems += _row_problems(typed, header_of)
+    problems += (_row_problems(typed, header_of) if kind is Kind.PARTICIPATIONS
+                 else yearly_row_problems(kind, typed, header_of))
     problems.sort(key=lambda p: p.row)
     bad_rows = {p.row for p in problems}
     if len(bad_rows) > max_invalid_rows:

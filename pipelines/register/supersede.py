@@ -24,8 +24,26 @@ import polars as pl
 
 from pipelines.register.columns import Kind
 
-Unit = tuple[Kind, str, str]  # kind, förbund org nr, insats id
+Unit = tuple[Kind, str, str]  # kind, förbund org nr, insats id ("" for förbund funds)
 LINEAGE_COLUMNS = ("source_file", "source_row", "load_id", "loaded_at")
+
+
+def _insats(frame: pl.DataFrame) -> pl.Expr:
+    return pl.col("insats_id") if "insats_id" in frame.columns else pl.lit("")
+
+
+def unit_keys(frame: pl.DataFrame) -> pl.DataFrame:
+    """Förbund org nr and insats id of every row (insats "" in a file per förbund)."""
+    return frame.select("forbund_org_nr", _insats(frame).alias("insats_id"))
+
+
+def _of_unit(frame: pl.DataFrame, org: str, insats: str) -> pl.DataFrame:
+    return frame.filter((pl.col("forbund_org_nr") == org) & (_insats(frame) == insats))
+
+
+def _period(frame: pl.DataFrame) -> str | None:
+    """The column a file's rows are dated by: spell starts, or years."""
+    return next((c for c in ("start_date", "year") if c in frame.columns), None)
 
 
 @dataclass(frozen=True)
@@ -39,13 +57,12 @@ class Candidate:
     held_before: frozenset[Unit] = frozenset()
 
     def units(self) -> set[Unit]:
-        pairs = self.frame.select("forbund_org_nr", "insats_id").unique().iter_rows()
+        pairs = unit_keys(self.frame).unique().iter_rows()
         return {(self.kind, org, insats) for org, insats in pairs}
 
     def rows_of(self, unit: Unit) -> pl.DataFrame:
         _, org, insats = unit
-        rows = self.frame.filter((pl.col("forbund_org_nr") == org)
-                                 & (pl.col("insats_id") == insats))
+        rows = _of_unit(self.frame, org, insats)
         rows = rows.drop([c for c in LINEAGE_COLUMNS if c in rows.columns])
         return rows.sort(rows.columns, nulls_last=True)
 
@@ -58,7 +75,7 @@ class Decision:
     superseded: dict[str, dict[Unit, str]] = field(default_factory=dict)
     conflicts: dict[str, list[str]] = field(default_factory=dict)
     # Spells of a superseded unit that start before this date stay with the older file.
-    history: dict[str, dict[Unit, date]] = field(default_factory=dict)
+    history: dict[str, dict[Unit, date | int]] = field(default_factory=dict)
 
 
 def _describe(unit: Unit) -> str:
@@ -132,26 +149,28 @@ def decide(candidates: list[Candidate]) -> Decision:
     return decision
 
 
-def _first_start(candidate: Candidate, unit: Unit) -> date | None:
-    """The first spell start of `unit` in a file of spells: what it covers begins there."""
-    if "start_date" not in candidate.frame.columns:
+def _first_start(candidate: Candidate, unit: Unit) -> date | int | None:
+    """The first spell start (or year) of `unit` in a file: what it covers begins there."""
+    column = _period(candidate.frame)
+    if column is None:
         return None
     _, org, insats = unit
-    starts = candidate.frame.filter((pl.col("forbund_org_nr") == org)
-                                    & (pl.col("insats_id") == insats))["start_date"]
+    starts = _of_unit(candidate.frame, org, insats)[column]
     return starts.min() if starts.len() else None
 
 
 def supplied_rows(frame: pl.DataFrame, units: set[Unit],
-                  history: dict[Unit, date] | None = None) -> pl.DataFrame:
+                  history: dict[Unit, date | int] | None = None) -> pl.DataFrame:
     """The rows of `frame` that belong to `units`, and of each unit in `history` the spells
-    that start before its date (the period a newer export does not cover)."""
+    (or years) before its start (the period a newer export does not cover)."""
     keys = pl.DataFrame([(org, insats) for _, org, insats in units],
                         schema={"forbund_org_nr": pl.String, "insats_id": pl.String},
                         orient="row")
-    kept = frame.join(keys, on=["forbund_org_nr", "insats_id"], how="semi")
+    kept = frame.with_columns(_insats(frame).alias("_insats")).join(
+        keys.rename({"insats_id": "_insats"}), on=["forbund_org_nr", "_insats"],
+        how="semi").drop("_insats")
+    column = _period(frame)
     for (_, org, insats), before in (history or {}).items():
-        kept = pl.concat([kept, frame.filter(
-            (pl.col("forbund_org_nr") == org) & (pl.col("insats_id") == insats)
-            & (pl.col("start_date") < before))], how="vertical")
+        kept = pl.concat([kept, _of_unit(frame, org, insats).filter(
+            pl.col(column) < before)], how="vertical")
     return kept

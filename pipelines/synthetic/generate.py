@@ -1,4 +1,4 @@
-"""Generate demo register exports into `data/raw/registers/`.
+"""Generate demo register exports, count forms and cost files into `data/raw/`.
 
 For every insats that `../shared/gold` states figures for, participants are
 generated so that the register reproduces the report for that insats' main
@@ -27,6 +27,7 @@ from pipelines.synthetic.discrepancies import (
     slip_rows,
     write_discrepancies,
 )
+from pipelines.synthetic.money import count_form_rows, count_form_unit, write_money
 from pipelines.synthetic.names import INSATS_NAMES, forbund_names
 from pipelines.synthetic.people import Spell, new_spell, random_day, random_duration, random_outcome
 from pipelines.synthetic.reports import write_reports
@@ -275,6 +276,10 @@ def generate(raw_dir: Path, *, seed: int = 2026, extra_forbund: int = 3,
         counts = [row for unit in units[name] for row in anonymous_counts(unit, spell_years, rng)]
         out.files.append(write_participations(registers, name, spells, variant=index))
         out.files.append(write_anonymous_counts(registers, name, counts, variant=index))
+        form = count_form_unit(name, units[name][0][1], {u[3] for u in units[name]},
+                               insats_id(name, "uppföljning")) if name in extra_names else None
+        out.files.extend(write_money(raw_dir, name, units[name], spells, form,
+                                     count_form_rows(form, rng) if form else [], rng, index))
         out.spells.extend(spells)
         log(f"generated {len(spells):5d} participations for {name}")
     if reports:

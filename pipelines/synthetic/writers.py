@@ -14,7 +14,14 @@ from pathlib import Path
 
 import polars as pl
 
-from pipelines.register.columns import ANONYMOUS_COUNT_COLUMNS, PARTICIPATION_COLUMNS, Column
+from pipelines.register.columns import (
+    ANONYMOUS_COUNT_COLUMNS,
+    COUNT_FORM_COLUMNS,
+    FORBUND_FUND_COLUMNS,
+    INSATS_COST_COLUMNS,
+    PARTICIPATION_COLUMNS,
+    Column,
+)
 from pipelines.synthetic.people import Spell
 
 
@@ -76,3 +83,20 @@ def write_anonymous_counts(folder: Path, forbund: str, rows: list[dict[str, obje
                            variant: int) -> Path:
     return _write(folder / f"{_slug(forbund)}_anonyma.csv", ANONYMOUS_COUNT_COLUMNS, rows,
                   variant)
+
+
+def write_count_form(folder: Path, forbund: str, rows: list[dict[str, object]],
+                     variant: int) -> Path:
+    return _write(folder / f"{_slug(forbund)}_uppfoljning.csv", COUNT_FORM_COLUMNS, rows,
+                  variant)
+
+
+def write_insats_costs(folder: Path, forbund: str, rows: list[dict[str, object]],
+                       variant: int) -> Path:
+    return _write(folder / f"{_slug(forbund)}_kostnader.csv", INSATS_COST_COLUMNS, rows,
+                  variant)
+
+
+def write_forbund_funds(folder: Path, forbund: str, rows: list[dict[str, object]],
+                        variant: int) -> Path:
+    return _write(folder / f"{_slug(forbund)}_medel.csv", FORBUND_FUND_COLUMNS, rows, variant)

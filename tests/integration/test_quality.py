@@ -129,8 +129,10 @@ def test_reconciliation_finds_every_planted_discrepancy_and_nothing_else(warehou
 def test_quality_run_flags_suites_rules_and_blocks_publishing(warehouse: Paths):
     import dagster as dg
 
-    from pipelines.defs.exports.assets import published_marts
+    from pipelines.defs.dbt.resources import prepare_manifest
+    from pipelines.defs.exports.assets import build_published_marts
     from pipelines.defs.resources import Warehouse
+    from pipelines.published_exports import published_exports
     from pipelines.quality.check import run_quality
 
     (warehouse.figures_dir / "bad.csv").write_text(HEADER + BAD_PERCENT, encoding="utf-8")
@@ -149,6 +151,7 @@ def test_quality_run_flags_suites_rules_and_blocks_publishing(warehouse: Paths):
     report = (warehouse.marts_dir / "quality" / "quality_report.md").read_text(encoding="utf-8")
     assert "Promise Hjo" in report and "What to check" in report
 
+    published_marts = build_published_marts(published_exports(prepare_manifest()))
     outcome = dg.materialize([published_marts], raise_on_error=False, resources={
         "warehouse": Warehouse.from_paths(warehouse, working_database=str(warehouse.warehouse),
                                           isolate_run=False)})

@@ -15,14 +15,16 @@ from pipelines.synthetic.targets import insats_targets
 
 
 def _read_all(raw: Path) -> dict[str, pl.DataFrame]:
-    return {p.name: parse_file(p).frame for p in sorted((raw / "registers").iterdir())}
+    return {p.name: parse_file(p).frame
+            for folder in ("registers", "costs") for p in sorted((raw / folder).iterdir())}
 
 
 def test_same_seed_same_registers(tmp_path: Path):
     first = generate(tmp_path / "a", seed=11, extra_forbund=4, years=[2023, 2024], log=print)
     second = generate(tmp_path / "b", seed=11, extra_forbund=4, years=[2023, 2024], log=print)
     a, b = _read_all(tmp_path / "a"), _read_all(tmp_path / "b")
-    assert a.keys() == b.keys() and len(a) == 8
+    # per förbund: participations, anonymous counts, a count form, insats costs, funds
+    assert a.keys() == b.keys() and len(a) == 4 * 5
     for name in a:
         assert a[name].equals(b[name]), name
     assert len(first.spells) == len(second.spells) > 0
@@ -109,7 +111,7 @@ def test_as_many_forbund_as_asked_each_with_its_own_org_number(tmp_path: Path):
     frames = _read_all(tmp_path)
     names = {n for f in frames.values() for n in f["forbund_name"].unique().to_list()}
     orgs = {o for f in frames.values() for o in f["forbund_org_nr"].unique().to_list()}
-    assert len(names) == len(orgs) == 12 and len(result.files) == 24
+    assert len(names) == len(orgs) == 12 and len(result.files) == 12 * 5
 
 
 def test_national_scale_names_and_a_clear_refusal_beyond():

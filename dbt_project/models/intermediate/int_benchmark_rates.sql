@@ -1,6 +1,8 @@
 {#- Every benchmark rate (seeds/benchmark_rates.csv) per insats and year and per förbund and
     year, in long form: its numerator, denominator and value. The counts come from
-    fct_insats_year and fct_forbund_year, the median months from the ended spells. -#}
+    fct_insats_year and fct_forbund_year, the median months from the ended spells; a unit
+    and year that only the national count form covers (fct_participants_by_source) has its
+    participant rates from the form, and `source` says which. -#}
 
 with
 
@@ -22,6 +24,19 @@ rates as (
 
 ),
 
+by_source as (
+
+    select * from {{ ref('fct_participants_by_source') }}
+
+),
+
+form_only as (
+
+    select * from by_source
+    where source = 'count_form'
+
+),
+
 ended as (
 
     select * from {{ ref('int_participations_by_year') }}
@@ -39,9 +54,16 @@ units as (
         insats_key,
         insats_name,
         year,
+        'person_register' as source,
         participants_active as size_participants,
         avg_months_in_insats
     from insats_year
+    where not exists (
+        select 1 from form_only
+        where form_only.level = 'insats'
+            and form_only.unit_key = insats_year.insats_key
+            and form_only.year = insats_year.year
+    )
 
     union all
 
@@ -53,17 +75,52 @@ units as (
         cast(null as {{ dbt.type_string() }}) as insats_key,
         cast(null as {{ dbt.type_string() }}) as insats_name,
         year,
+        'person_register' as source,
         participants_active as size_participants,
         avg_months_in_insats
     from forbund_year
+    where not exists (
+        select 1 from form_only
+        where form_only.level = 'forbund'
+            and form_only.unit_key = forbund_year.forbund_org_nr
+            and form_only.year = forbund_year.year
+    )
+
+    union all
+
+    select
+        level,
+        unit_key,
+        forbund_org_nr,
+        forbund_name,
+        insats_key,
+        insats_name,
+        year,
+        source,
+        participants as size_participants,
+        cast(null as {{ dbt.type_numeric() }}) as avg_months_in_insats
+    from form_only
 
 ),
 
 counts as (
 
-    {{ long_counts(ref('fct_insats_year'), 'insats', 'insats_key') }}
+    select *, 'person_register' as source from (
+        {{ long_counts(ref('fct_insats_year'), 'insats', 'insats_key') }}
+        union all
+        {{ long_counts(ref('fct_forbund_year'), 'forbund', 'forbund_org_nr') }}
+    ) as register_counts
+
     union all
-    {{ long_counts(ref('fct_forbund_year'), 'forbund', 'forbund_org_nr') }}
+
+    {%- for measure, column in [('participants_active', 'participants'),
+                                ('participants_active_women', 'participants_women'),
+                                ('participants_active_men', 'participants_men')] %}
+    select level, unit_key, year, '{{ measure }}' as measure, {{ column }} as amount,
+           source
+    from form_only
+    {% if not loop.last %}union all{% endif %}
+    {%- endfor %}
 
 ),
 
@@ -99,6 +156,7 @@ final as (
         units.insats_key,
         units.insats_name,
         units.year,
+        units.source,
         units.size_participants,
         rates.rate,
         rates.label as rate_label,
@@ -117,11 +175,13 @@ final as (
         on units.level = denominators.level
         and units.unit_key = denominators.unit_key
         and units.year = denominators.year
+        and units.source = denominators.source
         and rates.denominator = denominators.measure
     left join counts as numerators
         on units.level = numerators.level
         and units.unit_key = numerators.unit_key
         and units.year = numerators.year
+        and units.source = numerators.source
         and rates.numerator = numerators.measure
     left join median_months
         on units.level = median_months.level

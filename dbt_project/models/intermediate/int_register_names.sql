@@ -1,5 +1,6 @@
 {#- The one naming rule for förbund and insatser: the name in the most recent export.
-    Person-level exports name before anonymous-count files; within them the later export
+    Person-level exports name before anonymous-count files and the national count form
+    (then cost files); within them the later export
     date, then the later row, then the name in alphabetical order. A förbund's name is
     decided over all its rows, so every mart shows one name per förbund after a rename. -#}
 
@@ -14,6 +15,18 @@ participations as (
 anonymous_counts as (
 
     select * from {{ ref('stg_register__anonymous_counts') }}
+
+),
+
+count_form as (
+
+    select * from {{ ref('stg_register__count_form') }}
+
+),
+
+insats_costs as (
+
+    select * from {{ ref('stg_costs__insats') }}
 
 ),
 
@@ -32,6 +45,14 @@ named as (
     select forbund_org_nr, forbund_name, insats_key, insats_id, insats_name, source_file,
            1 as source_rank, cast(null as date) as seen_on
     from anonymous_counts
+    union all
+    select forbund_org_nr, forbund_name, insats_key, insats_id, insats_name, source_file,
+           2 as source_rank, cast(null as date) as seen_on
+    from count_form
+    union all
+    select forbund_org_nr, forbund_name, insats_key, insats_id, insats_name, source_file,
+           3 as source_rank, cast(null as date) as seen_on
+    from insats_costs
 
 ),
 

@@ -5,46 +5,51 @@ import dagster as dg
 from pipelines.defs.quality.assets import QUALITY_KEY
 from pipelines.defs.resources import Warehouse
 from pipelines.publish import publish_warehouse, replace_file, write_workbook
+from pipelines.published_exports import Export
 from pipelines.reports.review import write_review
 from pipelines.runlog import record
+from pipelines.workbooks import write_forbund_workbooks
 
-EXPORT_VIEWS = {"insats_year": "exp_insats_year", "forbund_year": "exp_forbund_year",
-                "report_figures": "exp_report_figures",
-                "benchmark_insats_year": "exp_benchmark_insats_year",
-                "benchmark_forbund_year": "exp_benchmark_forbund_year"}
-# What an ERROR-level quality flag blocks (Flag.affects → exports not published).
-BLOCKED_BY = {"register": ("insats_year", "forbund_year", "benchmark_insats_year",
-                           "benchmark_forbund_year"),
-              "reports": ("report_figures", "benchmark_insats_year", "benchmark_forbund_year")}
 WORKBOOK = "finsam_marts.xlsx"
 
 
-@dg.asset(
-    key=["published", "marts"],
-    deps=[*(dg.AssetKey(["exports", view]) for view in EXPORT_VIEWS.values()), QUALITY_KEY],
-    group_name="published",
-)
-def published_marts(context: dg.AssetExecutionContext,
-                    warehouse: Warehouse) -> dg.MaterializeResult:
-    """The warehouse analysts open, data/marts/<name>.parquet and one workbook, as one set.
+def build_published_marts(exports: list[Export]) -> dg.AssetsDefinition:
+    """The publishing asset for the exports the dbt project declares (`meta.publish`)."""
+    views = {export.name: export.view for export in exports}
 
-    With no ERROR-level flag the working warehouse replaces the published one and every
-    export is replaced. An ERROR publishes nothing: warehouse, Parquet files and workbooks
-    stay as the last good run left them, so they always belong together.
-    """
+    @dg.asset(
+        key=["published", "marts"],
+        deps=[*(dg.AssetKey(["exports", view]) for view in views.values()), QUALITY_KEY],
+        group_name="published",
+    )
+    def published_marts(context: dg.AssetExecutionContext,
+                        warehouse: Warehouse) -> dg.MaterializeResult:
+        """The warehouse analysts open, data/marts/<name>.parquet and workbooks, as one set.
+
+        With no ERROR-level flag the working warehouse replaces the published one and every
+        export is replaced. An ERROR publishes nothing: warehouse, Parquet files and
+        workbooks stay as the last good run left them, so they always belong together.
+        """
+        return _publish(context, warehouse, exports)
+
+    return published_marts
+
+
+def _publish(context: dg.AssetExecutionContext, warehouse: Warehouse,
+             exports: list[Export]) -> dg.MaterializeResult:
     paths = warehouse.paths
     marts_dir = paths.marts_dir
     with warehouse.connect(read_only=True) as con:
         blocked_by = dict(con.execute(
             "select affects, count(*) from marts.fct_quality_flags where severity = 'ERROR' "
             "group by affects").fetchall())
-        blocked = {name for affects in blocked_by for name in BLOCKED_BY.get(affects, ())}
+        blocked = {e.name for e in exports if set(e.blocked_by) & set(blocked_by)}
         frames = {} if blocked else {
-            name: con.sql(f"select * from exports.{view} order by all").pl()
-            for name, view in EXPORT_VIEWS.items()}
+            e.name: con.sql(f"select * from exports.{e.view} order by all").pl()
+            for e in exports}
     run_id = context.run.run_id
     if blocked:
-        kept = ["the warehouse", *(f"{name}.parquet" for name in EXPORT_VIEWS), WORKBOOK,
+        kept = ["the warehouse", *(f"{e.name}.parquet" for e in exports), WORKBOOK,
                 "the review workbook"]
         context.log.error(f"nothing published: ERROR-level quality flags affect "
                           f"{', '.join(sorted(blocked))} (see "
@@ -63,6 +68,8 @@ def published_marts(context: dg.AssetExecutionContext,
 
     replace_file(marts_dir / WORKBOOK, lambda path: write_workbook(path, frames))
     written["workbook"] = str(marts_dir / WORKBOOK)
+    write_forbund_workbooks(marts_dir / "excel", exports, frames, log=context.log.info)
+    written["workbooks"] = str(marts_dir / "excel")
     if warehouse.working != paths.warehouse:
         publish_warehouse(warehouse.working, paths.warehouse)
     written["warehouse"] = str(paths.warehouse)

@@ -1,4 +1,4 @@
-"""Participant exports in data/raw/registers/ → typed bronze tables."""
+"""Register exports (data/raw/registers/) and cost files (data/raw/costs/) → typed bronze."""
 
 import dagster as dg
 
@@ -18,6 +18,13 @@ FILE_LOG_KEY = dg.AssetKey([BRONZE_SCHEMA, FILE_LOG_TABLE])
                      description="Participant spells from every register export that validated."),
         dg.AssetSpec(BRONZE_KEYS[Kind.ANONYMOUS_COUNTS], group_name="bronze",
                      description="Anonymous participant counts per insats, start year and kön."),
+        dg.AssetSpec(BRONZE_KEYS[Kind.COUNT_FORM], group_name="bronze",
+                     description="Participants per insats, year and kön from the national "
+                     "count-only form (Uppföljning Finsam)."),
+        dg.AssetSpec(BRONZE_KEYS[Kind.INSATS_COSTS], group_name="bronze",
+                     description="Budget and utfall in kronor per insats and year."),
+        dg.AssetSpec(BRONZE_KEYS[Kind.FORBUND_FUNDS], group_name="bronze",
+                     description="Tilldelade medel in kronor per förbund and year."),
         dg.AssetSpec(FILE_LOG_KEY, group_name="bronze",
                      description="Load manifest of the register files: hash, size, kind, "
                      "förbund, export date, status (loaded, partly superseded, superseded, "
@@ -26,14 +33,15 @@ FILE_LOG_KEY = dg.AssetKey([BRONZE_SCHEMA, FILE_LOG_TABLE])
     name="register_tables",
 )
 def register_tables(context: dg.AssetExecutionContext, warehouse: Warehouse):
-    """Bring the bronze register tables in line with data/raw/registers/ (one transaction).
+    """Bring the bronze tables in line with data/raw/registers/ and data/raw/costs/ (one
+    transaction).
 
     Unchanged files are not read again; a newer export replaces what it covers, förbund by
     förbund and insats by insats; a file that cannot be loaded is quarantined with an error
     report naming file, row and column, and the other files still load.
     """
     paths = warehouse.paths
-    result = load_registers(paths.registers_dir, warehouse.working,
+    result = load_registers(paths.input_dirs, warehouse.working,
                             quarantine_dir=paths.quarantine_dir / "registers",
                             max_invalid_rows=max_invalid_rows(), log=context.log.info)
     for error in result.refused:

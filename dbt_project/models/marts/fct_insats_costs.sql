@@ -1,0 +1,86 @@
+{#- What each insats cost per year, and what a participant and an outcome cost: utfall
+    divided by the participants (the source that counts, fct_participants_by_source) and by
+    those who ended to work or studies (person registers only), and the insats' share of
+    the förbund's tilldelade medel. -#}
+
+with
+
+costs as (
+
+    select * from {{ ref('stg_costs__insats') }}
+
+),
+
+funds as (
+
+    select * from {{ ref('stg_costs__forbund_funds') }}
+
+),
+
+insatser as (
+
+    select * from {{ ref('dim_insats') }}
+
+),
+
+by_source as (
+
+    select * from {{ ref('fct_participants_by_source') }}
+    where level = 'insats'
+
+),
+
+insats_year as (
+
+    select * from {{ ref('fct_insats_year') }}
+
+),
+
+final as (
+
+    select
+        -- ids
+        insatser.forbund_org_nr,
+        insatser.forbund_name,
+        costs.insats_key,
+        insatser.insats_id,
+        insatser.insats_name,
+        costs.year,
+
+        -- kronor
+        costs.budget_kr,
+        costs.cost_outcome_kr,
+        funds.allotted_funds_kr,
+
+        -- what the kronor bought
+        by_source.source as participants_source,
+        by_source.participants,
+        case when by_source.source = 'person_register'
+             then insats_year.ended_work_or_studies end as ended_work_or_studies,
+
+        -- per participant and per outcome, shares
+        round(costs.cost_outcome_kr / nullif(by_source.participants, 0), 0)
+            as cost_per_participant_kr,
+        round(costs.cost_outcome_kr / nullif(case when by_source.source = 'person_register'
+                                                  then insats_year.ended_work_or_studies end, 0),
+              0) as cost_per_work_or_studies_kr,
+        round(100.0 * costs.cost_outcome_kr / nullif(costs.budget_kr, 0), 1) as budget_used_pct,
+        round(100.0 * costs.cost_outcome_kr / nullif(funds.allotted_funds_kr, 0), 1)
+            as share_of_forbund_funds_pct
+
+    from costs
+    inner join insatser
+        on costs.insats_key = insatser.insats_key
+    left join funds
+        on costs.forbund_org_nr = funds.forbund_org_nr
+        and costs.year = funds.year
+    left join by_source
+        on costs.insats_key = by_source.unit_key
+        and costs.year = by_source.year
+    left join insats_year
+        on costs.insats_key = insats_year.insats_key
+        and costs.year = insats_year.year
+
+)
+
+select * from final
