@@ -158,6 +158,22 @@ def shell() -> None:
 
 
 @main.command()
+def report() -> None:
+    """Write the offline HTML report from what is published (data/marts/report/)."""
+    import duckdb
+
+    from pipelines.settings import current_paths
+    from pipelines.site.build import build_report
+
+    paths = current_paths()
+    try:
+        index = build_report(paths.marts_dir, paths.warehouse, log=click.echo)
+    except (FileNotFoundError, duckdb.Error) as error:
+        raise click.ClickException(f"{error}") from error
+    click.echo(f"Open {index} in a browser (no network needed).")
+
+
+@main.command()
 @click.option("--runs", default=5, show_default=True, help="How many recent runs to show.")
 def status(runs: int) -> None:
     """The last runs, quarantined files and what is published."""
@@ -193,5 +209,7 @@ def run(no_generate: bool) -> None:
 
     names = ", ".join(e.name for e in published_exports(dbt_project().manifest_path))
     click.echo(f"Published marts:    {paths.marts_dir} ({names} .parquet; {WORKBOOK})")
+    click.echo(f"Excel per förbund:  {paths.marts_dir / 'excel'}")
+    click.echo(f"HTML report:        {paths.marts_dir / 'report' / 'index.html'} (offline)")
     click.echo("Query it:           .venv/bin/finsam sql \"select * from "
                "marts.mart_benchmark_insats_year limit 10\"")

@@ -11,6 +11,7 @@ import dagster as dg
 from pipelines.defs.dbt.assets import build_dbt_assets
 from pipelines.defs.dbt.resources import dbt_project, dbt_resource
 from pipelines.defs.exports.assets import build_published_marts
+from pipelines.defs.exports.report import report_site
 from pipelines.defs.ops.schedules import NIGHTLY_JOB, nightly_schedule
 from pipelines.defs.ops.sensors import raw_drop_folder
 from pipelines.defs.quality.assets import quality_flags
@@ -31,7 +32,8 @@ def build_definitions(paths: Paths | None = None) -> dg.Definitions:
     return dg.Definitions(
         assets=[register_tables, report_documents, report_sections, report_figures,
                 report_figures_curated, build_dbt_assets(), quality_flags,
-                build_published_marts(published_exports(dbt_project().manifest_path))],
+                build_published_marts(published_exports(dbt_project().manifest_path)),
+                report_site],
         jobs=[dg.define_asset_job(
             NIGHTLY_JOB, selection=dg.AssetSelection.all(),
             description="Registers and reports → bronze → dbt build → published marts.")],

@@ -45,6 +45,20 @@ def replace_file(target: Path, write: Callable[[Path], None]) -> None:
     os.replace(partial, target)
 
 
+def replace_folder(target: Path, write: Callable[[Path], None]) -> None:
+    """Write a folder beside `target`, then put it in its place (the old one goes last)."""
+    building = target.with_name(f".{target.name}.building")
+    retired = target.with_name(f".{target.name}.old")
+    for leftover in (building, retired):
+        shutil.rmtree(leftover, ignore_errors=True)
+    building.mkdir(parents=True)
+    write(building)
+    if target.exists():
+        target.rename(retired)
+    building.rename(target)
+    shutil.rmtree(retired, ignore_errors=True)
+
+
 def write_workbook(path: Path, frames: dict[str, pl.DataFrame]) -> None:
     """One sheet per frame. Text is written as text: a name such as '=HYPERLINK(…)' never
     becomes a formula, a link or a number in the analyst's spreadsheet."""

@@ -10,7 +10,6 @@ with `=`, `+`, `-` or `@` never becomes a formula.
 from __future__ import annotations
 
 import re
-import shutil
 import unicodedata
 from collections.abc import Callable
 from datetime import date, datetime
@@ -19,6 +18,7 @@ from pathlib import Path
 import polars as pl
 
 from pipelines import vocabulary
+from pipelines.publish import replace_folder
 from pipelines.published_exports import Export
 
 EXPLAIN_SHEET = "Förklaringar"
@@ -121,27 +121,20 @@ def write_workbook_for(path: Path, sheets: list[tuple[Export, pl.DataFrame]]) ->
 def write_forbund_workbooks(folder: Path, exports: list[Export],
                             frames: dict[str, pl.DataFrame],
                             log: Callable[[str], None] = print) -> list[Path]:
-    """A workbook per förbund in `folder`, replacing what was there as one set: they are
-    written to a folder beside it, which then takes its place."""
-    building = folder.with_name(f".{folder.name}.building")
-    shutil.rmtree(building, ignore_errors=True)
-    building.mkdir(parents=True)
+    """A workbook per förbund in `folder`, replacing what was there as one set."""
     with_forbund = [e for e in exports if "forbund_org_nr" in frames[e.name].columns]
     names = pl.concat([frames[e.name].select("forbund_org_nr", "forbund_name")
                        for e in with_forbund]).drop_nulls("forbund_org_nr")
     forbund = names.group_by("forbund_org_nr").agg(pl.col("forbund_name").drop_nulls().first())
-    written = []
-    for org_nr, name in forbund.sort("forbund_org_nr").iter_rows():
-        sheets = [(e, frames[e.name].filter(pl.col("forbund_org_nr") == org_nr))
-                  for e in with_forbund]
-        path = building / workbook_name(name or org_nr, org_nr)
-        write_workbook_for(path, [(e, f) for e, f in sheets if f.height])
-        written.append(folder / path.name)
-    retired = folder.with_name(f".{folder.name}.old")
-    shutil.rmtree(retired, ignore_errors=True)
-    if folder.exists():
-        folder.rename(retired)
-    building.rename(folder)
-    shutil.rmtree(retired, ignore_errors=True)
-    log(f"wrote {len(written)} workbooks per förbund to {folder}")
-    return written
+    books = [(workbook_name(name or org_nr, org_nr), org_nr)
+             for org_nr, name in forbund.sort("forbund_org_nr").iter_rows()]
+
+    def write(building: Path) -> None:
+        for file_name, org_nr in books:
+            sheets = [(e, frames[e.name].filter(pl.col("forbund_org_nr") == org_nr))
+                      for e in with_forbund]
+            write_workbook_for(building / file_name, [(e, f) for e, f in sheets if f.height])
+
+    replace_folder(folder, write)
+    log(f"wrote {len(books)} workbooks per förbund to {folder}")
+    return [folder / file_name for file_name, _ in books]

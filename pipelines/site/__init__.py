@@ -1,0 +1,1 @@
+"""The offline HTML report: static pages with charts rendered to inline SVG."""
