@@ -43,6 +43,11 @@ def without_numbering(text: str) -> tuple[int, str]:
     return numbering.count(".") + 1 + lettered, text[m.end():].strip()
 
 
+@cache
+def _topic_endings() -> tuple[str, ...]:
+    return tuple(fold(e) for e in lx.TOPIC_ENDINGS)
+
+
 def is_topic(text: str) -> bool:
     """A heading about a topic (or a question), not a name."""
     _, rest = without_numbering(text)
@@ -50,7 +55,7 @@ def is_topic(text: str) -> bool:
     if not rest or rest.endswith("?"):
         return True
     words = fold(rest).split()
-    return not words or words[0] in _topic_words()
+    return not words or words[0] in _topic_words() or words[0].endswith(_topic_endings())
 
 
 def named_in_topic(text: str) -> str | None:

@@ -24,6 +24,11 @@ COUNT_PREDICATES = ("avslutade", "pågående", "nya", "kvar", "inskrivna", "akti
 # "Deltagare med funktionsnedsättning", "Deltagare födda utanför EU".
 SUBGROUP = r"\b(under|över|mellan) \d{1,2}\b|\b(med|utan) (?!avslut)\w+|\bfödda\b|\bålder|\bålders"
 # A label naming another insats as where the ended went: "Vidare till annan insats".
+# The title over a menu or list of the insatser on a web page or a cover ("Insatser",
+# "Våra projekt"), its items indented under it.
+LISTING_TITLES = ("insatser", "våra insatser", "pågående insatser", "aktuella insatser",
+                  "finansierade insatser", "insatser och projekt", "projekt", "våra projekt",
+                  "verksamheter", "vår verksamhet", "verksamhet")
 OTHER_INSATS = r"\b(annan|andra|annat|övrig|övriga|nästa|ny)\s+(insats|projekt|verksamhet)"
 # Where the ended went, most specific first: the first stem that matches a token decides.
 OUTCOMES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -166,6 +171,7 @@ TOPIC_FIRST_WORDS = (
     "strukturövergripande", "individinriktade", "året", "inför", "frågor", "utfall", "tid",
     "ordföranden", "revisorernas", "innehållsförteckning", "ärendebeskrivning", "konsekvenser",
     "yttrande", "sammanträde", "protokoll", "paragraf", "vår", "våra", "vårt",
+    "samråd", "handläggare", "perspektiv", "ärende",
     # English headings in Swedish reports
     "highlights", "looking", "key", "outcomes", "outcome", "kpi", "kpier", "summary",
     "background", "results", "learnings", "lessons", "next", "about", "introduction",
@@ -178,6 +184,8 @@ TABLE_HEADER_WORDS = ("matt", "indikator", "indikatorer", "kategori", "variabel"
                       "typ", "parameter", "beskrivning", "omrade", "avser", "siffror", "fraga",
                       "nyckeltal", "matetal", "utfall", "resultat", "orsak", "antal", "andel",
                       "avslutsorsak", "avslutsorsaker", "summa", "totalt")
+# Endings of compound topic words: "Jämställdhetsperspektiv", "Barnrättsperspektiv".
+TOPIC_ENDINGS = ("perspektiv", "perspektivet", "analys", "konsekvenser")
 # Words after a topic that introduce the insats it is about: "Uppföljning av Steget Vidare".
 TOPIC_OF = ("av", "för", "inom", "i")
 # Form prefixes that only say question or answer: "Fråga: Insatsens namn" / "Svar: Vägen In".
@@ -195,7 +203,8 @@ REPORT_KINDS = ("verksamhetsberättelse", "verksamhetsberättelsen", "verksamhet
 # Form fields whose year is not the report's: case numbers, decisions, dates of writing.
 NOT_PERIOD_FIELDS = ("diarienummer", "dnr", "arendenummer", "beslut", "faststalld", "org",
                      "organisationsnummer", "referens", "beslutad", "behandlad", "upprattad",
-                     "version", "blankett", "mall")
+                     "version", "blankett", "mall", "publicerad", "senast uppdaterad",
+                     "uppdaterad", "skapad", "utskriven")
 # Ordinal words before a part of a year: "tredje kvartalet 2024", "andra tertialet".
 ORDINALS = {"första": 1, "1:a": 1, "andra": 2, "2:a": 2, "tredje": 3, "3:e": 3, "fjärde": 4,
             "4:e": 4}
@@ -238,7 +247,14 @@ REFERENCE_WORDS = ("tabell", "figur", "bilaga", "diagram", "sida", "sid", "kapit
 # Words shortened in terse notes, read as the word: "3 avsl.", "arb. 2", "17 pers. inskr.".
 SHORT_FORMS = {"delt": "deltagare", "avsl": "avslutade", "arb": "arbete", "stud": "studier",
                "pers": "personer", "inskr": "inskrivna", "sjukskr": "sjukskrivning",
-               "utskr": "utskrivna", "akt": "aktuella"}
+               "utskr": "utskrivna", "akt": "aktuella",
+               # English labels in Swedish reports ("Participants: 38", "Exits: 12"), read as
+               # the Swedish word
+               "participants": "deltagare", "exits": "avslutade", "exited": "avslutade",
+               "exitat": "avslutat", "employment": "arbete", "work": "arbete",
+               "studies": "studier", "target": "målet", "average": "genomsnittlig",
+               "active": "aktiva", "still": "fortfarande", "enrolled": "inskrivna",
+               "new": "nya", "moved": "flytt", "rehab": "rehabilitering"}
 # Tokens that end the clause of a count.
 CLAUSE_BREAKS = {",", ";", "och", "samt", "varav", "(", ")", ":", "men", "medan", "vilket", "–",
                  "•", "·", "▪", "-", "*"}

@@ -111,13 +111,18 @@ def heading_candidates(doc: Document, first_line: int,
                  or fold(lines[i].text) in names or _opens_with_name(lines[i].text, names))]
 
 
+def _title_head(text: str) -> str:
+    """What a title says before its subtitle: 'IPS Älvkusten' of 'IPS Älvkusten: fler i jobb'."""
+    return re.split(r"\s[–-]\s|:", text.strip())[0]
+
+
 def _opens_with_name(text: str, names: frozenset[str]) -> bool:
-    """A short title line that opens with a listed name: 'IPS Älvkusten – resultat 2024'."""
+    """A title line that opens with a listed name, a subtitle after a colon or dash:
+    'IPS Älvkusten – resultat 2024', 'Ungdomsporten: en väg in för unga 16–29 år'."""
     text = text.strip()
-    if len(text.split()) > 10 or text.endswith((".", ",", ";")) or "\t" in text:
+    if len(text.split()) > 16 or text.endswith((".", ",", ";")) or "\t" in text:
         return False
-    folded = fold(re.split(r"\s[–-]\s|:", text)[0])
-    return folded in names
+    return fold(_title_head(text)) in names
 
 
 def _follows_heading(lines: list[Line], i: int) -> bool:
@@ -135,9 +140,11 @@ def _follows_heading(lines: list[Line], i: int) -> bool:
 def listed_sections(doc: Document, names: list[str], after: int) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     used: set[str] = set()
-    for i in heading_candidates(doc, after, frozenset(fold(n) for n in names)):
+    folded = frozenset(fold(n) for n in names)
+    for i in heading_candidates(doc, after, folded):
         line = doc.lines[i]
-        name = _match_name(line.text, names, used,
+        text = _title_head(line.text) if _opens_with_name(line.text, folded) else line.text
+        name = _match_name(text, names, used,
                            strict=not (line.is_heading_like or _follows_heading(doc.lines, i)))
         if name is None or (found and found[-1][1] == name and i - found[-1][0] < 8):
             continue

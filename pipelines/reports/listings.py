@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from pipelines.reports import lexicon as lx
+from pipelines.reports.folding import fold
 from pipelines.reports.text import Line, nonblank
 
 _TOC_LINE = re.compile(r"^(?P<name>\S.{1,80}?)(?:\t+|\s{2,}|\.{3,}\s*)(?P<page>\d{1,3})\s*$")
@@ -49,6 +51,26 @@ def cover_names(lines: list[Line], keep: Callable[[str], bool]) -> tuple[list[st
         if len(names) >= 2:
             return names, run[-1][0] + 1
         run = []
+    return [], 0
+
+
+def menu_names(lines: list[Line], keep: Callable[[str], bool]) -> tuple[list[str], int]:
+    """The items indented under a menu or list title near the start ("Insatser" with
+    "   IPS Ljungådalen", "   Ungdomsporten" under it, as a web page saved as text leaves its
+    navigation), when two or more are names `keep` accepts."""
+    shown = nonblank(lines)[:80]
+    titles = {fold(t) for t in lx.LISTING_TITLES}
+    for n, (i, line) in enumerate(shown):
+        if fold(line.text.strip().rstrip(":")) not in titles or line.text[:1].isspace():
+            continue
+        items = []
+        for j, item in shown[n + 1:]:
+            if not item.text[:1].isspace() or len(item.text.split()) > 8:
+                break
+            items.append((j, item.text.strip()))
+        names = [text for _, text in items if keep(text)]
+        if len(names) >= 2:
+            return names, items[-1][0] + 1
     return [], 0
 
 

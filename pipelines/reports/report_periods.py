@@ -51,11 +51,25 @@ def insats_lifetime(doc: Document, first: int, last: int) -> Period | None:
 
 
 def document_period(doc: Document) -> Period | None:
-    """The period in the title lines; an insats' own 'Period' field does not count."""
+    """The period in the title lines; an insats' own 'Period' field does not count. A web
+    page saved as text opens with its menu and cookie notice: when the first lines name no
+    period, the first lines after such chrome are read as the title."""
+    shown = nonblank(doc.lines)
+    return _title_period(doc, shown[:12]) or _title_period(
+        doc, [(i, line) for i, line in shown[:80] if not _chrome(line.text)][:12])
+
+
+def _chrome(text: str) -> bool:
+    """A menu item or a cookie notice: a few words without a figure, or a long paragraph."""
+    words = text.split()
+    return (len(words) <= 3 and not re.search(r"\d", text)) or len(text) > 150
+
+
+def _title_period(doc: Document, shown: list[tuple[int, Line]]) -> Period | None:
     fields = {fold(f) for f in _LIFETIME_FIELDS}
     head, previous = [], ""
-    final = _FINAL_REPORT.search(" ".join(x.text for _, x in nonblank(doc.lines)[:4]))
-    for i, line in nonblank(doc.lines)[:12]:
+    final = _FINAL_REPORT.search(" ".join(x.text for _, x in shown[:4]))
+    for i, line in shown:
         label = label_of(line.text)
         # "Projektperiod 2022-09-01 – 2025-08-31" without a colon is a field too
         lifetime_line = (fold(line.text).split() or [""])[0] in fields - {"period"}

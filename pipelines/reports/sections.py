@@ -34,9 +34,11 @@ from pipelines.reports.listings import (
     bullet_names,
     cover_names,
     is_run_in,
+    menu_names,
     run_in_names,
     toc_names,
 )
+from pipelines.reports.named_paragraphs import named_paragraph_sections
 from pipelines.reports.periods import (
     Period,
     clip,
@@ -132,11 +134,12 @@ def find_sections(doc: Document) -> list[Section]:
     titled_kind = kind_title_insats(doc.lines, keep)
     single: list[tuple[int, str]] = _fields_or_headings(doc, forbund) or (
         [(0, titled_kind[1])] if titled_kind else [])  # the whole report is about it
-    starts, listed = single, {}
+    starts, listed, paragraphs = single, {}, set()
     # A listing of the insatser: a table of contents, a cover list or an agenda; the first
     # whose names are found again as headings.
     listings = (lambda: _insats_names(toc_names(doc.lines), forbund),
-                lambda: cover_names(doc.lines, keep), lambda: bullet_names(doc.lines, keep))
+                lambda: cover_names(doc.lines, keep), lambda: menu_names(doc.lines, keep),
+                lambda: bullet_names(doc.lines, keep))
     for listing in listings if not starts else ():
         if starts := _found_again(doc, *listing()):
             listed = dict(starts)
@@ -144,8 +147,9 @@ def find_sections(doc: Document) -> list[Section]:
     if not starts:
         titled = title_insats(doc.lines)
         starts = ([titled] if titled else []) or _form_sections(doc) or run_in_names(
-            doc.lines, keep) or heading_sections(
-            doc.lines, forbund)
+            doc.lines, keep) or heading_sections(doc.lines, forbund)
+    if not starts and (starts := named_paragraph_sections(doc, keep)):
+        paragraphs = {i for i, _ in starts}  # each opens with its own paragraph's figures
     if starts and not single:
         # "5. Insatser för unga vuxna" with "5.1 Ungdomsguiden" under it
         starts = sorted([*starts, *chapter_insatser(doc.lines, {i for i, _ in starts}, forbund)])
@@ -191,7 +195,7 @@ def find_sections(doc: Document) -> list[Section]:
             period=period,
             lifetime=lifetime,
             heading=heading,
-            run_in=is_run_in(doc.lines[i].text),
+            run_in=is_run_in(doc.lines[i].text) or i in paragraphs,
         ))
         if wide is not None:
             sections.append(rest)

@@ -186,6 +186,16 @@ def _continues(previous: Line, line_chars: list[str], marked: bool) -> bool:
             and bool(line_chars) and line_chars[0].islower() and "\t" not in line_chars)
 
 
+_HEADER_TAIL = re.compile(r"^ {10,}(?P<word>[^\s\d]+(?: [^\s\d]+)?)\s*$")
+
+
+def _header_tail(previous: Line | None, raw: str) -> bool:
+    """A deeply indented word or two under a table row: the end of its last header cell,
+    wrapped in the PDF ('Arbete/' over 'studier')."""
+    return previous is not None and "\t" in previous.text and \
+        _HEADER_TAIL.match(raw) is not None and not previous.text.rstrip()[-1:].isdigit()
+
+
 def normalise(source: str, original: str) -> Document:
     """Working text, offsets and lines for `original`."""
     doc = Document(source=source, original=original)
@@ -193,6 +203,7 @@ def normalise(source: str, original: str) -> Document:
     offsets: list[int] = []
     lines: list[Line] = []
     for base, raw in _segments(original):
+        tail = False
         line_chars, line_offsets = _normalise_line(raw, base)
         while line_chars and line_chars[-1] == " ":  # a closing </p> or trailing spaces
             line_chars.pop()
@@ -208,10 +219,16 @@ def normalise(source: str, original: str) -> Document:
             joined_start = lines.pop()
             start = joined_start.start
             level, emph = joined_start.heading_level, joined_start.emphasized
-        elif lines and _continues(lines[-1], line_chars, heading is not None or emphasized):
+        elif lines and (_continues(lines[-1], line_chars, heading is not None or emphasized)
+                        or (tail := _header_tail(lines[-1], raw))):
             # A sentence wrapped onto the next line (PDF text) is one line.
-            chars.append(" ")
-            offsets.append(base - 1)
+            if tail:  # 'Arbete/' + 'studier' is one cell
+                while line_chars and line_chars[0] in " \t":
+                    line_chars.pop(0)
+                    line_offsets.pop(0)
+            if not (tail and chars[-1:] in (["/"], ["-"])):
+                chars.append(" ")
+                offsets.append(base - 1)
             joined_start = lines.pop()
             start = joined_start.start
             level, emph = joined_start.heading_level, joined_start.emphasized

@@ -1,0 +1,48 @@
+"""Sections of a report that names its insatser only inside its paragraphs.
+
+A board memo or a letter may have headings by topic alone (Bakgrund, Ärendet, Bedömning)
+and name each insats in quotes or bold as it goes: ”Steg vidare”, **Hälsokraft**. Then a
+paragraph that names exactly one of them starts (or continues) that insats' section, and a
+paragraph that names none or several belongs to the section before it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+
+from pipelines.reports.folding import fold
+from pipelines.reports.text import Document, nonblank
+
+_MARKED = re.compile(r"[”“\"«]([^”“\"«»\n]{2,60})[”“\"»]|\*\*([^*\n]{2,60})\*\*")
+
+
+def marked_names(doc: Document, keep: Callable[[str], bool]) -> list[str]:
+    """Names set in quotes or bold at least twice that `keep` accepts, in order of first use."""
+    counts: Counter[str] = Counter()
+    first: dict[str, str] = {}
+    for m in _MARKED.finditer(doc.original):  # bold is markup, gone from the working text
+        name = (m.group(1) or m.group(2)).strip()
+        if not name[:1].isupper() or len(name.split()) > 6 or name.endswith((".", ",")):
+            continue
+        counts[fold(name)] += 1
+        first.setdefault(fold(name), name)
+    return [first[key] for key, n in counts.items() if n >= 2 and keep(first[key])]
+
+
+def named_paragraph_sections(doc: Document, keep: Callable[[str], bool]
+                             ) -> list[tuple[int, str]]:
+    """(line, name) where a paragraph names one marked insats other than the current one;
+    none unless two or more insatser are marked."""
+    names = marked_names(doc, keep)
+    if len(names) < 2:
+        return []
+    folded = [(fold(name), name) for name in names]
+    starts: list[tuple[int, str]] = []
+    for i, line in nonblank(doc.lines):
+        text = fold(line.text)
+        named = [name for key, name in folded if key in text]
+        if len(named) == 1 and (not starts or starts[-1][1] != named[0]):
+            starts.append((i, named[0]))
+    return starts if len({name for _, name in starts}) >= 2 else []
