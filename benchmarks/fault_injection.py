@@ -15,6 +15,7 @@ loss or doubling (or an unreadable published state).
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import os
 import random
@@ -55,12 +56,13 @@ def run_load(data_dir: Path, kill_after: float | None = None) -> int | None:
         return None
 
 
-def _published_views() -> list[str]:
+@functools.cache
+def _published_views() -> tuple[str, ...]:
     """The published exports, as the dbt project declares them."""
     from pipelines.defs.dbt.resources import prepare_manifest
     from pipelines.published_exports import published_exports
 
-    return [f"exports.{e.view}" for e in published_exports(prepare_manifest())]
+    return tuple(f"exports.{e.view}" for e in published_exports(prepare_manifest()))
 
 
 def published_rows(data_dir: Path) -> Counter:
@@ -126,8 +128,8 @@ def inputs_fingerprint(registers: Path) -> str:
 def clean_rebuild(data_dir: Path, scratch: Path) -> Counter:
     rebuild = scratch / "rebuild"
     shutil.rmtree(rebuild, ignore_errors=True)
-    (rebuild / "raw").mkdir(parents=True)
-    shutil.copytree(data_dir / "raw" / "registers", rebuild / "raw" / "registers")
+    rebuild.mkdir(parents=True)
+    shutil.copytree(data_dir / "raw", rebuild / "raw")  # registers, costs and reports
     if run_load(rebuild) != 0:
         raise SystemExit("the clean rebuild failed")
     return published_rows(rebuild)

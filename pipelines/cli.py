@@ -185,11 +185,13 @@ def status(runs: int) -> None:
 @main.command()
 @click.option("--no-generate", is_flag=True,
               help="Do not generate demo data when data/raw is empty.")
-def run(no_generate: bool) -> None:
+@click.option("--force", is_flag=True,
+              help="Run in full even when nothing changed since the last published run.")
+def run(no_generate: bool, force: bool) -> None:
     """Run the whole pipeline in-process and print a summary."""
     from pipelines.run import run_pipeline, summary_table
 
-    outcome = run_pipeline(generate_if_empty=not no_generate, log=click.echo)
+    outcome = run_pipeline(generate_if_empty=not no_generate, force=force, log=click.echo)
     paths = outcome.paths
     if outcome.busy:
         sys.exit(2)  # could not run: another load holds the lock
@@ -203,11 +205,11 @@ def run(no_generate: bool) -> None:
         sys.exit(1)
     click.echo("\n" + summary_table(str(paths.warehouse)))
     click.echo(f"\nWarehouse (DuckDB): {paths.warehouse}")
-    from pipelines.defs.dbt.resources import dbt_project
-    from pipelines.defs.exports.assets import WORKBOOK
+    from pipelines.publish import WORKBOOK
     from pipelines.published_exports import published_exports
+    from pipelines.settings import MANIFEST_PATH
 
-    names = ", ".join(e.name for e in published_exports(dbt_project().manifest_path))
+    names = ", ".join(e.name for e in published_exports(MANIFEST_PATH))
     click.echo(f"Published marts:    {paths.marts_dir} ({names} .parquet; {WORKBOOK})")
     click.echo(f"Excel per förbund:  {paths.marts_dir / 'excel'}")
     click.echo(f"HTML report:        {paths.marts_dir / 'report' / 'index.html'} (offline)")

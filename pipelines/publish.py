@@ -37,6 +37,9 @@ def publish_warehouse(working: Path, published: Path) -> None:
     published.chmod(0o444)
 
 
+WORKBOOK = "finsam_marts.xlsx"  # every published export, one sheet each
+
+
 def replace_file(target: Path, write: Callable[[Path], None]) -> None:
     """Write `target` beside itself, then rename over it."""
     target.parent.mkdir(parents=True, exist_ok=True)

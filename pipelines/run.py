@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import os
 import shutil
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import duckdb
 
+from pipelines.run_stamp import inputs_stamp, save_stamp, unchanged_since_last_publish
+from pipelines.runlog import record
 from pipelines.settings import SHARED_DIR, Paths, current_paths, export_environment
 
 
@@ -18,6 +21,7 @@ class RunOutcome:
     success: bool
     refused_files: list[str]
     busy: bool = False  # another load held the lock: nothing was started
+    unchanged: bool = False  # nothing changed since the last published run: nothing done
 
 
 def raw_is_empty(paths: Paths) -> bool:
@@ -52,8 +56,9 @@ def generate_demo(paths: Paths, log: Callable[[str], None] = print, **options) -
 
 
 def run_pipeline(paths: Paths | None = None, *, generate_if_empty: bool = True,
-                 log: Callable[[str], None] = print) -> RunOutcome:
-    """Load registers, build the dbt marts with their tests, publish the exports."""
+                 force: bool = False, log: Callable[[str], None] = print) -> RunOutcome:
+    """Load registers, build the dbt marts with their tests, publish the exports; nothing
+    when no input changed since the last published run (unless `force`)."""
     paths = paths or current_paths()
     export_environment(paths)
     from pipelines.defs.resources import LOCK_FILE
@@ -61,16 +66,22 @@ def run_pipeline(paths: Paths | None = None, *, generate_if_empty: bool = True,
 
     try:  # the whole run holds the lock; a second run stops at once with one line
         with exclusive_load(paths.ops_dir / LOCK_FILE, owner=f"finsam run (pid {os.getpid()})"):
-            return _run_locked(paths, generate_if_empty, log)
+            return _run_locked(paths, generate_if_empty, force, log)
     except LoadInProgress as busy:
         log(f"Not started: {busy}")
         return RunOutcome(paths=paths, success=False, refused_files=[], busy=True)
 
 
-def _run_locked(paths: Paths, generate_if_empty: bool, log: Callable[[str], None]
-                ) -> RunOutcome:
+def _run_locked(paths: Paths, generate_if_empty: bool, force: bool,
+                log: Callable[[str], None]) -> RunOutcome:
     if generate_if_empty and raw_is_empty(paths):
         generate_demo(paths, log)
+    stamp = inputs_stamp(paths)
+    if not force and unchanged_since_last_publish(paths, stamp):
+        log(f"nothing changed since the last published run (inputs, rules and "
+            f"{paths.warehouse.name} as it left them): nothing to do (--force runs anyway)")
+        record(paths.ops_dir, uuid.uuid4().hex, "unchanged")
+        return RunOutcome(paths=paths, success=True, refused_files=[], unchanged=True)
     log("parsing the dbt project …")
     from pipelines.defs.dbt.resources import prepare_manifest
 
@@ -94,6 +105,8 @@ def _run_locked(paths: Paths, generate_if_empty: bool, log: Callable[[str], None
         metadata = event.materialization.metadata
         if "refused_files" in metadata:
             refused = list(metadata["refused_files"].value)
+    if result.success:
+        save_stamp(paths, stamp)
     return RunOutcome(paths=paths, success=result.success, refused_files=refused)
 
 

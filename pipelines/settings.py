@@ -14,6 +14,7 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DBT_PROJECT_DIR = PROJECT_ROOT / "dbt_project"
 SEEDS_DIR = DBT_PROJECT_DIR / "seeds"
+MANIFEST_PATH = DBT_PROJECT_DIR / "target" / "manifest.json"  # written by `dbt parse`
 SHARED_DIR = PROJECT_ROOT.parent / "shared"
 
 

@@ -23,7 +23,8 @@ def run_lines(paths: Paths, limit: int) -> list[str]:
     lines = []
     for run_id, events in reversed(runs):
         last = events[-1]
-        outcome = {"published": "published", "blocked": "blocked by ERROR flags: "
+        outcome = {"published": "published", "unchanged": "nothing changed: nothing to do",
+                   "blocked": "blocked by ERROR flags: "
                    + ", ".join(last.get("blocked", []))}.get(last["event"],
                                                              "did not finish (failed or killed)")
         lines.append(f"  {events[0]['at']}  {run_id[:8]}  {outcome}")

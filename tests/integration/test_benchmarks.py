@@ -114,9 +114,15 @@ def test_published_rates_reveal_no_blanked_count(built):
                 for r in _mart(paths, "mart_benchmark_insats_year")}
     rates = {r["rate"]: r for r in csv.DictReader(
         (DBT_PROJECT_DIR / "seeds" / "benchmark_rates.csv").open(encoding="utf-8"))}
+    form = {(r["insats_key"], r["year"]): {
+                "participants_active": r["participants_total"],
+                "participants_active_women": r["participants_women"],
+                "participants_active_men": r["participants_men"]}
+            for r in pl.read_parquet(paths.marts_dir / "count_form_insats_year.parquet").to_dicts()}
     shown = hidden = 0
     for row in published:
-        cell = counts[(row["insats_key"], row["year"])]
+        source = form if row["source"] == "count_form" else counts
+        cell = source[(row["insats_key"], row["year"])]
         rate = rates[row["rate"]]
         needed = [rate["denominator"]] + ([rate["numerator"]] if rate["numerator"] else [])
         if row["value"] is None:

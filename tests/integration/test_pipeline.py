@@ -178,6 +178,28 @@ def test_no_blanked_count_can_be_worked_out_from_what_is_published(built):
     assert found == []
 
 
+def test_no_blank_of_the_count_form_or_the_costs_can_be_worked_out(built):
+    """The recovery attack on the newer exports: women = total - men on the count form, and a
+    blanked count = utfall ÷ the published cost per participant (or per outcome)."""
+    paths, _, _ = built
+    form = pl.read_parquet(paths.marts_dir / "count_form_insats_year.parquet").to_dicts()
+    found = _recoverable(form, "participants_total", ["participants_women", "participants_men"])
+    for name in ("insats_costs", "forbund_costs"):
+        for row in pl.read_parquet(paths.marts_dir / f"{name}.parquet").to_dicts():
+            if row["participants"] is None and row["cost_per_participant_kr"] is not None:
+                found.append(f"participants of {name} {row['year']} from the cost")
+            if (row["ended_work_or_studies"] is None
+                    and row["cost_per_work_or_studies_kr"] is not None):
+                found.append(f"work or studies of {name} {row['year']} from the cost")
+    with duckdb.connect(str(paths.warehouse), read_only=True) as con:
+        small = con.sql("select count(*) from marts.fct_count_form_insats_year where "
+                        "least(participants_women, participants_men) between 1 and 4"
+                        ).fetchall()[0][0]
+    blanked = sum(row["participants_women"] is None for row in form)
+    assert len(form) > 0 and blanked >= small  # every small sex was blanked, with its pair
+    assert found == []
+
+
 def test_dbt_tests_ran_as_asset_checks(built):
     from pipelines.definitions import build_definitions
 
@@ -196,11 +218,31 @@ def _marts(paths: Paths) -> dict[str, list[tuple]]:
                 for table in ("fct_insats_year", "fct_forbund_year", "dim_insats")}
 
 
-def _run_again(paths: Paths):
+def _run_again(paths: Paths, force: bool = True):
     with pytest.MonkeyPatch.context() as monkeypatch:
         monkeypatch.setenv("FINSAM_DATA_DIR", str(paths.data_dir))
         monkeypatch.setenv("FINSAM_DUCKDB", str(paths.warehouse))
-        return run_pipeline(paths, generate_if_empty=False, log=lambda _: None)
+        return run_pipeline(paths, generate_if_empty=False, force=force, log=lambda _: None)
+
+
+def test_a_night_with_nothing_changed_stops_before_dagster_dbt_and_gx(built):
+    import subprocess
+    import sys
+
+    paths, _, _ = built
+    before = {p: p.stat().st_mtime_ns for p in paths.marts_dir.glob("*.parquet")}
+    script = ("import sys\n"
+              "from pipelines.run import run_pipeline\n"
+              "outcome = run_pipeline(generate_if_empty=False, log=print)\n"
+              "heavy = [m for m in ('dagster', 'dbt', 'great_expectations') if m in sys.modules]\n"
+              "print('RESULT', outcome.success, outcome.unchanged, heavy)\n")
+    env = {**__import__("os").environ, "FINSAM_DATA_DIR": str(paths.data_dir),
+           "FINSAM_DUCKDB": str(paths.warehouse)}
+    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
+                          text=True, check=True)
+    assert "RESULT True True []" in done.stdout, done.stdout + done.stderr
+    assert "nothing changed since the last published run" in done.stdout
+    assert {p: p.stat().st_mtime_ns for p in before} == before
 
 
 def test_a_second_run_on_the_same_inputs_changes_nothing(built):

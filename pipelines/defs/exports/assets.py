@@ -4,13 +4,11 @@ import dagster as dg
 
 from pipelines.defs.quality.assets import QUALITY_KEY
 from pipelines.defs.resources import Warehouse
-from pipelines.publish import publish_warehouse, replace_file, write_workbook
+from pipelines.publish import WORKBOOK, publish_warehouse, replace_file, write_workbook
 from pipelines.published_exports import Export
 from pipelines.reports.review import write_review
 from pipelines.runlog import record
 from pipelines.workbooks import write_forbund_workbooks
-
-WORKBOOK = "finsam_marts.xlsx"
 
 
 def build_published_marts(exports: list[Export]) -> dg.AssetsDefinition:

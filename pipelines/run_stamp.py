@@ -1,0 +1,72 @@
+"""Whether anything a run depends on changed since the last published run.
+
+A stamp of the inputs (every file in the drop folder, the dbt project, the expectation
+suites, the pipeline code and the FINSAM_* settings) and of the published warehouse is kept
+in data/ops/ after each published run. A run that finds the same stamp has nothing to do:
+it says so and stops before Dagster, dbt or Great Expectations are imported. A warehouse
+edited by hand, a file touched in the drop folder or a changed rule all differ from the
+stamp and run in full.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+from pipelines.files import file_hash
+from pipelines.settings import DBT_PROJECT_DIR, PROJECT_ROOT, Paths
+
+STAMP_FILE = "last_published.json"
+_PROJECT_PARTS = ((DBT_PROJECT_DIR, ("models", "macros", "seeds", "tests")),
+                  (PROJECT_ROOT, ("expectations", "pipelines")))
+_PROJECT_FILES = (DBT_PROJECT_DIR / "dbt_project.yml", DBT_PROJECT_DIR / "profiles.yml")
+_LOCATION_SETTINGS = ("FINSAM_DATA_DIR", "FINSAM_DUCKDB")
+
+
+def _files(root: Path) -> list[Path]:
+    if not root.exists():
+        return []
+    return sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+
+
+def inputs_stamp(paths: Paths) -> str:
+    """A digest of everything a run reads, apart from the warehouse itself."""
+    digest = hashlib.sha256()
+    sources = [(paths.raw_dir, _files(paths.raw_dir))]
+    sources += [(base, _files(base / part)) for base, parts in _PROJECT_PARTS for part in parts]
+    sources += [(DBT_PROJECT_DIR, [p for p in _PROJECT_FILES if p.exists()])]
+    for base, files in sources:
+        for path in files:
+            digest.update(f"{path.relative_to(base)}\0{file_hash(path)}\n".encode())
+    settings = sorted((k, v) for k, v in os.environ.items()
+                      if k.startswith("FINSAM_") and k not in _LOCATION_SETTINGS)
+    digest.update(json.dumps(settings).encode())
+    return digest.hexdigest()
+
+
+def _published(paths: Paths) -> str | None:
+    return file_hash(paths.warehouse) if paths.warehouse.exists() else None
+
+
+def unchanged_since_last_publish(paths: Paths, stamp: str) -> bool:
+    """True when the inputs and the published warehouse are as the last published run left
+    them."""
+    saved = paths.ops_dir / STAMP_FILE
+    if not saved.exists():
+        return False
+    try:
+        last = json.loads(saved.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, OSError):
+        return False
+    return last.get("inputs") == stamp and last.get("warehouse") == _published(paths)
+
+
+def save_stamp(paths: Paths, stamp: str) -> None:
+    """After a published run: the inputs it started from and the warehouse it published."""
+    paths.ops_dir.mkdir(parents=True, exist_ok=True)
+    partial = paths.ops_dir / f".{STAMP_FILE}.partial"
+    partial.write_text(json.dumps({"inputs": stamp, "warehouse": _published(paths)}),
+                       encoding="utf-8")
+    os.replace(partial, paths.ops_dir / STAMP_FILE)

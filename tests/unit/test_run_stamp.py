@@ -1,0 +1,50 @@
+"""The no-change stamp: any change to an input, a setting or the published warehouse means a
+full run; the same inputs mean none."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipelines.run_stamp import inputs_stamp, save_stamp, unchanged_since_last_publish
+from pipelines.settings import Paths
+
+
+@pytest.fixture
+def published(tmp_path) -> Paths:
+    paths = Paths(data_dir=tmp_path / "data", warehouse=tmp_path / "data" / "marts" / "w.duckdb")
+    (paths.registers_dir).mkdir(parents=True)
+    (paths.registers_dir / "a.csv").write_text("Förbund;Deltagar-ID\nX;1\n", encoding="utf-8")
+    paths.warehouse.parent.mkdir(parents=True)
+    paths.warehouse.write_bytes(b"published warehouse")
+    save_stamp(paths, inputs_stamp(paths))
+    return paths
+
+
+def test_the_same_inputs_and_warehouse_are_unchanged(published):
+    assert unchanged_since_last_publish(published, inputs_stamp(published))
+
+
+def test_a_changed_or_new_input_file_is_a_change(published):
+    (published.registers_dir / "a.csv").write_text("Förbund;Deltagar-ID\nX;2\n", encoding="utf-8")
+    assert not unchanged_since_last_publish(published, inputs_stamp(published))
+
+
+def test_a_new_cost_file_is_a_change(published):
+    published.costs_dir.mkdir(parents=True)
+    (published.costs_dir / "k.csv").write_text("x\n", encoding="utf-8")
+    assert not unchanged_since_last_publish(published, inputs_stamp(published))
+
+
+def test_a_warehouse_edited_by_hand_is_a_change(published):
+    published.warehouse.write_bytes(b"edited by hand")
+    assert not unchanged_since_last_publish(published, inputs_stamp(published))
+
+
+def test_a_changed_setting_is_a_change(published, monkeypatch):
+    monkeypatch.setenv("FINSAM_MAX_DUPLICATE_SHARE", "0.5")
+    assert not unchanged_since_last_publish(published, inputs_stamp(published))
+
+
+def test_no_stamp_means_a_full_run(tmp_path):
+    paths = Paths(data_dir=tmp_path, warehouse=tmp_path / "w.duckdb")
+    assert not unchanged_since_last_publish(paths, inputs_stamp(paths))
