@@ -60,7 +60,7 @@ def menu_names(lines: list[Line], keep: Callable[[str], bool]) -> tuple[list[str
     navigation), when two or more are names `keep` accepts."""
     shown = nonblank(lines)[:80]
     titles = {fold(t) for t in lx.LISTING_TITLES}
-    for n, (i, line) in enumerate(shown):
+    for n, (_, line) in enumerate(shown):
         if fold(line.text.strip().rstrip(":")) not in titles or line.text[:1].isspace():
             continue
         items = []
