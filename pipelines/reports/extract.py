@@ -123,15 +123,17 @@ _CELL_RULES = ("table", "form")
 
 
 def _stated_twice(rows: list[ExtractedFigure]) -> list[ExtractedFigure]:
-    """A fact a table states and the text repeats (or the other way round) is one figure."""
-    seen: dict[tuple[object, ...], bool] = {}
+    """A fact stated in one way and repeated in another (a table and the text, a form and a
+    summary table) is one figure; repeats of one kind (two quarters' columns) are kept."""
+    seen: dict[tuple[object, ...], str] = {}
     kept = []
     for row in rows:
         key = (row.insats, row.metric, row.sex, row.value, row.period_start, row.period_end)
-        in_cell = row.rule.split(":")[0] in _CELL_RULES
-        if key in seen and seen[key] != in_cell:
+        family = row.rule.split(":")[0]
+        family = family if family in _CELL_RULES else "text"
+        if key in seen and seen[key] != family:
             continue
-        seen.setdefault(key, in_cell)
+        seen.setdefault(key, family)
         kept.append(row)
     return kept
 

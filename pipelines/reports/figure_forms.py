@@ -16,26 +16,40 @@ from pipelines.reports.text import Line
 # "12", "12 deltagare (5 kvinnor)", "10, varav 6 kvinnor och 4 män", "59 %".
 _LABELLED_VALUE = re.compile(
     r"\s*(?P<value>\d+(?:,\d+)?)\s*(?P<pct>%|procent)?\s*"
-    r"(?:deltagare|personer|st|stycken|månader|mån)?\s*\.?"
+    r"(?:deltagare|personer|st|stycken|månader|mån|platser|plats)?\s*\.?"
     r"\s*(?:\([^)]*\)\s*\.?\s*)*(?:,?\s*varav\s+\d+\s*(?:kvinnor|kvinna|män|man)"
     r"(?:\s*(?:och|,)\s*\d+\s*(?:kvinnor|kvinna|män|man))?\s*\.?)?"
-    r"(?:\s*[-–,;]\s*(?:kvinnor|män|K|M)\s*\d+(?:\s*(?:och|,|/)\s*(?:kvinnor|män|K|M)\s*\d+)?"
+    r"(?:\s*[-–,;]\s*(?:kvinnor|män|K|M):?\s*\d+(?:\s*(?:och|,|/)\s*(?:kvinnor|män|K|M):?\s*\d+)?"
     r"\s*\.?)?$", re.IGNORECASE)
+def _names_goal(label: str) -> bool:
+    """A label about a target: 'Mål', 'Målsättning', and compounds such as 'Projektmål'."""
+    return lx.stem_match_any(label, lx.GOAL_WORDS) or any(
+        w.endswith(("mål", "målet")) for w in re.findall(r"[a-zåäö]+", label.lower()))
+
+
+# A share answered in words: "40 % till arbete eller studier".
+_SHARE_PHRASE = re.compile(r"\s*(?P<value>\d+(?:,\d+)?)\s*(?P<pct>%|procent)\s+(?:till|av|i|gick)\b"
+                           r"[a-zåäö /]*\.?$", re.IGNORECASE)
 # A form question, numbered or not, and an answer line holding only a number.
 _FORM_NUMBERING = re.compile(r"^\s*\d+[a-z]?(?:\.\d+)*[.)]?\s+")
 _FORM_QUESTION = re.compile(r"^(?:\d+[a-z]?(?:\.\d+)*[.)]?\s+)?[A-ZÅÄÖ][^\d]*$")
 # The answer line: a number, perhaps "ca" before and a unit or a few words after it
 # ("Ca 8 månader.", "35 platser enligt överenskommelsen"), no other number.
-_FORM_ANSWER = re.compile(r"^\s*(?:(?i:ca|cirka|omkring|ungefär)\.?\s+)?\d+(?:,\d+)?"
-                          r"\s*(?:%|procent)?\s*(?:\([^)]*\))?\s*(?:[a-zåäö]+\.?\s*){0,6}$")
+_FORM_ANSWER = re.compile(r"^\s*(?:(?i:ca|cirka|omkring|ungefär|minst|högst|drygt|knappt|totalt)"
+                          r"\.?\s+)?\d+(?:,\d+)?"
+                          r"\s*(?:%|procent)?\s*(?:\([^)]*\))?\s*(?:[a-zåäö]+\.?\s*){0,6}$"
+                          r"|^\s*(?i:totalt\s+)?\d+\s*,\s*K:?\s*\d+\s*,\s*M:?\s*\d+\s*$")
+# "33 / 19 / 14" under "Antal deltagare (totalt / kvinnor / män)": the parts in the label's order.
+_TRIPLE_ANSWER = re.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*/\s*(\d+)\s*$")
+_TRIPLE_LABEL = re.compile(r"\(([a-zåäö]+)\s*/\s*([a-zåäö]+)\s*/\s*([a-zåäö]+)\)")
 _GOAL_IN_BRACKETS = re.compile(r"\(\s*mål\w*:?\s*(\d+(?:,\d+)?)\s*(?:%|procent)", re.IGNORECASE)
 # "6 kvinnor", and the other way round "kvinnor 20".
 # "K: 10, M: 16" as a line of its own.
 _LETTER_LABELS = re.compile(r"^\s*K\s*:\s*(?P<k>\d+)\s*[,;/]\s*M\s*:\s*(?P<m>\d+)\s*\.?\s*$")
 # "(K 25 / M 16)", "(25 K, 16 M)": letters as a pair.
-_LETTER_PAIR = re.compile(r"\bK\s*\d+\s*[/,]\s*M\s*\d+\b|\b\d+\s*K\s*[/,]\s*\d+\s*M\b")
+_LETTER_PAIR = re.compile(r"\bK:?\s*\d+\s*[/,]\s*M:?\s*\d+\b|\b\d+\s*K\s*[/,]\s*\d+\s*M\b")
 _SEX_SPLIT = re.compile(r"(?P<a>\d+)\s*(?P<sa>kvinnor|kvinna|män|man|K|M)\b"
-                        r"|\b(?P<sb>kvinnor|kvinna|män|man|K|M)\s*(?P<b>\d+)", re.IGNORECASE)
+                        r"|\b(?P<sb>kvinnor|kvinna|män|man|K|M):?\s*(?P<b>\d+)", re.IGNORECASE)
 
 
 def _paired(cells: list[str]) -> bool:
@@ -68,7 +82,7 @@ class FormRules:
     def _label_value(self, line: Line, value_at: int, label: str) -> bool:
         """'Arbetsträning: 4 deltagare (3 Kvinnor/1 man)' and form cells 'Antal avslutade: 12'."""
         rest = line.text[value_at:]
-        m = _LABELLED_VALUE.match(rest)
+        m = _LABELLED_VALUE.match(rest) or _SHARE_PHRASE.match(rest)
         if not m:
             return False
         if m.group("pct"):
@@ -104,7 +118,7 @@ class FormRules:
         words = f"{label} {line.text[value_at:]}".lower()
         if not lx.names_work_and_studies(words):
             return False
-        goal = lx.stem_match_any(label, lx.GOAL_WORDS)
+        goal = _names_goal(label)
         rest = line.text[value_at:]
         if not goal and (target := _GOAL_IN_BRACKETS.search(rest)):
             start = line.start + value_at + target.start(1)  # "50 % (mål 45 %)"
@@ -184,6 +198,10 @@ class FormRules:
         words = [lx.SHORT_FORMS.get(w, w) for w in re.findall(r"[a-zåäöé]+", label)]
         label = " ".join(words) if any(w in lx.SHORT_FORMS for w in re.findall(
             r"[a-zåäöé]+", label)) else label
+        if lx.names_work_and_studies(label) and ("%" in raw or "andel" in words or
+                                                 "procent" in words):
+            goal = _names_goal(raw)  # "Mål för andel till arbete … (%)"
+            return "goal_work_or_studies_pct" if goal else "share_work_or_studies_pct"
         if any(w.startswith(("genomsnitt", "snitt", "medel")) for w in words) and any(
                 "tid" in w or w.startswith("mån") for w in words):
             return "avg_months_in_insats"  # "Genomsnittlig tid i insatsen (månader)"
@@ -245,6 +263,24 @@ class FormRules:
                                 Mention(0, token, cell.value), "table")
             figure.insats, figure.period_text = self._canonical(cell.insats), cell.period_text
 
+    def _triple(self, answer: Line, question: str) -> bool:
+        """'33 / 19 / 14' answering '… (totalt / kvinnor / män)': each part by the label."""
+        parts, order = _TRIPLE_ANSWER.match(answer.text), _TRIPLE_LABEL.search(question.lower())
+        if not parts or not order:
+            return False
+        sexes = [("all" if w in ("totalt", "total", "alla", "samtliga") else
+                  lx.SEX_WORDS.get(w)) for w in order.groups()]
+        metric = self._label_metric(_FORM_NUMBERING.sub("", question[:order.start()]).lower())
+        if metric is None or sorted(map(str, sexes)) != ["all", "men", "women"]:
+            return False
+        for n, sex in enumerate(sexes, start=1):
+            token = Token(parts.group(n), answer.start + parts.start(n),
+                          answer.start + parts.end(n))
+            value = digit_value(token.text)
+            self._emit(metric, sex, value, Sentence(answer.text, answer.start, [token], question),
+                       Mention(0, token, value), "form")
+        return True
+
     def _question_and_answer(self, lines: list[Line], i: int) -> int | None:
         """'6. Antal deltagare under perioden (totalt)' with its number on the next line:
         a labelled value; the index of the answer line, or None."""
@@ -254,6 +290,8 @@ class FormRules:
                 text.endswith((".", ",", ";")):
             return None
         j = next((k for k in range(i + 1, min(i + 3, len(lines))) if lines[k].text.strip()), None)
+        if j is not None and self._triple(lines[j], text):
+            return j
         if j is None or not _FORM_ANSWER.match(lines[j].text):
             return None
         label = _FORM_NUMBERING.sub("", text).rstrip(" :?").lower()
