@@ -35,11 +35,20 @@ def main() -> None:
               help="Years for the extra förbund: a range (2022-2024), a year, or a count (3).")
 @click.option("--no-reports", is_flag=True,
               help="Registers only: ignore ../shared and write no demo reports.")
-def generate(out: Path | None, seed: int, extra_forbund: int, years: str, no_reports: bool) -> None:
+@click.option("--preset", type=click.Choice(["tenth", "national", "10x"]), default=None,
+              help="A whole country instead: 80 förbund over 2015–2024 (national ≈ 400,000 "
+                   "spells; 10x ≈ 4 million; tenth ≈ 40,000).")
+def generate(out: Path | None, seed: int, extra_forbund: int, years: str, no_reports: bool,
+             preset: str | None) -> None:
     """Write realistic demo register exports (deterministic)."""
     from pipelines.synthetic.generate import generate as run_generate
 
     raw_dir = out or current_paths().raw_dir
+    if preset:
+        from pipelines.synthetic.presets import generate_preset
+
+        generate_preset(raw_dir, preset, seed=seed, log=click.echo)
+        return
     gold = None if no_reports else SHARED_DIR / "gold"
     try:
         result = run_generate(raw_dir, seed=seed, extra_forbund=extra_forbund,

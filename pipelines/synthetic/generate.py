@@ -197,10 +197,11 @@ def spells_for_report(target: InsatsTarget, unit: Unit, rng: random.Random,
 
 
 def spells_for_years(unit: Unit, years: list[int], rng: random.Random,
-                     ids: Callable[[], str]) -> list[Spell]:
+                     ids: Callable[[], str], intake_range: tuple[int, int] = (10, 40)
+                     ) -> list[Spell]:
     """A few years of intake and exits for an insats without a report."""
     export_date = date(years[-1], 12, 31)
-    intake = rng.randint(10, 40)
+    intake = rng.randint(*intake_range)
     spells: list[Spell] = []
     for year in years:
         for _ in range(max(0, int(rng.gauss(intake, intake * 0.2)))):

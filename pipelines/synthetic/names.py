@@ -60,4 +60,10 @@ INSATS_NAMES: tuple[str, ...] = (
     "Nya möjligheter",
     "Samverkansteam",
     "Kompassen",
+    "Jobbverkstaden",
+    "Motivationslotsen",
+    "Hälsa och arbete",
+    "Brobyggarna",
+    "Framtidsspåret",
+    "Arbetslivsintroduktion",
 )

@@ -1,0 +1,188 @@
+"""The nightly load at national scale beside its floor: wall, CPU and peak memory.
+
+    .venv/bin/python benchmarks/nightly.py [--preset national] [--data DIR] [--growth]
+
+Writes the preset (`finsam generate --preset`, one `;` CSV per förbund) into a scratch
+folder, then runs `finsam run --no-generate` as a separate process for each night:
+
+  full        an empty warehouse
+  no change   the same inputs again
+  one export  one förbund's register export changed (its last row removed)
+  one report  one new report dropped in
+
+and beside them the floor: one hand-written DuckDB SQL over the same CSVs that computes the
+counts of fct_insats_year (year-expanded, by sex, outcomes, share, average months) and
+writes them to Parquet. `--growth` repeats the full night and the floor for the presets
+tenth, national and 10x. Every figure is measured, printed and never asserted; the results
+go to benchmarks/RESULTS.md by hand, with the machine and this command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "dbt_project" / "seeds" / "avslutsanledningar.csv"
+PYTHON = sys.executable
+FINSAM = str(Path(PYTHON).parent / "finsam")
+
+FLOOR_SQL = """
+copy (
+with
+raw as (
+    select * from read_csv('{registers}/*_deltagare.csv', delim = ';', header = true,
+                           encoding = 'latin-1', all_varchar = true, filename = true)
+),
+spells as (
+    select "Organisationsnummer" as org, "Insats-ID" as insats, "Deltagar-ID" as pid,
+           "Kön" as kon, cast("Inskrivningsdatum" as date) as start_date,
+           cast(nullif("Utskrivningsdatum", '') as date) as end_date,
+           nullif("Avslutsanledning", '') as reason, filename
+    from raw
+),
+reasons as (select * from read_csv('{seed}', header = true)),
+counted as (
+    select spells.*, reasons.outcome_code, coalesce(reasons.counts_as_work_or_studies, false)
+               as work_or_studies
+    from spells left join reasons on spells.reason = reasons.avslutsanledning
+    where not coalesce(reasons.is_registration_error, false)
+),
+as_of as (
+    select filename, max(greatest(start_date, coalesce(end_date, start_date))) as as_of
+    from counted group by filename
+),
+by_year as (
+    select counted.*, unnest(generate_series(year(start_date),
+                                             year(coalesce(end_date, as_of.as_of)))) as year
+    from counted join as_of using (filename)
+)
+select
+    org, insats, year,
+    count(distinct pid) as participants_active,
+    count(distinct pid) filter (where kon = 'Kvinna') as participants_active_women,
+    count(distinct pid) filter (where kon = 'Man') as participants_active_men,
+    count(*) filter (where year(start_date) = year) as participants_new,
+    count(*) filter (where year(end_date) = year) as participants_ended,
+    count(*) filter (where year(end_date) = year and outcome_code = 'work') as ended_work,
+    count(*) filter (where year(end_date) = year and outcome_code = 'studies') as ended_studies,
+    count(*) filter (where year(end_date) = year and work_or_studies) as ended_work_or_studies,
+    round(100.0 * count(*) filter (where year(end_date) = year and work_or_studies)
+          / nullif(count(*) filter (where year(end_date) = year), 0), 1)
+        as share_work_or_studies_pct,
+    round(avg(datediff('day', start_date, end_date) / 30.4375)
+          filter (where year(end_date) = year), 1) as avg_months_in_insats
+from by_year
+group by all
+) to '{out}' (format parquet)
+"""
+
+
+def measure(command: list[str], env: dict[str, str] | None = None) -> dict[str, float]:
+    """Wall, CPU and peak RSS of one command run as a child of a fresh measuring process."""
+    probe = ("import json, resource, subprocess, sys, time\n"
+             "t = time.perf_counter()\n"
+             "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode\n"
+             "wall = time.perf_counter() - t\n"
+             "u = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+             "print(json.dumps({'wall': wall, 'cpu': u.ru_utime + u.ru_stime,\n"
+             "                  'rss_mb': u.ru_maxrss / 1024, 'code': code}))\n")
+    done = subprocess.run([PYTHON, "-c", probe, *command], env=env, capture_output=True,
+                          text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def night(data: Path, force: bool = False) -> dict[str, float]:
+    env = {**os.environ, "FINSAM_DATA_DIR": str(data)}
+    env.pop("FINSAM_DUCKDB", None)
+    return measure([FINSAM, "run", "--no-generate", *(["--force"] if force else [])], env)
+
+
+def floor(data: Path) -> dict[str, float]:
+    sql = FLOOR_SQL.format(registers=data / "raw" / "registers", seed=SEED,
+                           out=data / "floor.parquet")
+    script = f"import duckdb\nduckdb.sql({sql!r})\n"
+    return measure([PYTHON, "-c", script])
+
+
+def generate(data: Path, preset: str) -> dict[str, float]:
+    return measure([FINSAM, "generate", "--preset", preset, "--out", str(data / "raw")])
+
+
+def change_one_export(data: Path) -> None:
+    path = sorted((data / "raw" / "registers").glob("*_deltagare.csv"))[0]
+    lines = path.read_bytes().rstrip(b"\r\n").split(b"\r\n")
+    path.write_bytes(b"\r\n".join(lines[:-1]) + b"\r\n")
+
+
+def drop_one_report(data: Path) -> None:
+    report = data / "raw" / "reports" / "tillagd_lagesrapport.txt"
+    report.parent.mkdir(parents=True, exist_ok=True)
+    report.write_text("Lägesrapport 2024\nSamordningsförbundet Centrala Östergötland\n\n"
+                      "Steg till arbete\nUnder 2024 har 41 deltagare varit inskrivna, "
+                      "varav 23 kvinnor och 18 män. 12 har avslutat insatsen.\n",
+                      encoding="utf-8")
+
+
+def row(name: str, m: dict[str, float], floor_wall: float | None = None) -> str:
+    ratio = f"{m['wall'] / floor_wall:6.1f}×" if floor_wall else "       "
+    status = "" if m.get("code", 0) == 0 else f"  (exit {m['code']})"
+    return (f"{name:<28} wall {m['wall']:7.1f} s  cpu {m['cpu']:7.1f} s  "
+            f"peak {m['rss_mb']:7.0f} MB  {ratio}{status}")
+
+
+def nights(preset: str, scratch: Path, all_nights: bool) -> dict[str, dict[str, float]]:
+    data = scratch / preset
+    shutil.rmtree(data, ignore_errors=True)
+    results = {"generate": generate(data, preset)}
+    results["floor"] = floor(data)
+    results["full"] = night(data)
+    if all_nights:
+        results["no change"] = night(data)
+        change_one_export(data)
+        results["one changed export"] = night(data)
+        drop_one_report(data)
+        results["one new report"] = night(data)
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--preset", default="national", choices=["tenth", "national", "10x"])
+    parser.add_argument("--growth", action="store_true",
+                        help="also the full night and the floor at tenth, national and 10x")
+    parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
+    args = parser.parse_args(argv)
+    scratch = args.keep or Path(tempfile.mkdtemp(prefix="finsam-nightly-"))
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, scratch {scratch}",
+          flush=True)
+    started = time.perf_counter()
+    results = nights(args.preset, scratch, all_nights=True)
+    base = results["floor"]["wall"]
+    print(f"\npreset {args.preset}")
+    for name, m in results.items():
+        print(row(name, m, None if name in ("generate", "floor") else base))
+    if args.growth:
+        print("\ngrowth (full night and floor)")
+        for preset in ("tenth", "national", "10x"):
+            grown = results if preset == args.preset else nights(preset, scratch, False)
+            print(row(f"{preset}: full", grown["full"], grown["floor"]["wall"]))
+            print(row(f"{preset}: floor", grown["floor"]))
+    print(f"\nbenchmark time {time.perf_counter() - started:.0f} s; peak of this process "
+          f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    if not args.keep:
+        shutil.rmtree(scratch, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
