@@ -13,7 +13,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from pipelines.cli import _years
+from pipelines.cli import parse_years
 from pipelines.register.load import load_registers
 from pipelines.synthetic.generate import generate
 
@@ -26,7 +26,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         raw = Path(tmp) / "raw"
         started = time.perf_counter()
-        result = generate(raw, extra_forbund=args.forbund, years=_years(args.years),
+        result = generate(raw, extra_forbund=args.forbund, years=parse_years(args.years),
                           log=lambda _: None)
         generated = time.perf_counter() - started
         started = time.perf_counter()

@@ -10,7 +10,7 @@ import click
 from pipelines.settings import SHARED_DIR, current_paths
 
 
-def _years(text: str) -> list[int]:
+def parse_years(text: str) -> list[int]:
     """'2022-2024' → [2022, 2023, 2024]; '2023' → [2023]; '3' → the three years up to 2024."""
     if "-" in text:
         first, last = (int(part) for part in text.split("-", 1))
@@ -52,7 +52,7 @@ def generate(out: Path | None, seed: int, extra_forbund: int, years: str, no_rep
     gold = None if no_reports else SHARED_DIR / "gold"
     try:
         result = run_generate(raw_dir, seed=seed, extra_forbund=extra_forbund,
-                              years=_years(years), gold_dir=gold, reports=not no_reports,
+                              years=parse_years(years), gold_dir=gold, reports=not no_reports,
                               log=click.echo)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--forbund") from exc

@@ -16,6 +16,8 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
+LOCK_FILE = "load.lock"  # in the ops folder (data/ops/)
+
 
 class LoadInProgress(RuntimeError):
     """Another load holds the lock."""

@@ -61,8 +61,7 @@ def run_pipeline(paths: Paths | None = None, *, generate_if_empty: bool = True,
     when no input changed since the last published run (unless `force`)."""
     paths = paths or current_paths()
     export_environment(paths)
-    from pipelines.defs.resources import LOCK_FILE
-    from pipelines.lock import LoadInProgress, exclusive_load
+    from pipelines.lock import LOCK_FILE, LoadInProgress, exclusive_load
 
     try:  # the whole run holds the lock; a second run stops at once with one line
         with exclusive_load(paths.ops_dir / LOCK_FILE, owner=f"finsam run (pid {os.getpid()})"):

@@ -10,12 +10,10 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 
-from pipelines.lock import exclusive_load
+from pipelines.lock import LOCK_FILE, exclusive_load
 from pipelines.publish import prepare_working_copy
 from pipelines.runlog import record
 from pipelines.settings import Paths, current_paths
-
-LOCK_FILE = "load.lock"
 
 
 class Warehouse(dg.ConfigurableResource):

@@ -18,7 +18,7 @@ def _script():
 
 
 def test_every_fault_kind_loses_and_doubles_nothing(tmp_path: Path, capsys):
-    exit_code = _script().main(["--rounds", "2", "--seed", "3", "--every-fault",
+    exit_code = _script().main(["--rounds", "1", "--seed", "3", "--every-fault",
                                 "--max-kill-seconds", "12", "--keep", str(tmp_path)])
     output = capsys.readouterr().out
     assert "rows lost: 0  rows doubled: 0" in output, output

@@ -154,7 +154,7 @@ def test_a_second_finsam_run_stops_with_one_line(tmp_path: Path):
     import sys
     import time
 
-    from pipelines.defs.resources import LOCK_FILE
+    from pipelines.lock import LOCK_FILE
     from pipelines.run import run_pipeline
     from pipelines.settings import Paths
 

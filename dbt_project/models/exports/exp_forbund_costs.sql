@@ -41,13 +41,7 @@ final as (
         budget_kr,
         cost_outcome_kr,
         share_of_funds_spent_pct,
-        participants_source,
-        published_participants as participants,
-        published_work_or_studies as ended_work_or_studies,
-        case when published_participants is not null then cost_per_participant_kr end
-            as cost_per_participant_kr,
-        case when published_work_or_studies is not null then cost_per_work_or_studies_kr end
-            as cost_per_work_or_studies_kr
+        {{ published_cost_columns('published') }}
     from published
 
 )

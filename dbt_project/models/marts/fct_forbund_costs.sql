@@ -70,7 +70,7 @@ final as (
         coalesce(spent.insatser_with_costs, 0) as insatser_with_costs,
         spent.budget_kr,
         spent.cost_outcome_kr,
-        round(100.0 * spent.cost_outcome_kr / nullif(funds.allotted_funds_kr, 0), 1)
+        {{ share_pct('spent.cost_outcome_kr', 'funds.allotted_funds_kr') }}
             as share_of_funds_spent_pct,
 
         -- what the kronor bought
@@ -78,11 +78,11 @@ final as (
         by_source.participants,
         case when by_source.source = 'person_register'
              then forbund_year.ended_work_or_studies end as ended_work_or_studies,
-        round(spent.cost_outcome_kr / nullif(by_source.participants, 0), 0)
+        {{ cost_per('spent.cost_outcome_kr', 'by_source.participants') }}
             as cost_per_participant_kr,
-        round(spent.cost_outcome_kr / nullif(case when by_source.source = 'person_register'
-                                                  then forbund_year.ended_work_or_studies end,
-                                             0), 0) as cost_per_work_or_studies_kr
+        {{ cost_per('spent.cost_outcome_kr', "case when by_source.source = 'person_register' "
+                                              "then forbund_year.ended_work_or_studies end") }}
+            as cost_per_work_or_studies_kr
 
     from units
     left join spent

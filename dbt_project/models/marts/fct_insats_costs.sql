@@ -59,13 +59,13 @@ final as (
              then insats_year.ended_work_or_studies end as ended_work_or_studies,
 
         -- per participant and per outcome, shares
-        round(costs.cost_outcome_kr / nullif(by_source.participants, 0), 0)
+        {{ cost_per('costs.cost_outcome_kr', 'by_source.participants') }}
             as cost_per_participant_kr,
-        round(costs.cost_outcome_kr / nullif(case when by_source.source = 'person_register'
-                                                  then insats_year.ended_work_or_studies end, 0),
-              0) as cost_per_work_or_studies_kr,
-        round(100.0 * costs.cost_outcome_kr / nullif(costs.budget_kr, 0), 1) as budget_used_pct,
-        round(100.0 * costs.cost_outcome_kr / nullif(funds.allotted_funds_kr, 0), 1)
+        {{ cost_per('costs.cost_outcome_kr', "case when by_source.source = 'person_register' "
+                                              "then insats_year.ended_work_or_studies end") }}
+            as cost_per_work_or_studies_kr,
+        {{ share_pct('costs.cost_outcome_kr', 'costs.budget_kr') }} as budget_used_pct,
+        {{ share_pct('costs.cost_outcome_kr', 'funds.allotted_funds_kr') }}
             as share_of_forbund_funds_pct
 
     from costs
