@@ -127,8 +127,13 @@ def drop_one_report(data: Path) -> None:
     report = data / "raw" / "reports" / "tillagd_lagesrapport.txt"
     report.parent.mkdir(parents=True, exist_ok=True)
     report.write_text("Lägesrapport 2024\nSamordningsförbundet Centrala Östergötland\n\n"
-                      "Steg till arbete\nUnder 2024 har 41 deltagare varit inskrivna, "
-                      "varav 23 kvinnor och 18 män. 12 har avslutat insatsen.\n",
+                      "Steg till arbete\n\nUnder 2024 har 41 deltagare varit inskrivna i "
+                      "insatsen, varav 23 kvinnor och 18 män. 12 deltagare har avslutat "
+                      "insatsen under året: fem gick till arbete, två till studier och fem "
+                      "till annan insats. Vid årets slut var 29 personer inskrivna. Insatsen "
+                      "har haft två coacher på heltid och samarbetar med Arbetsförmedlingen "
+                      "och kommunens arbetsmarknadsenhet. Målet är att 35 procent av de "
+                      "avslutade ska gå till arbete eller studier.\n",
                       encoding="utf-8")
 
 
