@@ -42,6 +42,14 @@ def report_metrics() -> tuple[str, ...]:
 
 
 @cache
+def people_metrics() -> tuple[str, ...]:
+    """Metric codes that count people: participants and where the ended went."""
+    kinds = dict(zip(seed_column("report_metrics", "metric"),
+                     seed_column("report_metrics", "kind"), strict=True))
+    return tuple(metric for metric, kind in kinds.items() if kind in ("count", "outcome"))
+
+
+@cache
 def review_decisions() -> dict[str, str]:
     """Review decision codes and their Swedish labels, each mapped to the code."""
     codes = seed_column("review_decisions", "decision")

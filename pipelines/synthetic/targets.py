@@ -14,11 +14,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-COUNT_METRICS = (
-    "participants", "participants_new", "participants_ended", "participants_ongoing",
-    "ended_work", "ended_studies", "ended_work_or_studies", "ended_job_seeking",
-    "ended_continued_rehab", "ended_illness", "ended_moved", "ended_other",
-)
+from pipelines import vocabulary
+
+COUNT_METRICS = vocabulary.people_metrics()  # seeds/report_metrics.csv
 
 
 @dataclass
