@@ -185,9 +185,12 @@ class FormRules:
         folded = fold(without_numbering(text)[1])
         if folded in {fold(without_numbering(n)[1]) for n in self.insats_names}:
             return True
+        words = folded.split()
         if is_topic(text) or folded in lx.TABLE_HEADER_WORDS or lx.outcome_of(folded) and \
-                len(folded.split()) == 1 and len(folded) <= 10:
-            return False  # "Arbete" heads a column of outcomes; "Jobbverkstaden" is a name
+                len(words) == 1 and len(folded) <= 10 or words and words[0] == "till" and \
+                len(words) <= 3 and any(lx.outcome_of(w) for w in words[1:]):
+            return False  # "Arbete", "Till studier" head columns of outcomes; "Jobbverkstaden"
+            # is a name
         return mentions(text, self.text) >= 2
 
     def _label_metric(self, label: str) -> str | None:

@@ -171,7 +171,7 @@ TOPIC_FIRST_WORDS = (
     "strukturövergripande", "individinriktade", "året", "inför", "frågor", "utfall", "tid",
     "ordföranden", "revisorernas", "innehållsförteckning", "ärendebeskrivning", "konsekvenser",
     "yttrande", "sammanträde", "protokoll", "paragraf", "vår", "våra", "vårt",
-    "samråd", "handläggare", "perspektiv", "ärende",
+    "samråd", "handläggare", "perspektiv", "ärende", "översikt", "överblick", "helhetsbild",
     # English headings in Swedish reports
     "highlights", "looking", "key", "outcomes", "outcome", "kpi", "kpier", "summary",
     "background", "results", "learnings", "lessons", "next", "about", "introduction",
@@ -183,7 +183,8 @@ MONEY_WORDS = ("kr", "kronor", "tkr", "mkr", "mnkr", "sek", "belopp", "kostnad",
 TABLE_HEADER_WORDS = ("matt", "indikator", "indikatorer", "kategori", "variabel", "uppgift",
                       "typ", "parameter", "beskrivning", "omrade", "avser", "siffror", "fraga",
                       "nyckeltal", "matetal", "utfall", "resultat", "orsak", "antal", "andel",
-                      "avslutsorsak", "avslutsorsaker", "summa", "totalt")
+                      "avslutsorsak", "avslutsorsaker", "summa", "totalt", "insats", "insatser",
+                      "insatsnamn", "projekt", "verksamhet", "namn")
 # Endings of compound topic words: "Jämställdhetsperspektiv", "Barnrättsperspektiv".
 TOPIC_ENDINGS = ("perspektiv", "perspektivet", "analys", "konsekvenser")
 # Words after a topic that introduce the insats it is about: "Uppföljning av Steget Vidare".

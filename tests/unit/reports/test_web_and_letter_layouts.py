@@ -72,3 +72,14 @@ def test_a_total_with_lettered_sexes_after_a_question():
     text = "3. Antal deltagare under perioden\nTotalt 25, K: 18, M: 7\n"
     assert figures(text) >= {("participants", "all", 25), ("participants", "women", 18),
                              ("participants", "men", 7)}
+
+
+def test_outcome_columns_of_a_table_of_insatser_are_no_insatser():
+    text = ("Kolumnerna \"Till arbete\" och \"Till studier\" avser läget direkt efter avslut."
+            " Till arbete räknas även lönestöd; Till studier räknas från första kursdagen.\n\n"
+            "Insats\tDeltagare\tAvslutade\tTill arbete\tTill studier\n"
+            "Kompassen\t30\t12\t5\t2\n"
+            "Bryggan\t22\t9\t3\t1\n")
+    found = figures(text, ("Kompassen", "Bryggan"))
+    assert {("participants", "all", 30), ("ended_work", "all", 5), ("ended_studies", "all", 1),
+            ("participants_ended", "all", 9)} <= found
