@@ -63,3 +63,11 @@ def column_labels() -> dict[str, tuple[str, str]]:
     with (SEEDS_DIR / "column_labels.csv").open(encoding="utf-8", newline="") as handle:
         return {row["column_name"]: (row["label"], row["explanation"])
                 for row in csv.DictReader(handle)}
+
+
+@cache
+def quality_rules() -> dict[str, str]:
+    """Every quality rule's id and what an analyst should check when it fails
+    (seeds/quality_rules.csv; the SQL rules are tested against the same list)."""
+    return dict(zip(seed_column("quality_rules", "rule"),
+                    seed_column("quality_rules", "what_to_check"), strict=True))

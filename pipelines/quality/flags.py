@@ -11,6 +11,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from pipelines import vocabulary
 from pipelines.publish import replace_file
 from pipelines.quality.suites import SuiteFailure
 from pipelines.warehouse import replace_tables
@@ -18,31 +19,7 @@ from pipelines.warehouse import replace_tables
 FLAGS_TABLE = "fct_quality_flags"
 FLAGS_SCHEMA = "marts"
 
-WHAT_TO_CHECK = {
-    "women_plus_men_equals_all": "The report's women and men do not add up to its total: "
-                                 "check both quotes; one may count another group or period.",
-    "participants_new_not_above_participants": "More new than participants in the period.",
-    "participants_ended_not_above_participants": "More ended than participants in the period.",
-    "ongoing_plus_ended_equals_participants": "Ongoing and ended do not add up to the "
-                                              "participants of the period.",
-    "outcomes_not_above_ended": "The outcome lines add up to more than the ended: a "
-                                "participant counted twice, or outcomes of another period.",
-    "outcomes_equal_ended": "The report breaks the ended down by outcome, but the lines do "
-                            "not add up to the ended.",
-    "share_matches_counts": "The stated share of work or studies does not follow from the "
-                            "stated counts.",
-    "stated_once": "The report states this figure twice with different values.",
-    "mismatch": "The report and the register disagree beyond the tolerance: check the "
-                "register export (missing exits, late registrations) and the report.",
-    "superseded": "A newer export of the same förbund and insats replaced this file's rows "
-                  "for the period it covers; older spells stay. If the newer file is the "
-                  "wrong one, remove it from data/raw/registers/.",
-    "duplicate_spells": "The export repeats spells (same person, insats and start date); "
-                        "each was loaded once. Ask for a new export if the repeats are many.",
-    "unused_header": "A column of the export was not loaded because its header is not one "
-                     "the format accepts: rename it (docs/register-format.md) and drop the "
-                     "file again, or ignore this if the column is something else.",
-}
+WHAT_TO_CHECK = vocabulary.quality_rules()  # rule → what to check (seeds/quality_rules.csv)
 
 
 @dataclass(frozen=True)
