@@ -36,6 +36,12 @@ def sexes() -> tuple[str, ...]:
 
 
 @cache
+def report_sexes() -> tuple[str, ...]:
+    """The sex codes of report figures: 'all' and those of seeds/kon.csv."""
+    return ("all", *seed_column("kon", "sex"))
+
+
+@cache
 def report_metrics() -> tuple[str, ...]:
     """Metric codes of report figures (seeds/report_metrics.csv)."""
     return seed_column("report_metrics", "metric")

@@ -25,7 +25,7 @@ REQUIRED = ("forbund", "insats", "period_start", "period_end", "metric", "sex", 
 OPTIONAL = ("quote", "note")
 # A review workbook dropped back (`finsam review`): a decision per row, a corrected value.
 REVIEW = ("decision", "corrected_value")
-SEXES = ("all", "women", "men")
+SEXES = vocabulary.report_sexes()  # "all" and the sex codes of seeds/kon.csv
 SCHEMA = {"forbund": pl.String, "insats": pl.String, "period_start": pl.Date,
           "period_end": pl.Date, "metric": pl.String, "sex": pl.String, "value": pl.Float64,
           "quote": pl.String, "note": pl.String, "decision": pl.String, "source_row": pl.Int64}
