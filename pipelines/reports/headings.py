@@ -88,6 +88,8 @@ def is_title(text: str, forbund: str = "") -> bool:
 
 def is_insats_name(text: str, forbund: str = "") -> bool:
     """A heading or listed name that can be an insats: neither a topic nor a title."""
+    if is_page_marker(text):
+        return False
     named = named_in_topic(text)
     if named is not None:
         return not is_title(named, forbund)
@@ -130,9 +132,19 @@ def is_standalone(lines: list[Line], i: int) -> bool:
             or "\t" in text or ends_in_number or re.match(r"^[-–•\d]", text)
             and not re.match(r"^(19|20)\d\d\s+\D", text)):
         return False
-    before = i == 0 or not lines[i - 1].text.strip()
-    after = i + 1 >= len(lines) or not lines[i + 1].text.strip()
+    before = i == 0 or not lines[i - 1].text.strip() or is_page_marker(lines[i - 1].text)
+    after = i + 1 >= len(lines) or not lines[i + 1].text.strip() or (
+        before and i > 0 and is_page_marker(lines[i - 1].text))  # a slide's title
     return before and after
+
+
+_PAGE_MARKER = re.compile(r"^[\s\-–=*#|]*(bild|sida|slide|page|sid)\s*\.?\s*\d+(\s*(av|/|of)\s*\d+)?"
+                          r"[\s\-–=*#|]*$", re.IGNORECASE)
+
+
+def is_page_marker(text: str) -> bool:
+    """A page or slide marker a converter leaves ('--- Bild 4 ---', '-- Sida 2 av 7 --')."""
+    return bool(_PAGE_MARKER.match(text))
 
 
 def chapter_insatser(lines: list[Line], starts: set[int],

@@ -43,12 +43,14 @@ _ISO_RANGE = re.compile(
 _START_END = re.compile(
     r"Startdatum:?\s*((?:19|20)\d\d-\d\d-\d\d).{0,200}?Slutdatum:?\s*((?:19|20)\d\d-\d\d-\d\d)",
     re.IGNORECASE | re.DOTALL)
-# "Q3 2024", "Kvartalsrapport 3 2024", "kv. 3/2024", "tredje kvartalet 2024"; the same for
+# "Q3 2024", "Kvartalsrapport 3 2024", "kv. 3/2024", "Tertialuppföljning 2 – 2024", "tredje
+# kvartalet 2024"; the same for
 # tertials and halves of the year.
 _PART = {"kvartal": 3, "kv": 3, "q": 3, "tertial": 4, "t": 4, "halvår": 6, "h": 6}
 _PART_OF_YEAR = re.compile(
-    r"\b(kvartal|kv|q|tertial|t|halvår|h)(?:s?rapport(?:ering)?)?\.?\s*(?:nr\.?\s*)?([1-4])"
-    r"\s*(?:[,/]\s*|\s+år\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
+    r"\b(kvartal|kv|q|tertial|t|halvår|h)"
+    r"(?:s?(?:rapport(?:ering)?|uppföljning|redovisning|bokslut))?\.?\s*(?:nr\.?\s*)?([1-4])"
+    r"\s*(?:[,/–-]\s*|\s+år\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
 _ORDINAL_PART = re.compile(
     rf"\b({'|'.join(lx.ORDINALS)})\s+(kvartal|tertial|halvår)(?:et)?\s+(?:år\s+)?((?:19|20)\d\d)\b",
     re.IGNORECASE)
