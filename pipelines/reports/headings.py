@@ -138,8 +138,8 @@ def is_standalone(lines: list[Line], i: int) -> bool:
     return before and after
 
 
-_PAGE_MARKER = re.compile(r"^[\s\-–=*#|]*(bild|sida|slide|page|sid)\s*\.?\s*\d+(\s*(av|/|of)\s*\d+)?"
-                          r"[\s\-–=*#|]*$", re.IGNORECASE)
+_PAGE_MARKER = re.compile(r"^[\s\-–=*#|]*(bild|sida|slide|page|sid)\s*\.?\s*\d+"
+                          r"(\s*(av|/|of)\s*\d+)?[\s\-–=*#|]*$", re.IGNORECASE)
 
 
 def is_page_marker(text: str) -> bool:
