@@ -14,7 +14,7 @@ from pipelines.reports import lexicon as lx
 from pipelines.reports.folding import fold
 from pipelines.reports.text import Line, nonblank
 
-_NUMBER = r"^\s*(?:\d+(?:\.\d+)*\.?\s*)?"
+_NUMBER = r"^\s*(?:(?:[A-Z]\d{1,2}|\d+(?:\.\d+)*)\.?\s*)?"  # "3.", "2.1", "A1."
 _MAX_NAME_WORDS = 10
 # What follows a name in a title: a year, a period, a quarter ("2021–2023", "Q2 2024", "jan–jun").
 # What follows a name in a title: a period, or an occasion ("inför styrelsemötet 17/10").

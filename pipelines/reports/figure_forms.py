@@ -8,6 +8,7 @@ import re
 from pipelines.reports import lexicon as lx
 from pipelines.reports.figure_types import Mention, Sentence
 from pipelines.reports.folding import fold
+from pipelines.reports.form_rows import FormRows, sex_cells
 from pipelines.reports.headings import is_topic, mentions, without_numbering
 from pipelines.reports.numbers import Token, digit_value, tokenize
 from pipelines.reports.tables import is_header_row, is_period_label, read_table
@@ -31,17 +32,14 @@ def _names_goal(label: str) -> bool:
 _SHARE_PHRASE = re.compile(r"\s*(?P<value>\d+(?:,\d+)?)\s*(?P<pct>%|procent)\s+(?:till|av|i|gick)\b"
                            r"[a-zåäö /]*\.?$", re.IGNORECASE)
 # A form question, numbered or not, and an answer line holding only a number.
-_FORM_NUMBERING = re.compile(r"^\s*\d+[a-z]?(?:\.\d+)*[.)]?\s+")
-_FORM_QUESTION = re.compile(r"^(?:\d+[a-z]?(?:\.\d+)*[.)]?\s+)?[A-ZÅÄÖ][^\d]*$")
+_FORM_NUMBERING = re.compile(r"^\s*(?:[A-Z]\d{1,2}|\d+[a-z]?(?:\.\d+)*)[.)]?\s+")  # 3. 2.1 B1.
+_FORM_QUESTION = re.compile(r"^(?:(?:[A-Z]\d{1,2}|\d+[a-z]?(?:\.\d+)*)[.)]?\s+)?[A-ZÅÄÖ][^\d]*$")
 # The answer line: a number, perhaps "ca" before and a unit or a few words after it
 # ("Ca 8 månader.", "35 platser enligt överenskommelsen"), no other number.
 _FORM_ANSWER = re.compile(r"^\s*(?:(?i:ca|cirka|omkring|ungefär|minst|högst|drygt|knappt|totalt)"
                           r"\.?\s+)?\d+(?:,\d+)?"
                           r"\s*(?:%|procent)?\s*(?:\([^)]*\))?\s*(?:[a-zåäö]+\.?\s*){0,6}$"
                           r"|^\s*(?i:totalt\s+)?\d+\s*,\s*K:?\s*\d+\s*,\s*M:?\s*\d+\s*$")
-# "33 / 19 / 14" under "Antal deltagare (totalt / kvinnor / män)": the parts in the label's order.
-_TRIPLE_ANSWER = re.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*/\s*(\d+)\s*$")
-_TRIPLE_LABEL = re.compile(r"\(([a-zåäö]+)\s*/\s*([a-zåäö]+)\s*/\s*([a-zåäö]+)\)")
 _GOAL_IN_BRACKETS = re.compile(r"\(\s*mål\w*:?\s*(\d+(?:,\d+)?)\s*(?:%|procent)", re.IGNORECASE)
 # "6 kvinnor", and the other way round "kvinnor 20".
 # "K: 10, M: 16" as a line of its own.
@@ -63,7 +61,7 @@ def _paired(cells: list[str]) -> bool:
     return any(cells[j].strip()[:1].isdigit() for j in range(1, len(cells), 2))
 
 
-class FormRules:
+class FormRules(FormRows):
     """Labelled values, answered questions and tables."""
 
     def _letter_pair(self, line: Line) -> bool:
@@ -246,11 +244,15 @@ class FormRules:
         headed = len(rows) > 2 and is_header_row(rows[0])  # "Jobbverkstaden | T1 2025"
         caption_metric = self._label_metric(
             _FORM_NUMBERING.sub("", caption).lower()) if caption else None
-        if not headed and all(_paired(row.text.rstrip(" \t").split("\t")) for row in rows):
+        if not headed and all(_paired(cells := row.text.rstrip(" \t").split("\t"))
+                              or sex_cells(cells) is not None for row in rows):
             for row in rows:  # label | value (| label | value …): form cells in pairs
                 if caption_metric and self._period_value(row, caption_metric):
                     continue  # "7. Antal avslutade" / "Under perioden: 2" / "Sedan start: 28"
                 cells, offset = row.text.rstrip(" \t").split("\t"), 0
+                if (by_sex := sex_cells(cells)) is not None:
+                    self._sex_row(row, cells, by_sex)
+                    continue
                 for j, cell in enumerate(cells):
                     if j % 2 == 0 and j + 1 < len(cells):
                         value = cells[j + 1]
@@ -265,24 +267,6 @@ class FormRules:
             figure = self._emit(cell.metric, cell.sex, cell.value, s,
                                 Mention(0, token, cell.value), "table")
             figure.insats, figure.period_text = self._canonical(cell.insats), cell.period_text
-
-    def _triple(self, answer: Line, question: str) -> bool:
-        """'33 / 19 / 14' answering '… (totalt / kvinnor / män)': each part by the label."""
-        parts, order = _TRIPLE_ANSWER.match(answer.text), _TRIPLE_LABEL.search(question.lower())
-        if not parts or not order:
-            return False
-        sexes = [("all" if w in ("totalt", "total", "alla", "samtliga") else
-                  lx.SEX_WORDS.get(w)) for w in order.groups()]
-        metric = self._label_metric(_FORM_NUMBERING.sub("", question[:order.start()]).lower())
-        if metric is None or sorted(map(str, sexes)) != ["all", "men", "women"]:
-            return False
-        for n, sex in enumerate(sexes, start=1):
-            token = Token(parts.group(n), answer.start + parts.start(n),
-                          answer.start + parts.end(n))
-            value = digit_value(token.text)
-            self._emit(metric, sex, value, Sentence(answer.text, answer.start, [token], question),
-                       Mention(0, token, value), "form")
-        return True
 
     def _question_and_answer(self, lines: list[Line], i: int) -> int | None:
         """'6. Antal deltagare under perioden (totalt)' with its number on the next line:

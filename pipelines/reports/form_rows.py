@@ -1,0 +1,84 @@
+"""Form answers that give one count by sex: cells 'B1. Antal deltagare | Kvinnor: | 13 |
+Män: | 15 | Totalt: | 28', or '33 / 19 / 14' under '… (totalt / kvinnor / män)'. The label
+says what is counted, the sex cells or the label's order which number is whose."""
+
+from __future__ import annotations
+
+import re
+
+from pipelines.reports import lexicon as lx
+from pipelines.reports.figure_types import Mention, Sentence
+from pipelines.reports.numbers import Token, digit_value
+from pipelines.reports.text import Line
+
+_SEX_CELL = re.compile(r"^\s*(?P<sex>kvinnor|kvinna|män|man|k|m|totalt|total|summa|alla)"
+                       r"\s*:?\s*$", re.IGNORECASE)
+_VALUE_CELL = re.compile(r"^\s*\d+(?:[,.]\d+)?\s*$")
+_ALL = ("totalt", "total", "summa", "alla")
+
+
+def sex_cells(cells: list[str]) -> list[tuple[int, str]] | None:
+    """(cell index of the value, sex) of each sex cell after the label cell; None unless the
+    row is a label followed by at least two sex cells, each with a number or left empty."""
+    rest = cells[1:]
+    if len(rest) < 3 or not cells[0].strip() or _VALUE_CELL.match(cells[0]):
+        return None
+    found: list[tuple[int, str]] = []
+    for j in range(1, len(cells), 2):
+        m = _SEX_CELL.match(cells[j])
+        value = cells[j + 1] if j + 1 < len(cells) else ""
+        if not m or value.strip() and not _VALUE_CELL.match(value):
+            return None
+        word = m.group("sex").lower()
+        sex = "all" if word in _ALL else lx.SEX_LETTERS.get(word.upper()) if len(word) == 1 \
+            else lx.SEX_WORDS.get(word)
+        if value.strip() and sex:
+            found.append((j + 1, sex))
+    return found if len({sex for _, sex in found} | {"x"}) >= 3 else None
+
+
+# "33 / 19 / 14" under "Antal deltagare (totalt / kvinnor / män)": the parts in the label's order.
+_TRIPLE_ANSWER = re.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*/\s*(\d+)\s*$")
+_TRIPLE_LABEL = re.compile(r"\(([a-zåäö]+)\s*/\s*([a-zåäö]+)\s*/\s*([a-zåäö]+)\)")
+_NUMBERING = re.compile(r"^\s*(?:[A-Z]\d{1,2}|\d+[a-z]?(?:\.\d+)*)[.)]?\s+")
+
+
+class FormRows:
+    """The rules of forms that give a count by sex in one answer (mixed into FormRules)."""
+
+    def _triple(self, answer: Line, question: str) -> bool:
+        """'33 / 19 / 14' answering '… (totalt / kvinnor / män)': each part by the label."""
+        parts, order = _TRIPLE_ANSWER.match(answer.text), _TRIPLE_LABEL.search(question.lower())
+        if not parts or not order:
+            return False
+        sexes = [("all" if w in ("totalt", "total", "alla", "samtliga") else
+                  lx.SEX_WORDS.get(w)) for w in order.groups()]
+        metric = self._label_metric(_NUMBERING.sub("", question[:order.start()]).lower())
+        if metric is None or sorted(map(str, sexes)) != ["all", "men", "women"]:
+            return False
+        for n, sex in enumerate(sexes, start=1):
+            token = Token(parts.group(n), answer.start + parts.start(n),
+                          answer.start + parts.end(n))
+            value = digit_value(token.text)
+            self._emit(metric, sex, value, Sentence(answer.text, answer.start, [token], question),
+                       Mention(0, token, value), "form")
+        return True
+
+
+    def _sex_row(self, row: Line, cells: list[str], by_sex: list[tuple[int, str]]) -> None:
+        """'B1. Antal deltagare | Kvinnor: | 13 | Män: | 15 | Totalt: | 28'."""
+        metric = self._label_metric(_NUMBERING.sub("", cells[0]).strip().lower()
+                                    .rstrip(":"))
+        if metric is None:
+            return
+        starts = [0]
+        for cell in cells[:-1]:
+            starts.append(starts[-1] + len(cell) + 1)
+        for j, sex in by_sex:
+            text = cells[j].strip()
+            at = row.start + starts[j] + cells[j].index(text)
+            token = Token(text, at, at + len(text))
+            value = digit_value(text)
+            self._emit(metric, sex, value, Sentence(row.text, row.start, [token], cells[0]),
+                       Mention(0, token, value), "form")
+
