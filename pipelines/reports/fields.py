@@ -59,7 +59,10 @@ def name_fields(lines: list[Line]) -> list[tuple[int, str]]:
         m = _name_field().match(line.text)
         if not m:
             continue
-        name, separated = m.group("name"), bool(m.group("sep").strip())
+        name, sep = m.group("name"), m.group("sep")
+        # a colon, or a tab before the one other cell ("INSATS | Steg in", not a table header)
+        separated = bool(sep.strip(" \t")) or "\t" in sep and name is not None and \
+            "\t" not in line.text[m.end("name"):]
         if name is None:  # the label alone: the name is on the next line
             following = next((x.text for x in lines[i + 1:i + 3] if x.text.strip()), "")
             name = following if _is_name(following) else None

@@ -244,8 +244,10 @@ class FormRules(FormRows):
         headed = len(rows) > 2 and is_header_row(rows[0])  # "Jobbverkstaden | T1 2025"
         caption_metric = self._label_metric(
             _FORM_NUMBERING.sub("", caption).lower()) if caption else None
-        if not headed and all(_paired(cells := row.text.rstrip(" \t").split("\t"))
-                              or sex_cells(cells) is not None for row in rows):
+        by_sex_rows = [sex_cells(row.text.rstrip(" \t").split("\t")) is not None for row in rows]
+        if (not headed or any(by_sex_rows)) and all(
+                by_sex or _paired(row.text.rstrip(" \t").split("\t"))
+                for row, by_sex in zip(rows, by_sex_rows, strict=True)):
             for row in rows:  # label | value (| label | value …): form cells in pairs
                 if caption_metric and self._period_value(row, caption_metric):
                     continue  # "7. Antal avslutade" / "Under perioden: 2" / "Sedan start: 28"

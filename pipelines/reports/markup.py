@@ -103,3 +103,19 @@ def bullet_tabs(raw: str) -> dict[int, str]:
     found = {i: "" for i in range(m.start(1), m.end(1))}
     found.update({i: (" " if i == m.start(3) else "") for i in range(m.start(3), m.end(3))})
     return found
+
+
+_SHEET_ROW = re.compile(r"^[^;.!?]{0,80};")
+
+
+def semicolon_sheet(original: str) -> bool:
+    """A report saved from a spreadsheet as `;`-separated text ('Nyckeltal;Q1;Q2', 'Nya;4;3'):
+    most of its non-blank lines open with a short cell and a semicolon."""
+    lines = [line for line in original.splitlines() if line.strip(" ;\t")]
+    rows = sum(bool(_SHEET_ROW.match(line)) for line in lines)
+    return len(lines) >= 5 and rows >= 0.6 * len(lines)
+
+
+def semicolon_cells(raw: str) -> dict[int, str]:
+    """Position → tab for each semicolon of a row of such a sheet."""
+    return {i: "\t" for i, ch in enumerate(raw) if ch == ";"} if _SHEET_ROW.match(raw) else {}

@@ -25,6 +25,8 @@ from pipelines.reports.markup import (
     is_box,
     links,
     pipes,
+    semicolon_cells,
+    semicolon_sheet,
 )
 
 _TAG = re.compile(r"</?[a-zA-Z][^<>\n]{0,40}>|<!--.{0,200}?-->")
@@ -111,7 +113,7 @@ class Document:
         return self.original[first:last]
 
 
-def _normalise_line(raw: str, base: int) -> tuple[list[str], list[int]]:
+def _normalise_line(raw: str, base: int, sheet: bool = False) -> tuple[list[str], list[int]]:
     chars: list[str] = []
     offsets: list[int] = []
     i = 0
@@ -119,6 +121,8 @@ def _normalise_line(raw: str, base: int) -> tuple[list[str], list[int]]:
         return chars, offsets
     gaps, cells, skipped, chars_of = column_gaps(raw), pipes(raw), links(raw), entities(raw)
     cells.update(bullet_tabs(raw))
+    if sheet:  # a `;`-separated spreadsheet saved as text: its semicolons separate cells
+        cells.update(semicolon_cells(raw))
     skipped.update(dropped(raw))
     heading = _HEADING.match(raw)
     if heading:
@@ -199,12 +203,13 @@ def _header_tail(previous: Line | None, raw: str) -> bool:
 def normalise(source: str, original: str) -> Document:
     """Working text, offsets and lines for `original`."""
     doc = Document(source=source, original=original)
+    sheet = semicolon_sheet(original)
     chars: list[str] = []
     offsets: list[int] = []
     lines: list[Line] = []
     for base, raw in _segments(original):
         tail = False
-        line_chars, line_offsets = _normalise_line(raw, base)
+        line_chars, line_offsets = _normalise_line(raw, base, sheet)
         while line_chars and line_chars[-1] == " ":  # a closing </p> or trailing spaces
             line_chars.pop()
             line_offsets.pop()
