@@ -87,8 +87,13 @@ def kind_title_insats(lines: list[Line], is_name: Callable[[str], bool],
     # A report about one project names it on the line under its kind: "SLUTRAPPORT" / "BRON".
     alone = re.compile(rf"^\s*(?i:{'|'.join(lx.PROJECT_REPORT_KINDS)})"
                        r"(?:\s+(?i:och|samt)\s+\w+)?\s*$")
+    shown = nonblank(lines)[:head]
+    if len(shown) >= 2 and (first := shown[0][1].text.strip(" .*")) and _is_name(first) and \
+            len(first.split()) <= 6 and not re.search(r"\d", first) and is_name(first) and \
+            re.search(rf"(?i:{'|'.join(lx.PROJECT_REPORT_KINDS)})", shown[1][1].text):
+        return shown[0][0], first  # "Steg mot egen försörjning" / "Extern utvärdering – …"
     after_kind = False
-    for i, line in nonblank(lines)[:head]:
+    for i, line in shown:
         # an e-mail's subject: "Ämne: SV: Lägesrapport IPS Norrvik inför styrelsemötet"
         text = _SUBJECT.sub("", line.text.split("\t")[0].strip())
         if after_kind:  # "Hållbar väg – ett tvåårigt projekt för …": the name before its subtitle
