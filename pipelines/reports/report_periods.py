@@ -126,3 +126,14 @@ def _period_field(doc: Document, head: int = 80) -> Period | None:
         if found := explicit_period(value) or (year and within_year(value, year[0].year)):
             return found
     return None
+
+
+def section_period_field(doc: Document, first: int, last: int) -> Period | None:
+    """A report-period field among a section's first lines: a form per insats in one
+    document, each with its own 'Rapporten avser perioden: 2023-03-01 – 2023-12-31'."""
+    labels = tuple(fold(f) for f in lx.REPORT_PERIOD_FIELDS)
+    for i in range(first, min(last, first + 15)):
+        if _label(doc.lines[i].text).startswith(labels) and (
+                found := explicit_period(field_value(doc.lines, i))):
+            return found
+    return None

@@ -46,7 +46,11 @@ from pipelines.reports.periods import (
     titled_year,
     year_period,
 )
-from pipelines.reports.report_periods import document_period, insats_lifetime
+from pipelines.reports.report_periods import (
+    document_period,
+    insats_lifetime,
+    section_period_field,
+)
 from pipelines.reports.tables import table_insats_names
 from pipelines.reports.text import Document, Line
 
@@ -179,7 +183,7 @@ def find_sections(doc: Document) -> list[Section]:
         lifetime = insats_lifetime(doc, i, last)
         period = explicit_period(heading) or titled_year(heading) or (
             year_period(heading) if re.search(r"\D\s(19|20)\d\d$", heading) else None
-        ) or explicit_period(window)
+        ) or explicit_period(window) or section_period_field(doc, i, last)
         if period:
             period = clip(period, doc_period)
         elif doc_period and lifetime and lifetime[0] < lifetime[1] and \
