@@ -269,7 +269,11 @@ def mentions(name: str, body: str) -> int:
     """How often the text names `name` (or its short form) with a capital, as a proper name."""
     bracketed = re.search(r"\(([^)]{2,30})\)", name)
     plain = re.sub(r"\([^)]*\)", " ", name)
-    variants = {plain, re.split(r"\s[–-]\s|:", plain)[0],
+    dashed = re.split(r"\s[–-]\s", plain)
+    # "Arbetslivsinriktad rehabilitering – ALR-teamet": the text may use the short form after
+    # the dash
+    short = dashed[-1] if len(dashed) == 2 and len(dashed[-1].split()) <= 2 else ""
+    variants = {plain, re.split(r"\s[–-]\s|:", plain)[0], short,
                 bracketed.group(1) if bracketed else ""}
     best = 0
     for variant in variants:
