@@ -74,8 +74,7 @@ def generate(out: Path | None, seed: int, extra_forbund: int, years: str, no_rep
 def extract(paths: tuple[Path, ...], csv_out: Path) -> None:
     """Extract the figures stated in reports (files or folders) to a CSV."""
     from pipelines.reports.extract import extract_document, write_csv
-    from pipelines.reports.load import report_files
-    from pipelines.reports.readers import UnreadableReport, read_document
+    from pipelines.reports.readers import UnreadableReport, read_document, report_files
 
     files = [f for p in paths for f in (report_files(p) if p.is_dir() else [p])]
     rows, failed = [], 0

@@ -23,7 +23,7 @@ from pipelines.quarantine import quarantine
 from pipelines.reports.curated import SCHEMA as CURATED_SCHEMA
 from pipelines.reports.curated import parse_curated
 from pipelines.reports.extract import extract_document
-from pipelines.reports.readers import SUFFIXES, UnreadableReport, read_report
+from pipelines.reports.readers import UnreadableReport, read_report, report_files
 from pipelines.reports.sections import Section, document_period, find_sections, forbund_name
 from pipelines.reports.text import normalise
 from pipelines.warehouse import read_table, replace_tables
@@ -44,13 +44,6 @@ class StageResult:
     rows: int = 0
     quarantined: list[str] = field(default_factory=list)
     refused: list[InputFileError] = field(default_factory=list)
-
-
-def report_files(folder: Path) -> list[Path]:
-    if not folder.exists():
-        return []
-    return sorted(p for p in folder.rglob("*")
-                  if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith("."))
 
 
 DOCUMENT_SCHEMA = {

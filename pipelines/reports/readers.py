@@ -9,6 +9,14 @@ from pipelines.personnummer import mask_personnummer
 from pipelines.reports.text import Document, normalise
 
 SUFFIXES = (".txt", ".md", ".docx", ".pdf")
+
+
+def report_files(folder: Path) -> list[Path]:
+    """The reports in a drop folder that these readers can read, in a stable order."""
+    if not folder.exists():
+        return []
+    return sorted(p for p in folder.rglob("*")
+                  if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith("."))
 MIN_CHARACTERS = 200
 
 
