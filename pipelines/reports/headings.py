@@ -110,7 +110,9 @@ def style(line: Line) -> str | None:
     if line.heading_level:
         return f"md{line.heading_level}"
     depth, rest = without_numbering(text)
-    if depth and rest and not re.search(r"\d\s*$", rest):
+    # a number at the end is a page number, but not an age range ("Bryggan – unga 16–24")
+    if depth and rest and (not re.search(r"\d\s*$", rest) or re.search(r"\d\s*[–-]\s*\d+\s*$",
+                                                                      rest)):
         return f"num{min(depth, 3)}"
     letters = [ch for ch in text.split("(")[0] if ch.isalpha()]
     if len(letters) >= 3 and all(ch.isupper() for ch in letters):

@@ -172,6 +172,7 @@ TOPIC_FIRST_WORDS = (
     "ordföranden", "revisorernas", "innehållsförteckning", "ärendebeskrivning", "konsekvenser",
     "yttrande", "sammanträde", "protokoll", "paragraf", "vår", "våra", "vårt",
     "samråd", "handläggare", "perspektiv", "ärende", "översikt", "överblick", "helhetsbild",
+    "jämförelse", "jämförelser",
     # English headings in Swedish reports
     "highlights", "looking", "key", "outcomes", "outcome", "kpi", "kpier", "summary",
     "background", "results", "learnings", "lessons", "next", "about", "introduction",
