@@ -103,6 +103,14 @@ def read_table(rows: list[Line], label_metric: Callable[[str], str | None],
         caption_metric = None  # the caption names the count only of a table of sexes
     cells: list[Cell] = []
     last_metric = None
+    # "Nya deltagare | varav kvinnor | varav män": a 'varav' sex column counts what the
+    # column before it counts
+    inherited: dict[int, str] = {}
+    for j in range(2, len(header)):
+        if kinds[j][0] == "sex" and header[j].strip().lower().startswith("varav"):
+            before = inherited.get(j - 1) or _column_metric(header[j - 1], *kinds[j - 1], False)
+            if before:
+                inherited[j] = before
     for row in rows[1:]:
         parts = row.text.split("\t")
         label = row_label(row)
@@ -137,7 +145,8 @@ def read_table(rows: list[Line], label_metric: Callable[[str], str | None],
                 row_metric_here = row_metric
             metric, sex, period_text = row_metric_here, sex_row or "all", ""
             if by_insats or by_period:
-                metric = _column_metric(header[j], kind, what, bool(m.group(2)))
+                metric = inherited.get(j) or _column_metric(header[j], kind, what,
+                                                            bool(m.group(2)))
                 sex = what if kind == "sex" else "all"
                 period_text = parts[0].strip() if by_period else ""
             elif kind == "sex":
