@@ -36,6 +36,11 @@ def _cells(line: Line) -> int:
     return len(line.text.rstrip(" \t").split("\t"))
 
 
+# Counts that a "N av dem …" clause states in their own right: how many of them were new or
+# ended.
+_SUBSETS_STATED = ("participants_new", "participants_ended")
+
+
 @dataclass
 class SectionFigures(NumberRules, CountRules, ShareRules, FormRules, ListRules):
     """Extracts figures from the lines of one section, keeping context across sentences."""
@@ -246,8 +251,12 @@ class SectionFigures(NumberRules, CountRules, ShareRules, FormRules, ListRules):
                     continue
             if nxt[:2] in (["av", "dessa"], ["av", "dem"], ["av", "de"]) or after_subset:
                 after_subset = True  # "två av dessa till …": a breakdown of an earlier figure;
-                figure = self._count(s, counted, m)  # only where they went counts, and
-                if figure is not None and (not figure.metric.startswith("ended_") or any(
+                figure = self._count(s, counted, m)  # only where they went counts (and
+                # how many of them were new or ended: "Åtta av dem var nya"), and
+                stated = figure is not None and figure.metric in _SUBSETS_STATED and \
+                    nxt[1:2] in (["dem"], ["dessa"])  # not "två av de fem som avslutades …"
+                if figure is not None and not stated and (
+                        not figure.metric.startswith("ended_") or any(
                         f is not figure and f.metric == figure.metric and f.start >= s.start
                         for f in self.figures)):  # not a split of an outcome just stated
                     self.figures.remove(figure)

@@ -55,3 +55,14 @@ def test_a_lettered_form_with_counts_by_sex_in_cells():
             ("participants", "men", 12), ("participants_new", "women", 4),
             ("participants_new", "men", 5), ("participants_ongoing", "all", 15)} <= found
     assert ("participants_new", "all", 5) not in found
+
+
+def test_how_many_of_them_were_new_or_ended_is_stated_in_its_own_right():
+    from tests.unit.reports.helpers import figures
+
+    assert ("participants_new", "all", 14) in figures(
+        "Under året deltog 40 personer. Fjorton av dem skrevs in under året.")
+    assert ("participants_ended", "all", 9) in figures(
+        "Under året deltog 40 personer. Nio av dessa avslutades under hösten.")
+    assert ("participants_ended", "all", 2) not in figures(
+        "Tolv avslutades. Två av de fem som avslutades i maj hade varit inskrivna kort tid.")
