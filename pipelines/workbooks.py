@@ -9,8 +9,6 @@ with `=`, `+`, `-` or `@` never becomes a formula.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -20,19 +18,15 @@ import polars as pl
 from pipelines import vocabulary
 from pipelines.publish import replace_folder
 from pipelines.published_exports import Export
+from pipelines.reports.folding import fold
 
 EXPLAIN_SHEET = "Förklaringar"
 
 
-def _slug(text: str) -> str:
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    ascii_only = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    return re.sub(r"[^a-z0-9]+", "_", ascii_only).strip("_")[:60] or "forbund"
-
-
-def workbook_name(forbund_name: str, org_nr: str) -> str:
-    """A file name that no förbund name can turn into a path: `<slug>_<org nr>.xlsx`."""
-    return f"{_slug(forbund_name)}_{_slug(org_nr)}.xlsx"
+def forbund_file_stem(forbund_name: str, org_nr: str) -> str:
+    """A file name stem that no förbund name can turn into a path: `<name>_<org nr>`, folded
+    as names are for matching (`reports/folding.fold`), spaces as underscores."""
+    return f"{fold(forbund_name)[:60].strip() or 'forbund'}_{fold(org_nr)}".replace(" ", "_")
 
 
 def _label(column: str) -> str:
@@ -126,7 +120,7 @@ def write_forbund_workbooks(folder: Path, exports: list[Export],
     names = pl.concat([frames[e.name].select("forbund_org_nr", "forbund_name")
                        for e in with_forbund]).drop_nulls("forbund_org_nr")
     forbund = names.group_by("forbund_org_nr").agg(pl.col("forbund_name").drop_nulls().first())
-    books = [(workbook_name(name or org_nr, org_nr), org_nr)
+    books = [(forbund_file_stem(name or org_nr, org_nr) + ".xlsx", org_nr)
              for org_nr, name in forbund.sort("forbund_org_nr").iter_rows()]
 
     def write(building: Path) -> None:

@@ -8,7 +8,7 @@ import re
 from pipelines.reports import lexicon as lx
 from pipelines.reports.figure_types import Mention, Sentence
 from pipelines.reports.folding import fold
-from pipelines.reports.form_rows import FormRows, sex_cells
+from pipelines.reports.form_rows import FORM_NUMBERING, NUMBERING, FormRows, sex_cells
 from pipelines.reports.headings import is_topic, mentions, without_numbering
 from pipelines.reports.numbers import Token, digit_value, tokenize
 from pipelines.reports.tables import is_header_row, is_period_label, read_table
@@ -22,6 +22,8 @@ _LABELLED_VALUE = re.compile(
     r"(?:\s*(?:och|,)\s*\d+\s*(?:kvinnor|kvinna|män|man))?\s*\.?)?"
     r"(?:\s*[-–,;]\s*(?:kvinnor|män|K|M):?\s*\d+(?:\s*(?:och|,|/)\s*(?:kvinnor|män|K|M):?\s*\d+)?"
     r"\s*\.?)?$", re.IGNORECASE)
+
+
 def _names_goal(label: str) -> bool:
     """A label about a target: 'Mål', 'Målsättning', and compounds such as 'Projektmål'."""
     return lx.stem_match_any(label, lx.GOAL_WORDS) or any(
@@ -32,8 +34,7 @@ def _names_goal(label: str) -> bool:
 _SHARE_PHRASE = re.compile(r"\s*(?P<value>\d+(?:,\d+)?)\s*(?P<pct>%|procent)\s+(?:till|av|i|gick)\b"
                            r"[a-zåäö /]*\.?$", re.IGNORECASE)
 # A form question, numbered or not, and an answer line holding only a number.
-_FORM_NUMBERING = re.compile(r"^\s*(?:[A-Z]\d{1,2}|\d+[a-z]?(?:\.\d+)*)[.)]?\s+")  # 3. 2.1 B1.
-_FORM_QUESTION = re.compile(r"^(?:(?:[A-Z]\d{1,2}|\d+[a-z]?(?:\.\d+)*)[.)]?\s+)?[A-ZÅÄÖ][^\d]*$")
+_FORM_QUESTION = re.compile(rf"^(?:{NUMBERING})?[A-ZÅÄÖ][^\d]*$")
 # The answer line: a number, perhaps "ca" before and a unit or a few words after it
 # ("Ca 8 månader.", "35 platser enligt överenskommelsen"), no other number.
 _FORM_ANSWER = re.compile(r"^\s*(?:(?i:ca|cirka|omkring|ungefär|minst|högst|drygt|knappt|totalt)"
@@ -243,17 +244,19 @@ class FormRules(FormRows):
         value, is a list of labelled values ('Antal deltagare | 29')."""
         headed = len(rows) > 2 and is_header_row(rows[0])  # "Jobbverkstaden | T1 2025"
         caption_metric = self._label_metric(
-            _FORM_NUMBERING.sub("", caption).lower()) if caption else None
-        by_sex_rows = [sex_cells(row.text.rstrip(" \t").split("\t")) is not None for row in rows]
-        if (not headed or any(by_sex_rows)) and all(
-                by_sex or _paired(row.text.rstrip(" \t").split("\t"))
-                for row, by_sex in zip(rows, by_sex_rows, strict=True)):
-            for row in rows:  # label | value (| label | value …): form cells in pairs
+            FORM_NUMBERING.sub("", caption).lower()) if caption else None
+        split = [row.text.rstrip(" \t").split("\t") for row in rows]
+        by_sex = [sex_cells(cells) for cells in split]
+        if (not headed or any(found is not None for found in by_sex)) and all(
+                found is not None or _paired(cells)
+                for cells, found in zip(split, by_sex, strict=True)):
+            for row, cells, found in zip(rows, split, by_sex, strict=True):
+                # label | value (| label | value …): form cells in pairs
                 if caption_metric and self._period_value(row, caption_metric):
                     continue  # "7. Antal avslutade" / "Under perioden: 2" / "Sedan start: 28"
-                cells, offset = row.text.rstrip(" \t").split("\t"), 0
-                if (by_sex := sex_cells(cells)) is not None:
-                    self._sex_row(row, cells, by_sex)
+                offset = 0
+                if found is not None:
+                    self._sex_row(row, cells, found)
                     continue
                 for j, cell in enumerate(cells):
                     if j % 2 == 0 and j + 1 < len(cells):
@@ -283,6 +286,6 @@ class FormRules(FormRows):
             return j
         if j is None or not _FORM_ANSWER.match(lines[j].text):
             return None
-        label = _FORM_NUMBERING.sub("", text).rstrip(" :?").lower()
+        label = FORM_NUMBERING.sub("", text).rstrip(" :?").lower()
         value_at = re.search(r"\d", lines[j].text).start()
         return j if self._label_value(lines[j], value_at, label) else None

@@ -11,6 +11,9 @@ from pipelines.reports.figure_types import Mention, Sentence
 from pipelines.reports.numbers import Token, digit_value
 from pipelines.reports.text import Line
 
+# A form question's number: "3.", "2.1", "4b)", "B1." (the lettered forms).
+NUMBERING = r"(?:[A-Z]\d{1,2}|\d+[a-z]?(?:\.\d+)*)[.)]?\s+"
+FORM_NUMBERING = re.compile(rf"^\s*{NUMBERING}")
 _SEX_CELL = re.compile(r"^\s*(?P<sex>kvinnor|kvinna|män|man|k|m|totalt|total|summa|alla)"
                        r"\s*:?\s*$", re.IGNORECASE)
 _VALUE_CELL = re.compile(r"^\s*\d+(?:[,.]\d+)?\s*$")
@@ -40,7 +43,6 @@ def sex_cells(cells: list[str]) -> list[tuple[int, str]] | None:
 # "33 / 19 / 14" under "Antal deltagare (totalt / kvinnor / män)": the parts in the label's order.
 _TRIPLE_ANSWER = re.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*/\s*(\d+)\s*$")
 _TRIPLE_LABEL = re.compile(r"\(([a-zåäö]+)\s*/\s*([a-zåäö]+)\s*/\s*([a-zåäö]+)\)")
-_NUMBERING = re.compile(r"^\s*(?:[A-Z]\d{1,2}|\d+[a-z]?(?:\.\d+)*)[.)]?\s+")
 
 
 class FormRows:
@@ -53,7 +55,7 @@ class FormRows:
             return False
         sexes = [("all" if w in ("totalt", "total", "alla", "samtliga") else
                   lx.SEX_WORDS.get(w)) for w in order.groups()]
-        metric = self._label_metric(_NUMBERING.sub("", question[:order.start()]).lower())
+        metric = self._label_metric(FORM_NUMBERING.sub("", question[:order.start()]).lower())
         if metric is None or sorted(map(str, sexes)) != ["all", "men", "women"]:
             return False
         for n, sex in enumerate(sexes, start=1):
@@ -64,10 +66,9 @@ class FormRows:
                        Mention(0, token, value), "form")
         return True
 
-
     def _sex_row(self, row: Line, cells: list[str], by_sex: list[tuple[int, str]]) -> None:
         """'B1. Antal deltagare | Kvinnor: | 13 | Män: | 15 | Totalt: | 28'."""
-        metric = self._label_metric(_NUMBERING.sub("", cells[0]).strip().lower()
+        metric = self._label_metric(FORM_NUMBERING.sub("", cells[0]).strip().lower()
                                     .rstrip(":"))
         if metric is None:
             return

@@ -4,6 +4,7 @@ lifetime (a 'Projektperiod' field, a start date)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from pipelines.reports import lexicon as lx
 from pipelines.reports.fields import field_value, label_of
@@ -113,14 +114,9 @@ def _from_to_fields(lines: list[tuple[int, Line]], doc: Document) -> Period | No
 def _period_field(doc: Document, head: int = 80) -> Period | None:
     """A form's report-period field: '3. Rapportperiod (ÅÅMMDD–ÅÅMMDD)' and its value, or a
     pair of from and to fields."""
-    labels = tuple(fold(f) for f in lx.REPORT_PERIOD_FIELDS)
     if found := _from_to_fields(nonblank(doc.lines)[:head], doc):
         return found
-    for i, line in nonblank(doc.lines)[:head]:
-        label = _label(line.text)
-        if not label.startswith(labels):
-            continue
-        value = field_value(doc.lines, i)
+    for value in _report_period_values(doc, nonblank(doc.lines)[:head]):
         year = year_period(value)
         # "Halvår 1 (jan–jun)   År: 2024", "240401–240630"
         if found := explicit_period(value) or (year and within_year(value, year[0].year)):
@@ -131,9 +127,14 @@ def _period_field(doc: Document, head: int = 80) -> Period | None:
 def section_period_field(doc: Document, first: int, last: int) -> Period | None:
     """A report-period field among a section's first lines: a form per insats in one
     document, each with its own 'Rapporten avser perioden: 2023-03-01 – 2023-12-31'."""
+    window = [(i, doc.lines[i]) for i in range(first, min(last, first + 15))]
+    return next((found for value in _report_period_values(doc, window)
+                 if (found := explicit_period(value))), None)
+
+
+def _report_period_values(doc: Document, lines: list[tuple[int, Line]]) -> Iterator[str]:
+    """The values of the report-period fields among `lines`, in order."""
     labels = tuple(fold(f) for f in lx.REPORT_PERIOD_FIELDS)
-    for i in range(first, min(last, first + 15)):
-        if _label(doc.lines[i].text).startswith(labels) and (
-                found := explicit_period(field_value(doc.lines, i))):
-            return found
-    return None
+    for i, line in lines:
+        if _label(line.text).startswith(labels):
+            yield field_value(doc.lines, i)

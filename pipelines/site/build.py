@@ -18,7 +18,7 @@ import polars as pl
 from pipelines.publish import replace_folder
 from pipelines.site import charts
 from pipelines.site.pages import figure, number, page, table
-from pipelines.workbooks import workbook_name
+from pipelines.workbooks import forbund_file_stem
 
 MAIN_RATE = "share_work_or_studies"
 EXPORTS = ("forbund_year", "insats_costs", "forbund_costs", "benchmark_forbund_year",
@@ -42,7 +42,7 @@ def _flags(warehouse: Path) -> pl.DataFrame:
 
 
 def _page_name(org_nr: str, name: str) -> str:
-    return workbook_name(name, org_nr).removesuffix(".xlsx") + ".html"
+    return forbund_file_stem(name, org_nr) + ".html"
 
 
 def _rate(frame: pl.DataFrame, rate: str) -> pl.DataFrame:

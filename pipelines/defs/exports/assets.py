@@ -13,11 +13,9 @@ from pipelines.workbooks import write_forbund_workbooks
 
 def build_published_marts(exports: list[Export]) -> dg.AssetsDefinition:
     """The publishing asset for the exports the dbt project declares (`meta.publish`)."""
-    views = {export.name: export.view for export in exports}
-
     @dg.asset(
         key=["published", "marts"],
-        deps=[*(dg.AssetKey(["exports", view]) for view in views.values()), QUALITY_KEY],
+        deps=[*(dg.AssetKey(["exports", export.view]) for export in exports), QUALITY_KEY],
         group_name="published",
     )
     def published_marts(context: dg.AssetExecutionContext,
