@@ -1,6 +1,8 @@
-{#- Outcome codes as in seeds/avslutsanledningar.csv (registration errors are never counted). -#}
+{#- The outcome codes of seeds/avslutsanledningar.csv in its order (registration errors are
+    never counted). -#}
 {% macro outcome_codes() %}
-    {{ return(['work', 'studies', 'job_seeking', 'continued_rehab', 'illness', 'moved', 'other']) }}
+    {{ return(seed_values('avslutsanledningar', 'outcome_code',
+                          where='not is_registration_error', order_by='position')) }}
 {% endmacro %}
 
 {#- Sum of a 0/1 flag over the rows where `condition` holds, as a portable bigint. -#}

@@ -81,6 +81,8 @@ class FormRules(FormRows):
     def _label_value(self, line: Line, value_at: int, label: str) -> bool:
         """'Arbetsträning: 4 deltagare (3 Kvinnor/1 man)' and form cells 'Antal avslutade: 12'."""
         rest = line.text[value_at:]
+        if self._triple(Line(line.start + value_at, line.end, rest, 0, False), label):
+            return True  # "Antal deltagare (K/M/totalt): 12/7/19"
         m = _LABELLED_VALUE.match(rest) or _SHARE_PHRASE.match(rest)
         if not m:
             return False
@@ -266,7 +268,9 @@ class FormRules(FormRows):
                         self._label_value(pair, len(cell) + 1, cell.strip().lower().rstrip(":"))
                     offset += len(cell) + 1
             return
-        for cell in read_table(rows, self._label_metric, caption_metric, self._names_insats):
+        known = {fold(without_numbering(n)[1]) for n in self.insats_names}
+        for cell in read_table(rows, self._label_metric, caption_metric, self._names_insats,
+                               lambda name: fold(without_numbering(name)[1]) in known):
             token = Token(self.text[cell.start:cell.end], cell.start, cell.end)
             s = Sentence(cell.row.text, cell.row.start, [token], "")
             figure = self._emit(cell.metric, cell.sex, cell.value, s,

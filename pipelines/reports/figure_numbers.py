@@ -71,4 +71,9 @@ class NumberRules:
                 nxt in lx.PEOPLE or nxt in lx.VERBS - {"av"} or (
                 nxt == "av" and i + 2 < len(tokens)
                 and tokens[i + 2].lower in ("deltagarna", "dessa", "dem")))
-        return nxt in lx.PEOPLE or nxt in lx.SEX_WORDS or nxt in lx.VERBS or nxt in lx.START_VERBS
+        # "… medan femton avslutade sin medverkan"; not "Av åtta avslutade gick …", where
+        # the ended are the subject of what follows
+        counted = nxt in lx.COUNT_PREDICATES and i > 0 and tokens[i - 1].lower not in (
+            "av", "övriga", "de", "dessa", "resterande", "återstående")
+        return nxt in lx.PEOPLE or nxt in lx.SEX_WORDS or nxt in lx.VERBS or \
+            nxt in lx.START_VERBS or counted

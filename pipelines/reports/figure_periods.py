@@ -28,6 +28,9 @@ _CUT = re.compile(r"[,;]\s")
 _COUNT = re.compile(r"(?<![\d-])(?!(?:19|20)\d\d(?![\d-]))\d+(?:[,.]\d+)?")
 
 
+_WHOLE_YEAR = re.compile(r"hel(år|året)|hela året", re.IGNORECASE)
+
+
 def _stretch(text: str, figure: Figure) -> tuple[int, int]:
     """Where the figure's clause runs between the counts before and after it: 'jämfört med
     41 deltagare under 2023' for 41, not for the 21 stated earlier in the same sentence."""
@@ -91,6 +94,8 @@ def figure_period(doc: Document, doc_period: Period | None, section: Section,
             return section.lifetime[0], section.period[1]
         if section.lifetime and (nth := _PROJECT_YEAR.fullmatch(figure.period_text.strip())):
             return project_year(section.lifetime[0], int(nth.group(1)), section.period)
+        if year and _WHOLE_YEAR.fullmatch(figure.period_text.strip()):
+            return date(year, 1, 1), date(year, 12, 31)  # "Helår" beside the quarters
         if section.period and is_year_to_date(figure.period_text):
             return date(year, 1, 1), section.period[1]
         if re.search(r"sedan", figure.period_text, re.IGNORECASE) and section.period and \

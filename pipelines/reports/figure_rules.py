@@ -123,17 +123,21 @@ class CountRules:
                              or any(w in lx.NEGATIONS for w in after)):
             return None
         if re.search(r"sedan tidigare|tidigare år|startade (året|\d{4}) med|började (året|\d{4}) "
-                     r"med|följde med|från (föregående|förra) år|när de", clause):
+                     r"med|följde med|från (föregående|förra) år|när de|\bväntar\b|väntelista",
+                     clause):
             return None
         if re.search(r"\bi (" + "|".join(MONTHS) + r")\b", clause) or \
                 re.search(r"inom \d+ (månader|veckor)", clause):
             return None
         phrase = " ".join(before + ["#"] + after)
         metric = self._predicate(phrase, before, after, s.label)
-        if metric is None and has_people and re.match(
-                r"\d+ \w+\.?\s*(\(|,?\s*varav|;)\s*(\d+ (unga )?(kvinn|män|man)|[KM] \d+)",
-                self.text[m.token.start:m.token.start + 40], re.IGNORECASE):
-            # "45 deltagare (17 män, 28 kvinnor)", "27 deltagare, varav 21 kvinnor och 6 män"
+        if metric is None and has_people and (re.match(
+                r"\d+ \w+\.?\s*(\(|,?\s*varav|;|\s[–-])\s*"
+                r"(\d+ (unga )?(kvinn|män|man)|[KM] \d+|\d+ ?[KM]\b)",
+                self.text[m.token.start:m.token.start + 40], re.IGNORECASE) or re.fullmatch(
+                r"[•·▪*–-]?\s*" + re.escape(m.token.text) + r" \w+\.?", s.text.strip())):
+            # "45 deltagare (17 män, 28 kvinnor)", "27 deltagare, varav 21 kvinnor och 6 män",
+            # "19 deltagare – 17 kvinnor, 2 män", a list item "• 23 deltagare"
             metric = "participants"
         if metric is None:
             return None

@@ -93,7 +93,8 @@ class ShareRules:
         low = s.text.lower()
         stated = any(c in low for c in lx.PLACES_CONTEXT) or re.search(
             r"\b(har|finns|erbjuder|erbjuds)\b(\s+\w+){0,2}\s+" + re.escape(m.token.text)
-            + r"\s+(nya\s+)?platser", low)
+            + r"\s+(nya\s+)?platser", low) or re.fullmatch(  # a list item "• 20 platser"
+            r"[•·▪*–-]?\s*" + re.escape(m.token.text) + r"\s+platser\.?", low.strip())
         near = self.text[m.token.start:m.token.end + 40].lower()
         if "praktik" in near or "företag" in near or not stated:
             return

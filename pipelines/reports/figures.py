@@ -27,6 +27,7 @@ __all__ = ["Figure", "SectionFigures"]
 # "Antal deltagare: …", "Kvar 30/6: …", "Nya 2024: …": a label of words, a year or a day/month.
 # "Kvar 31 december: 34" too.
 _LABEL = re.compile(r"^\s*((?:[^:\d.!?]|(?<!\d)(?:19|20)\d\d(?!\d)|\d{1,2}/\d{1,2}(?!\d)"
+                    r"|\.(?=\s?[a-zåäö])"  # an abbreviation: "Arbete (inkl. lönestöd): 3"
                     rf"|\d{{1,2}}\s+(?:{'|'.join(MONTHS)})\b)"
                     r"{2,60}):\s*(?=\S)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"”(]?[A-ZÅÄÖ0-9])")
@@ -113,6 +114,9 @@ class SectionFigures(NumberRules, CountRules, ShareRules, FormRules, ListRules):
             if (text.endswith(":") or "?" in text and not re.search(r"\d", text[3:])) and \
                     re.search(lx.OUTCOME_LIST_CONTEXT, text.lower()):
                 self._ended_list = True  # "Avslutade fördelade på:", "Vart har de avslutade gått?"
+            elif len(text.split()) <= 4 and any(f.metric == "participants_ended"
+                                                for f in self.figures[emitted_from:]):
+                self._ended_list = True  # "• Avslutade: 11" over "– arbete 3", "– studier 4"
             i += 1
         return self.figures
 

@@ -40,7 +40,8 @@ def sex_cells(cells: list[str]) -> list[tuple[int, str]] | None:
     return found if len({sex for _, sex in found} | {"x"}) >= 3 else None
 
 
-# "33 / 19 / 14" under "Antal deltagare (totalt / kvinnor / män)": the parts in the label's order.
+# "33 / 19 / 14" under (or after) "Antal deltagare (totalt / kvinnor / män)" or "(K/M/totalt)":
+# the parts in the label's order.
 _TRIPLE_ANSWER = re.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*/\s*(\d+)\s*$")
 _TRIPLE_LABEL = re.compile(r"\(([a-zåäö]+)\s*/\s*([a-zåäö]+)\s*/\s*([a-zåäö]+)\)")
 
@@ -53,8 +54,9 @@ class FormRows:
         parts, order = _TRIPLE_ANSWER.match(answer.text), _TRIPLE_LABEL.search(question.lower())
         if not parts or not order:
             return False
-        sexes = [("all" if w in ("totalt", "total", "alla", "samtliga") else
-                  lx.SEX_WORDS.get(w)) for w in order.groups()]
+        sexes = [("all" if w in ("totalt", "total", "tot", "alla", "samtliga", "summa") else
+                  lx.SEX_LETTERS.get(w.upper()) if len(w) == 1 else lx.SEX_WORDS.get(w))
+                 for w in order.groups()]
         metric = self._label_metric(FORM_NUMBERING.sub("", question[:order.start()]).lower())
         if metric is None or sorted(map(str, sexes)) != ["all", "men", "women"]:
             return False

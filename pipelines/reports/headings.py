@@ -180,7 +180,7 @@ def numbered_insatser(lines: list[Line], starts: list[tuple[int, str]],
                                rf"^\s*{chapter.group(1)}\.\d{{1,2}}\.?\s+\S", lines[j].text)
                            and style(lines[j]) and is_insats_name(lines[j].text, forbund)])
     # a sub-heading under every chapter ("1.1 Kort om insatsen") is the template's
-    kept = set(_unrepeated([sub for subs in by_chapter for sub in subs]))
+    kept = set(_unrepeated([sub for subs in by_chapter for sub in subs], _listing_lines(lines)))
     found: list[tuple[int, str]] = []
     for start, subs in zip(starts, by_chapter, strict=True):
         found.extend([sub for sub in subs if sub in kept] or [start])
@@ -209,9 +209,26 @@ def _topic_line(text: str) -> bool:
     return len(text.split()) <= 5 and not re.search(r"[\d.,;\t]", text) and is_topic(text)
 
 
-def _unrepeated(named: list[tuple[int, str]]) -> list[tuple[int, str]]:
+def _listing_lines(lines: list[Line]) -> set[int]:
+    """Lines in a run of three or more adjacent heading-like lines: a listing (a table of
+    contents without page numbers, an agenda), not headings."""
+    found: set[int] = set()
+    run: list[int] = []
+    for i, line in [*enumerate(lines), (len(lines), None)]:
+        if line is not None and line.text.strip() and style(line) is not None:
+            run.append(i)
+            continue
+        if len(run) >= 3:
+            found.update(run)
+        run = []
+    return found
+
+
+def _unrepeated(named: list[tuple[int, str]], listing: set[int]) -> list[tuple[int, str]]:
     """Headings whose text occurs once: a heading repeated under every insats ("Kort om
-    insatsen", "FAKTARUTA") belongs to the report's template, not to one insats."""
+    insatsen", "FAKTARUTA") belongs to the report's template, not to one insats. The lines
+    of a listing are not headings and are not counted."""
+    named = [(i, name) for i, name in named if i not in listing]
     counts: dict[str, int] = {}
     for _, name in named:
         counts[fold(name)] = counts.get(fold(name), 0) + 1
@@ -228,10 +245,11 @@ def heading_sections(lines: list[Line], forbund: str = "") -> list[tuple[int, st
             continue
         name = named_in_topic(line.text) or without_numbering(line.text.strip())[1].strip(" :*")
         by_style.setdefault(found, []).append((i, name))
+    listing = _listing_lines(lines)
     for found, named in by_style.items():
-        by_style[found] = _unrepeated(named)
+        by_style[found] = _unrepeated(named, listing)
     # Headings set apart by blank lines, whatever their marking.
-    by_style["alone"] = _unrepeated([
+    by_style["alone"] = _unrepeated(listing=listing, named=[
         (i, named_in_topic(line.text) or line.text.strip().strip(" :*"))
         for i, line in enumerate(lines)
         if is_standalone(lines, i) and is_insats_name(line.text, forbund)])

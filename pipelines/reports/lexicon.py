@@ -172,6 +172,7 @@ TOPIC_FIRST_WORDS = (
     "ordföranden", "revisorernas", "innehållsförteckning", "ärendebeskrivning", "konsekvenser",
     "yttrande", "sammanträde", "protokoll", "paragraf", "vår", "våra", "vårt",
     "samråd", "handläggare", "perspektiv", "ärende", "översikt", "överblick", "helhetsbild",
+    "läget", "läge", "lägesbild",
     "jämförelse", "jämförelser",
     # English headings in Swedish reports
     "highlights", "looking", "key", "outcomes", "outcome", "kpi", "kpier", "summary",
@@ -186,6 +187,11 @@ TABLE_HEADER_WORDS = ("matt", "indikator", "indikatorer", "kategori", "variabel"
                       "nyckeltal", "matetal", "utfall", "resultat", "orsak", "antal", "andel",
                       "avslutsorsak", "avslutsorsaker", "summa", "totalt", "insats", "insatser",
                       "insatsnamn", "projekt", "verksamhet", "namn")
+# First header cells of a table that breaks one insats down by place or unit ("Kommun |
+# Deltagare | Kvinnor …" with a row per kommun and a "Totalt" row): only its total counts.
+BREAKDOWN_HEADERS = ("kommun", "kommuner", "ort", "orter", "stadsdel", "stadsdelar", "område",
+                     "områden", "län", "enhet", "enheter", "kontor", "mottagning", "team",
+                     "åldersgrupp", "ålder", "delområde", "geografi")
 # Endings of compound topic words: "Jämställdhetsperspektiv", "Barnrättsperspektiv".
 TOPIC_ENDINGS = ("perspektiv", "perspektivet", "analys", "konsekvenser")
 # Words after a topic that introduce the insats it is about: "Uppföljning av Steget Vidare".
@@ -264,7 +270,7 @@ CLAUSE_BREAKS = {",", ";", "och", "samt", "varav", "(", ")", ":", "men", "medan"
 PREDICATES = {
     "still_enrolled": r"(fortfarande|fortsatt) (inskriv|aktuell)",
     "participants_new": (
-        r"(^| )(# )?nya (#|deltagare|personer|individer)|# nya|nyinskriv|nyantag"
+        r"(^| )(# )?nya (#|deltagare|personer|individer)|# nya|nyinskriv|nyantag|nytillkom"
         r"|skrivits in|skrevs in|skrivit in|skrivs in|skrevs # (\w+ )?in\b|inskrivningar"
         r"|\bstartat\b|\btillkommit\b|\btillkom\b|\bantagits\b"
         r"|# (\w+ )?(på)?började (under|i (insatsen|projektet|gruppen)|insatsen|projektet)\b"
@@ -288,7 +294,8 @@ PREDICATES = {
         r"|\baktuella\b|tagit del|haft kontakt med|fått stöd"
         r"|könsfördelning|\bunika\b|omfattats|# aktiva\b|^ ?av (våra )?# \w+ (var|har)"
         r"|# (deltagare|personer) totalt\s*(,|$|varav|enligt|\(|\.)"
-        r"|# (deltagare|personer|individer) under (året|perioden|kvartalet|tertialet|halvåret)"),
+        r"|# (deltagare|personer|individer) under (året|perioden|kvartalet|tertialet|halvåret)"
+        r"|\bomfatta(t|de|r) (\w+ ){0,3}#|\b(mött|mötte|träffat|träffade) (\w+ ){0,3}# "),
 }
 # Words that open a new clause after a comma.
 CLAUSE_CONJUNCTIONS = ("vilket", "men", "medan", "där", "då", "eftersom", "som")

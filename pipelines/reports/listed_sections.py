@@ -40,6 +40,14 @@ def _similar(a: str, b: str) -> bool:
         matcher.ratio() >= 0.85
 
 
+def _forms(name: str) -> set[str]:
+    """Folded forms a heading may use for a listed name: whole, without its bracket, the
+    bracket alone ('Arbetsintegrerande team (AIT)' → 'AIT')."""
+    bracketed = re.search(r"\(([^)]{2,30})\)", name)
+    forms = {name, re.sub(r"\([^)]*\)", " ", name), bracketed.group(1) if bracketed else ""}
+    return {fold(form) for form in forms if fold(form)}
+
+
 def _match_name(text: str, names: list[str], used: set[str], strict: bool) -> str | None:
     """The listed name a heading line refers to, preferring names not yet used.
 
@@ -55,7 +63,8 @@ def _match_name(text: str, names: list[str], used: set[str], strict: bool) -> st
             continue
         shared = sum(any(_same_word(w, n) for n in nwords) for w in words)
         extra = len(words) - shared
-        if fold(name) == folded or (shared == len(words) == len(nwords)):
+        if fold(name) == folded or (shared == len(words) == len(nwords)) or \
+                folded in _forms(name):
             score = 3.0
         elif all(any(_same_word(w, n) for w in words) for n in nwords):
             score = 2.0 + len(nwords) / 100  # the whole name stands in the line
@@ -140,7 +149,7 @@ def _follows_heading(lines: list[Line], i: int) -> bool:
 def listed_sections(doc: Document, names: list[str], after: int) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     used: set[str] = set()
-    folded = frozenset(fold(n) for n in names)
+    folded = frozenset(form for n in names for form in _forms(n))
     for i in heading_candidates(doc, after, folded):
         line = doc.lines[i]
         text = _title_head(line.text) if _opens_with_name(line.text, folded) else line.text

@@ -85,8 +85,11 @@ def column_gaps(raw: str) -> dict[int, int]:
     if len(gaps) == 1 and not lead and not _NUMBER_CELL.match(raw[gaps[0].end():].strip()):
         return {}
     found = {m.start(): m.end() for m in gaps}
-    if lead:
-        found[0] = lead.end()  # a header row whose first cell is empty
+    cells = re.split(r" {3,}", raw.strip())
+    indented_label = re.search(r"[A-Za-zÅÄÖåäö]", cells[0]) and bool(
+        _NUMBER_CELL.match(cells[-1])) and not re.fullmatch(r"(19|20)\d\d", cells[-1])
+    if lead and not indented_label:
+        found[0] = lead.end()  # a header row whose first cell is empty, not "   varav män   24"
     return found
 
 

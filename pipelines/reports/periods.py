@@ -172,7 +172,7 @@ _HALF = re.compile(r"\b(första|andra)\s+halvåret\b|\bh([12])\b|\bhalvår\s*([1
                    re.IGNORECASE)
 _TERTIAL = re.compile(r"\b(?:t|tertial\s*)([1-3])\b", re.IGNORECASE)
 _SO_FAR = re.compile(r"\back(?:umulerat)?\b|\bhittills\b|\btotalt i år\b", re.IGNORECASE)
-_BARE_QUARTER = re.compile(r"\b(?:kv(?:artal)?\.?|q)\s*([1-4])\b", re.IGNORECASE)
+_BARE_QUARTER = re.compile(r"\b(?:(?:kv(?:artal)?\.?|q)\s*|k(?=[1-4]\b))([1-4])\b", re.IGNORECASE)
 _BARE_MONTHS = re.compile(rf"\b{_MONTH}\s*[-–—]\s*{_MONTH}(?!\s*,?\s*(?:19|20)\d\d)",
                           re.IGNORECASE)
 

@@ -8,6 +8,7 @@ cover, "Insatsens namn: …" fields, or headings followed by the usual form fiel
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from pipelines.reports import lexicon as lx
@@ -164,9 +165,15 @@ def find_sections(doc: Document) -> list[Section]:
     if not starts:  # the rows of a table with one row per insats, found again as headings
         starts = _found_again(doc, *_insats_names((table_insats_names(doc.lines), 0), forbund))
         listed = dict(starts)
+    # entries of a listing on adjacent lines (a table of contents without page numbers)
+    # whose names head sections again further on open no section of their own
+    adjacent = {i for (i, _), (j, _) in zip(starts, starts[1:], strict=False) if j == i + 1}
+    listing = {i for i, _ in starts if i in adjacent or i - 1 in adjacent}
+    again = Counter(fold(name) for _, name in starts)
+    starts = [(i, name) for i, name in starts if i not in listing or again[fold(name)] == 1]
     if not starts:
         title = next((line.text.strip() for line in doc.lines if line.text.strip()), doc.source)
-        starts = [(0, title)]
+        starts = [(0, without_numbering(title)[1].strip() or title)]
     sections: list[Section] = []
     for n, (i, name) in enumerate(starts):
         last = starts[n + 1][0] if n + 1 < len(starts) else len(doc.lines)

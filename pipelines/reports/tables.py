@@ -71,9 +71,11 @@ def _column(cell: str, label_metric: Callable[[str], str | None]
 
 def read_table(rows: list[Line], label_metric: Callable[[str], str | None],
                caption_metric: str | None = None,
-               is_insats: Callable[[str], bool] = lambda name: False) -> list[Cell]:
+               is_insats: Callable[[str], bool] = lambda name: False,
+               is_known: Callable[[str], bool] = lambda name: False) -> list[Cell]:
     """The figures of a table whose first line is its header; rows of sexes under a caption
-    ('Tabell 2. Nya deltagare per kvartal') count what the caption names."""
+    ('Tabell 2. Nya deltagare per kvartal') count what the caption names. `is_insats` tells
+    a name the report uses as an insats, `is_known` one of the report's insats headings."""
     header = rows[0].text.split("\t")
     money = [bool(set(re.findall(r"[a-zåäö]+", cell.lower())) & set(lx.MONEY_WORDS))
              for cell in header]
@@ -89,13 +91,22 @@ def read_table(rows: list[Line], label_metric: Callable[[str], str | None],
         else None
     # "År | 2022 | 2023": the columns are the periods, the rows what is counted.
     by_period = first in _PERIOD_HEADERS and not any(kind == "period" for kind, _ in kinds[1:])
+    # "Kommun | Deltagare | …": one insats by place; its "Totalt" row is the insats' figure
+    by_part = first in lx.BREAKDOWN_HEADERS and not by_period
+    if by_part:
+        return _part_totals(rows, header, kinds)
     # Columns named like insatser the report names ("Jobbspåret | IPS Kust"), not sexes,
     # totals or periods.
     named_columns = sum(is_insats(cell.strip()) for cell, (kind, _)
                         in zip(header[1:], kinds[1:], strict=True)
                         if cell.strip() and kind not in ("sex", "all", "period")
                         and cell.strip().lower().split()[0] not in MONTHS)
-    if not any(kind for kind, _ in kinds[1:]) or named_columns >= 2:
+    # "Avslutsorsak | Lidå | Fjällsjö | Totalt": columns beside a total that are not insatser
+    # the report heads are parts of one insats; its total column is read like any other
+    parts = any(cell.strip().lower() in _TOTAL for cell in header[1:]) and not all(
+        is_known(cell.strip()) for cell, (kind, _) in zip(header[1:], kinds[1:], strict=True)
+        if cell.strip() and kind not in ("sex", "all", "period"))
+    if not any(kind for kind, _ in kinds[1:]) or named_columns >= 2 and not parts:
         return _by_insats_columns(rows, header, label_metric, named_columns >= 2)
     labels = [row_label(row) for row in rows[1:]]
     if not all(label in _TOTAL or label.split()[-1:] and label.split()[-1] in lx.SEX_WORDS
@@ -172,7 +183,8 @@ def read_table(rows: list[Line], label_metric: Callable[[str], str | None],
 _PERIOD_LABELS = ("perioden", "period", "kvartalet", "året", "halvåret", "tertialet",
                   "denna period", "aktuell period", "rapportperioden", "under perioden",
                   "under kvartalet", "under året", "sedan start", "totalt sedan start",
-                  "hittills i år", "sedan insatsens start", "ackumulerat")
+                  "hittills i år", "sedan insatsens start", "ackumulerat", "helår", "helåret",
+                  "hela året")
 
 
 def is_period_label(text: str) -> bool:
@@ -203,6 +215,28 @@ def _column_metric(header: str, kind: str, what: str | None, percent: bool) -> s
             "inskrivna", "aktuella", "deltagare"):
         return "participants"
     return what if kind == "metric" else None
+
+
+def _part_totals(rows: list[Line], header: list[str],
+                 kinds: list[tuple[str, str | None]]) -> list[Cell]:
+    """The total rows of a table whose rows are parts of one insats (kommuner, units), each
+    column counting what its header names."""
+    cells: list[Cell] = []
+    for row in rows[1:]:
+        if row_label(row) not in _TOTAL:
+            continue
+        for j, m, cell, offset in row_numbers(row):
+            if not j or j >= len(kinds) or m is None:
+                continue
+            kind, what = kinds[j]
+            metric = _column_metric(header[j], kind, what, bool(m.group(2)))
+            if metric is None:
+                continue
+            start = offset + len(cell) - len(cell.lstrip())
+            cells.append(Cell(metric, what if kind == "sex" else "all",
+                              float(m.group(1).replace(",", ".")), start,
+                              start + len(m.group(1)), row, None, ""))
+    return cells
 
 
 def _by_insats_columns(rows: list[Line], header: list[str],

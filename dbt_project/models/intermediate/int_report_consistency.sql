@@ -2,11 +2,6 @@
     passed or not. Values stated twice with different values are compared as stated; the
     lines of an outcome breakdown add up. -#}
 
-{%- set counts = ['participants', 'participants_new', 'participants_ended',
-                  'participants_ongoing'] -%}
-{%- set outcomes = ['ended_work', 'ended_studies', 'ended_work_or_studies', 'ended_job_seeking',
-                    'ended_continued_rehab', 'ended_illness', 'ended_moved', 'ended_other'] -%}
-
 with
 
 figures as (
@@ -15,12 +10,19 @@ figures as (
 
 ),
 
+metrics as (
+
+    select metric, kind from {{ ref('report_metrics') }}
+
+),
+
 stats as (
 
     select
-        section_key,
-        metric,
-        sex,
+        figures.section_key,
+        figures.metric,
+        figures.sex,
+        min(metrics.kind) as kind,
         min(forbund_name_reported) as forbund_name_reported,
         min(insats_name_reported) as insats_name_reported,
         min(forbund_org_nr) as forbund_org_nr,
@@ -34,7 +36,9 @@ stats as (
         count(distinct value) as distinct_values,
         min(quote) as quote
     from figures
-    group by section_key, metric, sex
+    left join metrics
+        on figures.metric = metrics.metric
+    group by figures.section_key, figures.metric, figures.sex
 
 ),
 
@@ -48,24 +52,24 @@ sections as (
         min(insats_key) as insats_key,
         min(period_start) as period_start,
         min(period_end) as period_end,
-        {% for metric in counts + ['share_work_or_studies_pct'] -%}
-        {% for sex in ['all', 'women', 'men'] -%}
-        max(case when metric = '{{ metric }}' and sex = '{{ sex }}' then value end)
-            as {{ metric }}_{{ sex }},
-        max(case when metric = '{{ metric }}' and sex = '{{ sex }}' then quote end)
-            as {{ metric }}_{{ sex }}_quote,
-        {% endfor -%}
-        {% endfor -%}
-        {% for metric in outcomes -%}
-        max(case when metric = '{{ metric }}' and sex = 'all' then value_sum end)
+        {#- the metrics the rules below name; outcomes are those of kind 'outcome' -#}
+        {#- a count stated twice is compared as its lowest value (stated_once flags it);
+            the lines of an outcome breakdown are added up -#}
+        {% for metric, measure in [('participants', 'value'), ('participants_new', 'value'),
+                                   ('participants_ended', 'value'),
+                                   ('participants_ongoing', 'value'),
+                                   ('share_work_or_studies_pct', 'value'),
+                                   ('ended_work', 'value_sum'), ('ended_studies', 'value_sum'),
+                                   ('ended_work_or_studies', 'value_sum')] -%}
+        max(case when metric = '{{ metric }}' and sex = 'all' then {{ measure }} end)
             as {{ metric }}_all,
+        max(case when metric = '{{ metric }}' and sex = 'all' then quote end)
+            as {{ metric }}_all_quote,
         {% endfor -%}
-        sum(case when metric like 'ended\_%' escape '\' and sex = 'all' then value_sum end)
-            as outcomes_all,
-        count(distinct case when metric like 'ended\_%' escape '\' and sex = 'all'
-                            then metric end) as outcome_categories,
-        max(case when metric like 'ended\_%' escape '\' and sex = 'all' then quote end)
-            as outcomes_quote
+        sum(case when kind = 'outcome' and sex = 'all' then value_sum end) as outcomes_all,
+        count(distinct case when kind = 'outcome' and sex = 'all' then metric end)
+            as outcome_categories,
+        max(case when kind = 'outcome' and sex = 'all' then quote end) as outcomes_quote
     from stats
     group by section_key
 
@@ -73,18 +77,23 @@ sections as (
 
 rules as (
 
-    {% for metric in counts %}
+    {#- every count metric (seeds/report_metrics.csv kind 'count') stated by sex -#}
     select
-        section_key, 'women_plus_men_equals_all' as rule, '{{ metric }}' as metric,
-        'women + men' as left_side, {{ metric }}_women + {{ metric }}_men as left_value,
-        'all' as right_side, {{ metric }}_all as right_value,
-        {{ metric }}_women + {{ metric }}_men = {{ metric }}_all as passed,
-        {{ metric }}_all_quote as left_quote, {{ metric }}_women_quote as right_quote
-    from sections
-    where {{ metric }}_all is not null and {{ metric }}_women is not null
-        and {{ metric }}_men is not null
+        section_key, 'women_plus_men_equals_all' as rule, metric,
+        'women + men' as left_side,
+        sum(case when sex in ('women', 'men') then value end) as left_value,
+        'all' as right_side, max(case when sex = 'all' then value end) as right_value,
+        sum(case when sex in ('women', 'men') then value end)
+            = max(case when sex = 'all' then value end) as passed,
+        max(case when sex = 'all' then quote end) as left_quote,
+        max(case when sex = 'women' then quote end) as right_quote
+    from stats
+    where kind = 'count'
+    group by section_key, metric
+    having count(case when sex = 'all' then 1 end) = 1
+        and count(case when sex = 'women' then 1 end) = 1
+        and count(case when sex = 'men' then 1 end) = 1
     union all
-    {% endfor %}
 
     {% for metric in ['participants_new', 'participants_ended'] %}
     select
@@ -161,7 +170,7 @@ rules as (
         distinct_values = 1 as passed,
         quote as left_quote, quote as right_quote
     from stats
-    where statements > 1 and metric not like 'ended\_%' escape '\'
+    where statements > 1 and coalesce(kind, 'unknown') <> 'outcome'
 
 ),
 
