@@ -67,3 +67,9 @@
         {{ alias }}.share_work_or_studies_pct,
         {{ alias }}.avg_months_in_insats
 {%- endmacro %}
+
+{#- The key of an insats across the warehouse: its förbund's organisation number and its
+    id in that förbund's exports ("222000-0000/IPS"). -#}
+{% macro insats_key(forbund_org_nr='forbund_org_nr', insats_id='insats_id') -%}
+    {{ forbund_org_nr }} || '/' || {{ insats_id }}
+{%- endmacro %}

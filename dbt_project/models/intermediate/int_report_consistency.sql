@@ -81,9 +81,9 @@ rules as (
     select
         section_key, 'women_plus_men_equals_all' as rule, metric,
         'women + men' as left_side,
-        sum(case when sex in ('women', 'men') then value end) as left_value,
+        sum(case when sex <> 'all' then value end) as left_value,
         'all' as right_side, max(case when sex = 'all' then value end) as right_value,
-        sum(case when sex in ('women', 'men') then value end)
+        sum(case when sex <> 'all' then value end)
             = max(case when sex = 'all' then value end) as passed,
         max(case when sex = 'all' then quote end) as left_quote,
         max(case when sex = 'women' then quote end) as right_quote

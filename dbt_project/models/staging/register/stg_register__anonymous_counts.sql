@@ -12,7 +12,7 @@ renamed as (
         -- ids
         forbund_org_nr,
         forbund_name,
-        forbund_org_nr || '/' || insats_id as insats_key,
+        {{ insats_key() }} as insats_key,
         insats_id,
         insats_name,
 
