@@ -12,7 +12,7 @@ import duckdb
 
 from pipelines.run_stamp import inputs_stamp, save_stamp, unchanged_since_last_publish
 from pipelines.runlog import record
-from pipelines.settings import SHARED_DIR, Paths, current_paths, export_environment
+from pipelines.settings import SHARED_DIR, Paths, current_paths
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,6 @@ def run_pipeline(paths: Paths | None = None, *, generate_if_empty: bool = True,
     """Load registers, build the dbt marts with their tests, publish the exports; nothing
     when no input changed since the last published run (unless `force`)."""
     paths = paths or current_paths()
-    export_environment(paths)
     from pipelines.lock import LOCK_FILE, LoadInProgress, exclusive_load
 
     try:  # the whole run holds the lock; a second run stops at once with one line

@@ -78,12 +78,6 @@ def current_paths() -> Paths:
     return Paths(data_dir=data_dir, warehouse=Path(warehouse).resolve())
 
 
-def export_environment(paths: Paths) -> None:
-    """Make `paths` the ones every component (including the dbt subprocess) sees."""
-    os.environ["FINSAM_DATA_DIR"] = str(paths.data_dir)
-    os.environ["FINSAM_DUCKDB"] = str(paths.warehouse)
-
-
 def max_invalid_rows() -> int:
     """Invalid rows a register file may have and still load without them (default 0)."""
     return int(os.environ.get("FINSAM_MAX_INVALID_ROWS", "0"))
