@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from pipelines.reports.comparisons import PREVIOUS_YEAR
 from pipelines.reports.figures import Figure
 from pipelines.reports.periods import (
     Period,
@@ -29,6 +30,13 @@ _COUNT = re.compile(r"(?<![\d-])(?!(?:19|20)\d\d(?![\d-]))\d+(?:[,.]\d+)?")
 
 
 _WHOLE_YEAR = re.compile(r"hel(år|året)|hela året", re.IGNORECASE)
+
+
+def _year_before(period: Period) -> Period:
+    """The same part of the year before ('jan–jun 2025' → 'jan–jun 2024')."""
+    def back(day: date) -> date:
+        return day.replace(year=day.year - 1, day=min(day.day, 28) if day.month == 2 else day.day)
+    return back(period[0]), back(period[1])
 
 
 def _stretch(text: str, figure: Figure) -> tuple[int, int]:
@@ -94,6 +102,8 @@ def figure_period(doc: Document, doc_period: Period | None, section: Section,
             return section.lifetime[0], section.period[1]
         if section.lifetime and (nth := _PROJECT_YEAR.fullmatch(figure.period_text.strip())):
             return project_year(section.lifetime[0], int(nth.group(1)), section.period)
+        if section.period and figure.period_text == PREVIOUS_YEAR:  # "(fg år 37)"
+            return _year_before(section.period)
         if year and _WHOLE_YEAR.fullmatch(figure.period_text.strip()):
             return date(year, 1, 1), date(year, 12, 31)  # "Helår" beside the quarters
         if section.period and is_year_to_date(figure.period_text):

@@ -67,8 +67,10 @@ class CountRules:
         if depth or (first > 0 and toks[first - 1].lower not in lx.ITEM_BREAKS):
             return None  # "Arbete (inkl. lönestöd) 5": asides in brackets are skipped
         label.reverse()
-        if not label or not all(w.isalpha() for w in label):
-            return None
+        if not label or not all(w.isalpha() for w in label) or any(
+                w in lx.VERBS - {"till", "av", "fortsatt"} and lx.outcome_of(w) is None
+                for w in label):
+            return None  # "…, hade insatsen 19 deltagare": a clause, not a list label
         outcomes = [o for w in label if (o := lx.outcome_of(w))]
         if not outcomes:
             return None
@@ -99,7 +101,8 @@ class CountRules:
         if labelled:
             before = s.label.split()
         # "Antalet inskrivna deltagare under perioden var 33."
-        ends_clause = all(not w.isalnum() for w in after) and bool(before) and \
+        ends_clause = (all(not w.isalnum() for w in after) or after[:1] == ["jämfört"]) and \
+            bool(before) and \
             before[-1] in ("var", "är", "blev") and any(
                 w in lx.PEOPLE or w in lx.COUNTED_WORDS for w in before)
         states = bool(after) and after[0] in predicate_words  # "Av 25 avslutade har …"

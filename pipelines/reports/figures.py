@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipelines.reports import lexicon as lx
+from pipelines.reports.comparisons import comparison_asides, comparison_figures
 from pipelines.reports.figure_forms import FormRules
 from pipelines.reports.figure_lists import ListRules
 from pipelines.reports.figure_numbers import NumberRules
@@ -156,13 +157,16 @@ class SectionFigures(NumberRules, CountRules, ShareRules, FormRules, ListRules):
             if sentence.rstrip().endswith("?"):
                 question = sentence.lower()
                 continue
-            tokens = without_asides(tokenize(sentence, base=line.start + start))
+            tokens, asides = comparison_asides(without_asides(
+                tokenize(sentence, base=line.start + start)), sentence, line.start + start)
             if question and self._answer(tokens, question, line.start + start, sentence):
                 question = ""
                 continue
             question = ""
+            before = len(self.figures)
             self._sentence(Sentence(sentence, line.start + start, tokens, label,
                                      self._goal_block or "mål" in label, ended))
+            self.figures.extend(comparison_figures(self.figures[before:], asides))
             ended = ended or bool(re.search(lx.ENDED_PATTERN, sentence, re.IGNORECASE))
 
     @staticmethod

@@ -110,9 +110,11 @@ def style(line: Line) -> str | None:
     if line.heading_level:
         return f"md{line.heading_level}"
     depth, rest = without_numbering(text)
-    # a number at the end is a page number, but not an age range ("Bryggan – unga 16–24")
+    # a number at the end is a page number, but not an age range ("Bryggan – unga 16–24") nor
+    # part of a short name ("3.4 Steg 1")
     if depth and rest and (not re.search(r"\d\s*$", rest) or re.search(r"\d\s*[–-]\s*\d+\s*$",
-                                                                      rest)):
+                                                                      rest)
+                           or re.fullmatch(r"[A-ZÅÄÖ]\S*( \S+){0,2} [1-9]", rest.strip())):
         return f"num{min(depth, 3)}"
     letters = [ch for ch in text.split("(")[0] if ch.isalpha()]
     if len(letters) >= 3 and all(ch.isupper() for ch in letters):

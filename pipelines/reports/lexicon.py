@@ -153,7 +153,9 @@ TOPIC_FIRST_WORDS = (
     "budget", "kostnader", "kostnad", "personal", "bemanning", "utveckling", "statistik",
     "period", "rapportperiod", "framtid", "slutsats", "slutsatser", "lärdomar", "erfarenheter",
     "utmaningar", "förändringar", "insatser", "kontaktperson", "kontaktuppgifter",
-    "projektägare", "anordnare", "fortsättning", "spridning", "implementering",
+    "uppdrag", "uppdraget", "ändamål", "projektägare", "insatsägare", "huvudman",
+    "uppgiftslämnare", "ansvarig", "projektledare", "anordnare", "fortsättning", "spridning",
+    "implementering",
     "implementeringsplan", "horisontella", "övrigt", "noter", "beredningsgrupp", "kansli",
     "förbundet", "förbundets", "ordförande", "verksamhet", "verksamheten", "verksamhetens",
     "kvalitet", "jämställdhet", "tillgänglighet", "antal", "hur", "vart", "vilka", "vad",
@@ -289,8 +291,8 @@ PREDICATES = {
         r"|vid (\w*års|kvartals|månads)skiftet|vid utgången av"
         r"|\bär (det )?(?:[#\w]+ )*?inskrivna"),
     "participants": (
-        r"inskriv|deltagit|\bdeltar\b|\bdeltog\b|\b(haft|hade) (\w+ ){0,3}#|registrer|fått ta del"
-        r"|\bantal(et)? (\w+ )?(deltagare|personer|individer|unga) #"
+        r"inskriv|deltagit|\bdeltar\b|\bdeltog\b|\b(haft|hade) (\w+ ){0,4}#|registrer|fått ta del"
+        r"|\bantal(et)? (\w+ )?(deltagare|personer|individer|unga) ((var|är|blev) )?#"
         r"|\baktuella\b|tagit del|haft kontakt med|fått stöd"
         r"|könsfördelning|\bunika\b|omfattats|# aktiva\b|^ ?av (våra )?# \w+ (var|har)"
         r"|# (deltagare|personer) totalt\s*(,|$|varav|enligt|\(|\.)"

@@ -19,16 +19,22 @@ _MARKED = re.compile(r"[”“\"«]([^”“\"«»\n]{2,60})[”“\"»]|\*\*([^
 
 
 def marked_names(doc: Document, keep: Callable[[str], bool]) -> list[str]:
-    """Names set in quotes or bold at least twice that `keep` accepts, in order of first use."""
+    """Names that `keep` accepts, set in quotes or bold at least twice, or in bold once and
+    named again in the text; in order of first use."""
     counts: Counter[str] = Counter()
+    bold: set[str] = set()
     first: dict[str, str] = {}
     for m in _MARKED.finditer(doc.original):  # bold is markup, gone from the working text
         name = (m.group(1) or m.group(2)).strip()
         if not name[:1].isupper() or len(name.split()) > 6 or name.endswith((".", ",")):
             continue
         counts[fold(name)] += 1
+        if m.group(2):
+            bold.add(fold(name))
         first.setdefault(fold(name), name)
-    return [first[key] for key, n in counts.items() if n >= 2 and keep(first[key])]
+    text = fold(doc.text)
+    return [first[key] for key, n in counts.items() if keep(first[key]) and (
+        n >= 2 or key in bold and len(re.findall(rf"\b{re.escape(key)}\b", text)) >= 2)]
 
 
 def named_paragraph_sections(doc: Document, keep: Callable[[str], bool]
@@ -43,6 +49,8 @@ def named_paragraph_sections(doc: Document, keep: Callable[[str], bool]
     for i, line in nonblank(doc.lines):
         text = fold(line.text)
         named = [name for key, name in folded if key in text]
+        if len(named) > 1:  # "Kompetensbron avslutades …, åtta fortsatte i IPS Vallmora"
+            named = [name for key, name in folded if text.startswith(key)] or named
         if len(named) == 1 and (not starts or starts[-1][1] != named[0]):
             starts.append((i, named[0]))
     return starts if len({name for _, name in starts}) >= 2 else []

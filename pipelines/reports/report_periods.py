@@ -56,8 +56,30 @@ def document_period(doc: Document) -> Period | None:
     page saved as text opens with its menu and cookie notice: when the first lines name no
     period, the first lines after such chrome are read as the title."""
     shown = nonblank(doc.lines)
-    return _title_period(doc, shown[:12]) or _title_period(
+    found = _title_period(doc, shown[:12]) or _title_period(
         doc, [(i, line) for i, line in shown[:80] if not _chrome(line.text)][:12])
+    whole_year = found is not None and (found[0].month, found[0].day, found[1].month,
+                                        found[1].day) == (1, 1, 12, 31) and \
+        found[0].year == found[1].year
+    if found is None or whole_year:
+        # "Utvärderingen omfattar … perioden 1 januari 2022 – 31 mars 2024" under a title
+        # that names only the year it was written
+        scope = _scope_period(" ".join(line.text for _, line in shown[:40]))
+        if scope and (found is None or scope[1].year == found[1].year) and scope != found:
+            return scope
+    return found
+
+
+_SCOPE = re.compile(r"\b(avser|omfattar|gäller|täcker|redovisar|beskriver)\b[^.]{0,80}?"
+                    r"\b(perioden|tiden|tidsperioden)\b([^.]{0,60})", re.IGNORECASE)
+
+
+def _scope_period(text: str) -> Period | None:
+    """The period a report says it covers in a sentence of its opening."""
+    for m in _SCOPE.finditer(text):
+        if found := explicit_period(m.group(3)):
+            return found
+    return None
 
 
 def _chrome(text: str) -> bool:

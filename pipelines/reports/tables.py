@@ -76,7 +76,7 @@ def read_table(rows: list[Line], label_metric: Callable[[str], str | None],
     """The figures of a table whose first line is its header; rows of sexes under a caption
     ('Tabell 2. Nya deltagare per kvartal') count what the caption names. `is_insats` tells
     a name the report uses as an insats, `is_known` one of the report's insats headings."""
-    header = rows[0].text.split("\t")
+    header = rows[0].text.rstrip().split("\t")  # no empty cell after the last
     money = [bool(set(re.findall(r"[a-zåäö]+", cell.lower())) & set(lx.MONEY_WORDS))
              for cell in header]
     if money[0] or len(header) > 1 and all(money[1:]):
