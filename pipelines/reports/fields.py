@@ -52,6 +52,11 @@ def _is_name(text: str) -> bool:
         (".", "?", ";", ",")) and not _name_field().match(text)
 
 
+# The title of a column of numbers: "Insats | Månader" heads a table, "Insats | Lotsen" names
+_COLUMN_TITLE = re.compile(r"(?i)(månader|antal|andel|procent|%|deltagare|platser|kvinnor|män"
+                           r"|totalt|utfall|mål|budget|(19|20)\d\d|kv\.? ?\d|q\d)\b")
+
+
 def name_fields(lines: list[Line]) -> list[tuple[int, str]]:
     """(line, insats name) of every name field."""
     found = []
@@ -69,6 +74,10 @@ def name_fields(lines: list[Line]) -> list[tuple[int, str]]:
         elif not separated and (m.group("label").lower() in lx.NAME_FIELD_LABELS_NEED_COLON
                                 or not _is_name(name)):
             name = None
+        following = next((x.text for x in lines[i + 1:i + 3] if x.text.strip()), "")
+        if name and "\t" in line.text and _COLUMN_TITLE.match(name.strip()) \
+                and re.search(r"\t\s*\d+(?:[,.]\d+)?\s*$", following):
+            continue  # "Insats | Månader" over "IPS | 9,4": a table's header, not a field
         if name:
             found.append((i, name.strip(" .*\t")))
     return found
@@ -98,6 +107,7 @@ def kind_title_insats(lines: list[Line], is_name: Callable[[str], bool],
         text = _SUBJECT.sub("", line.text.split("\t")[0].strip())
         if after_kind:  # "Hållbar väg – ett tvåårigt projekt för …": the name before its subtitle
             text = re.split(r"\s[–—-]\s", text)[0].strip()
+            text = re.sub(r"^(?i:projekt(?:et)?|insats(?:en)?)\s+(?=[A-ZÅÄÖ])", "", text)
         if after_kind and _is_name(text) and len(text.split()) <= 6 and not re.search(
                 r"\d", text) and is_name(text) and _PERIOD_TAIL.sub("", text) == text:
             return i, text.strip(" .*")  # "SLUTRAPPORT OCH UTVÄRDERING" / "VÄGEN VIDARE"

@@ -11,7 +11,8 @@ from pipelines.reports.folding import fold
 from pipelines.reports.form_rows import FORM_NUMBERING, NUMBERING, FormRows, sex_cells
 from pipelines.reports.headings import is_topic, mentions, without_numbering
 from pipelines.reports.numbers import Token, digit_value, tokenize
-from pipelines.reports.tables import is_header_row, is_period_label, read_table
+from pipelines.reports.table_cells import is_header_row
+from pipelines.reports.tables import is_period_label, read_table
 from pipelines.reports.text import Line
 
 # "12", "12 deltagare (5 kvinnor)", "10, varav 6 kvinnor och 4 män", "59 %".
@@ -269,8 +270,10 @@ class FormRules(FormRows):
                     offset += len(cell) + 1
             return
         known = {fold(without_numbering(n)[1]) for n in self.insats_names}
+        titled = len(caption.split()) <= 16 and not caption.rstrip().endswith((".", "!", ":"))
         for cell in read_table(rows, self._label_metric, caption_metric, self._names_insats,
-                               lambda name: fold(without_numbering(name)[1]) in known):
+                               lambda name: fold(without_numbering(name)[1]) in known,
+                               caption_metric if titled else None):
             token = Token(self.text[cell.start:cell.end], cell.start, cell.end)
             s = Sentence(cell.row.text, cell.row.start, [token], "")
             figure = self._emit(cell.metric, cell.sex, cell.value, s,

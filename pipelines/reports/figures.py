@@ -20,7 +20,7 @@ from pipelines.reports.figure_shares import ShareRules
 from pipelines.reports.figure_types import Figure, Mention, Sentence
 from pipelines.reports.numbers import Token, as_number, tokenize, without_asides
 from pipelines.reports.periods import MONTHS
-from pipelines.reports.tables import is_header_row
+from pipelines.reports.table_cells import is_header_row
 from pipelines.reports.text import Line
 
 __all__ = ["Figure", "SectionFigures"]

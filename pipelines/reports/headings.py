@@ -58,10 +58,17 @@ def is_topic(text: str) -> bool:
     return not words or words[0] in _topic_words() or words[0].endswith(_topic_endings())
 
 
+_APPENDIX = re.compile(r"(?i:bilaga|appendix)\s+(?:\d{1,2}|[A-Z])\b\s*[.:–-]?\s*(?P<name>\S.*)")
+
+
 def named_in_topic(text: str) -> str | None:
     """The insats a topic heading is about: 'Uppföljning av Steget Vidare 2024' → 'Steget
     Vidare'; None when the heading names none."""
     _, rest = without_numbering(text)
+    if appendix := _APPENDIX.match(rest.strip(" *\t")):  # "Bilaga 2 Steg för steg"
+        name = appendix.group("name").strip(" :*")
+        return name if name[:1].isupper() and fold(name.split()[0]) not in _topic_words() \
+            else None
     words = rest.strip(" :*\t").split()
     if len(words) < 3 or fold(words[0]) not in _topic_words() or words[1] not in lx.TOPIC_OF:
         return None
@@ -110,6 +117,8 @@ def style(line: Line) -> str | None:
     if line.heading_level:
         return f"md{line.heading_level}"
     depth, rest = without_numbering(text)
+    if depth and re.match(r"[^:]{2,80}:\s*\S*\d", rest):
+        return None  # a numbered form field with its answer: "6. Andel till arbete: 33 %"
     # a number at the end is a page number, but not an age range ("Bryggan – unga 16–24") nor
     # part of a short name ("3.4 Steg 1")
     if depth and rest and (not re.search(r"\d\s*$", rest) or re.search(r"\d\s*[–-]\s*\d+\s*$",

@@ -82,8 +82,13 @@ def _match_name(text: str, names: list[str], used: set[str], strict: bool) -> st
     return max(scored)[2]
 
 
+_APPENDIX = re.compile(r"^\s*(?i:bilaga|appendix)\s+(?:\d{1,2}|[A-Z])\b\s*[.:–-]?\s*")
+
+
 def _clean_heading(heading: str) -> str:
-    """A heading without leading/trailing report words, months, years and quotes."""
+    """A heading without leading/trailing report words, months, years, quotes and an
+    appendix number ("Bilaga 2")."""
+    heading = _APPENDIX.sub("", heading)
     words = re.sub(r"[\"“”'*]", "", heading).split()
 
     def noise(word: str) -> bool:
@@ -105,7 +110,7 @@ def section_name(heading: str, listed: str | None) -> str:
     similar = _similar(fold(cleaned), fold(listed))
     if fold(cleaned) and (fold(cleaned) == fold(listed) or similar):
         return cleaned
-    return listed
+    return _APPENDIX.sub("", listed) or listed  # "Bilaga 2 Steg för steg"
 
 
 def heading_candidates(doc: Document, first_line: int,

@@ -22,7 +22,9 @@ def toc_names(lines: list[Line]) -> tuple[list[str], int]:
     run: list[tuple[int, str]] = []
     for i, line in nonblank(lines):
         m = _TOC_LINE.match(line.text.strip()) or _NUMBERED_TOC_LINE.match(line.text.strip())
-        if m and not m.group("name").strip().isdigit() and "\t" not in m.group("name"):
+        # a list of tables or figures ("Tabell 3. Avslutade …  7") lists no sections
+        if m and not m.group("name").strip().isdigit() and "\t" not in m.group("name") and \
+                not re.match(r"(?i)(tabell|figur|diagram)\s*\d", m.group("name").strip()):
             run.append((i, m.group("name").strip(" .\t")))
             continue
         if len(run) > len(best):

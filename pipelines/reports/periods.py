@@ -67,7 +67,8 @@ def _part_of_year(text: str) -> Period | None:
     if number * months > 12:
         return None
     return date(year, months * (number - 1) + 1, 1), _month_end(year, months * number)
-_YEAR = re.compile(r"(?<![\d-])((?:19|20)\d\d)(?![\d-])")
+# a year, not a report number ("Rapport 2024:3", "SFS 2003:1210")
+_YEAR = re.compile(r"(?<![\d-])((?:19|20)\d\d)(?![\d-]|:\d)")
 
 
 def _month_end(year: int, month: int) -> date:
@@ -157,7 +158,7 @@ def started_on(text: str) -> date | None:
 def _titled() -> re.Pattern[str]:
     kinds = "|".join(sorted(lx.REPORT_KINDS, key=len, reverse=True))
     return re.compile(rf"\b\w*(?:{kinds})\w*(?:\s+[^\s\d]+){{0,3}}?\s+(?:för\s+)?(?:år\s+)?"
-                      r"((?:19|20)\d\d)(?![\d-])", re.IGNORECASE)
+                      r"((?:19|20)\d\d)(?![\d-]|:\d)", re.IGNORECASE)
 
 
 def titled_year(text: str) -> Period | None:
@@ -201,7 +202,7 @@ def within_year(text: str, year: int) -> Period | None:
 _NAMED_YEAR = re.compile(r"(?<!sedan )(?<!från )\b(?:under|för|helåret|hela|hösten|våren)\s+"
                          r"(?:hela\s+)?"
                          r"(?:(?:hel)?året\s+|år\s+|hösten\s+|våren\s+)?"
-                         r"((?:19|20)\d\d)(?![\d-])", re.IGNORECASE)
+                         r"((?:19|20)\d\d)(?![\d-]|:\d)", re.IGNORECASE)
 
 
 def named_year(text: str) -> Period | None:

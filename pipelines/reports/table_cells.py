@@ -70,3 +70,41 @@ def cell_with_sexes(cell: str, offset: int, row: Line, metric: str) -> list[Cell
         found.append(Cell(metric, sex, float(m.group(number)), inner + m.start(number),
                           inner + m.end(number), row))
     return found
+
+_PARTICIPANT_HEADERS = ("deltagare", "antal deltagare", "antal", "deltagare totalt")
+# First header cells of a table whose columns are insatser and whose rows are outcomes.
+SHARES = ("share_work_or_studies_pct", "goal_work_or_studies_pct")
+
+
+def column_metric(header: str, kind: str, what: str | None, percent: bool) -> str | None:
+    """What a column of a table with one row per insats (or period) counts."""
+    column = header.strip().lower()
+    percent = percent or "%" in column or column.startswith("andel")
+    if percent:  # "Mål arbete/studier", "Utfall jan–jun", "Andel till arbete/studier"
+        if re.search(r"\bmål", column):
+            return "goal_work_or_studies_pct"
+        about = re.search(r"utfall|andel", column) or lx.names_work_and_studies(column)
+        return "share_work_or_studies_pct" if about else None
+    if re.search(r"snitt|genomsnitt|medel", column) or (
+            "tid" in column.split() and "mån" in column):
+        return "avg_months_in_insats"  # "Snittid (mån)", "Tid i insats (mån)"
+    if column in _PARTICIPANT_HEADERS or kind in ("sex", "all") or column in (
+            "inskrivna", "aktuella", "deltagare"):
+        return "participants"
+    return what if kind == "metric" else None
+
+
+def captioned_metric(metric: str, header: str) -> str | None:
+    """What a column counts by its table's caption: a share or a goal by its header ("Utfall",
+    "Mål"); a count never in a column of percentages ("Beläggning (%)")."""
+    if metric in SHARES:
+        return SHARES[1] if re.search(r"\bmål", header.lower()) else SHARES[0]
+    return None if "%" in header or "andel" in header.lower() else metric
+
+
+def is_header_row(line: Line) -> bool:
+    """A table row with no count in it: its cells name columns ('IPS | 2023 | 2022')."""
+    cells = [c.strip() for c in line.text.split("\t")[1:] if c.strip()]
+    named = any(re.search(r"[A-Za-zÅÄÖåäö]|(?:19|20)\d\d", c) for c in cells)  # not "–"
+    return named and all(not re.fullmatch(r"\d+(?:[,.]\d+)?\s*%?", c)
+                         or re.fullmatch(r"(?:19|20)\d\d", c) for c in cells)

@@ -19,8 +19,11 @@ from pipelines.reports import lexicon as lx
 from pipelines.reports.headings import is_topic
 from pipelines.reports.periods import MONTHS, explicit_period, within_year, year_period
 from pipelines.reports.table_cells import (
+    SHARES,
     Cell,
+    captioned_metric,
     cell_with_sexes,
+    column_metric,
     row_label,
     row_numbers,
     sex_of,
@@ -34,8 +37,6 @@ _OUTCOME_COLUMNS = ("utfall", "resultat", "värde", "faktiskt", "faktiskt utfall
 _GOAL_COLUMNS = ("mål", "målvärde", "målnivå", "mål för året", "mål enligt plan")
 _NAME_HEADERS = ("insats", "insatser", "insatsens namn", "projekt", "namn")
 _PERIOD_HEADERS = ("år", "period", "kvartal", "tertial", "halvår", "verksamhetsår")
-_PARTICIPANT_HEADERS = ("deltagare", "antal deltagare", "antal", "deltagare totalt")
-# First header cells of a table whose columns are insatser and whose rows are outcomes.
 _OUTCOME_HEADERS = ("avslutsorsak", "avslutsorsaker", "avslutsanledning", "orsak", "avslut",
                     "resultat vid avslut", "nyckeltal", "deltagarflöde", "", "mått", "indikator",
                     "uppgift", "uppföljning")
@@ -72,10 +73,12 @@ def _column(cell: str, label_metric: Callable[[str], str | None]
 def read_table(rows: list[Line], label_metric: Callable[[str], str | None],
                caption_metric: str | None = None,
                is_insats: Callable[[str], bool] = lambda name: False,
-               is_known: Callable[[str], bool] = lambda name: False) -> list[Cell]:
+               is_known: Callable[[str], bool] = lambda name: False,
+               title_metric: str | None = None) -> list[Cell]:
     """The figures of a table whose first line is its header; rows of sexes under a caption
     ('Tabell 2. Nya deltagare per kvartal') count what the caption names. `is_insats` tells
-    a name the report uses as an insats, `is_known` one of the report's insats headings."""
+    a name the report uses as an insats, `is_known` one of the report's insats headings;
+    `title_metric` what a table's title (not a sentence above it) says it counts."""
     header = rows[0].text.rstrip().split("\t")  # no empty cell after the last
     money = [bool(set(re.findall(r"[a-zåäö]+", cell.lower())) & set(lx.MONEY_WORDS))
              for cell in header]
@@ -106,7 +109,10 @@ def read_table(rows: list[Line], label_metric: Callable[[str], str | None],
     parts = any(cell.strip().lower() in _TOTAL for cell in header[1:]) and not all(
         is_known(cell.strip()) for cell, (kind, _) in zip(header[1:], kinds[1:], strict=True)
         if cell.strip() and kind not in ("sex", "all", "period"))
-    if not any(kind for kind, _ in kinds[1:]) or named_columns >= 2 and not parts:
+    # "Tabell 2. Nya deltagare per insats och kvartal" over "Insats | Kv 1 | Kv 2 …": the
+    # caption says what columns without a count of their own hold
+    captioned = title_metric if by_insats else None
+    if not (any(kind for kind, _ in kinds[1:]) or captioned) or named_columns >= 2 and not parts:
         return _by_insats_columns(rows, header, label_metric, named_columns >= 2)
     labels = [row_label(row) for row in rows[1:]]
     if not all(label in _TOTAL or label.split()[-1:] and label.split()[-1] in lx.SEX_WORDS
@@ -119,7 +125,7 @@ def read_table(rows: list[Line], label_metric: Callable[[str], str | None],
     inherited: dict[int, str] = {}
     for j in range(2, len(header)):
         if kinds[j][0] == "sex" and header[j].strip().lower().startswith("varav"):
-            before = inherited.get(j - 1) or _column_metric(header[j - 1], *kinds[j - 1], False)
+            before = inherited.get(j - 1) or column_metric(header[j - 1], *kinds[j - 1], False)
             if before:
                 inherited[j] = before
     for row in rows[1:]:
@@ -148,7 +154,7 @@ def read_table(rows: list[Line], label_metric: Callable[[str], str | None],
             if m is None:
                 continue
             if kind == "goal":  # a target: only a target share of work or studies is a figure
-                if m.group(2) and lx.names_work_and_studies(label):
+                if m.group(2) and lx.names_work_and_studies(label) or captioned in SHARES:
                     kind, row_metric_here = "all", "goal_work_or_studies_pct"
                 else:
                     continue
@@ -156,10 +162,15 @@ def read_table(rows: list[Line], label_metric: Callable[[str], str | None],
                 row_metric_here = row_metric
             metric, sex, period_text = row_metric_here, sex_row or "all", ""
             if by_insats or by_period:
-                metric = inherited.get(j) or _column_metric(header[j], kind, what,
-                                                            bool(m.group(2)))
+                metric = inherited.get(j) or (
+                    row_metric_here if row_metric_here == SHARES[1] else None) or (
+                    captioned_metric(captioned, header[j]) if captioned and kind in (
+                        "sex", "all", "period", "") and column_metric(
+                        header[j], "", None, bool(m.group(2))) is None else None
+                ) or column_metric(header[j], kind, what, bool(m.group(2)))
+                period_text = header[j].strip() if captioned and kind == "period" else ""
                 sex = what if kind == "sex" else "all"
-                period_text = parts[0].strip() if by_period else ""
+                period_text = parts[0].strip() if by_period else period_text
             elif kind == "sex":
                 sex = what
             elif kind == "period":
@@ -199,24 +210,6 @@ def _is_period(cell: str) -> bool:
                                                                              cell.lower()))
 
 
-def _column_metric(header: str, kind: str, what: str | None, percent: bool) -> str | None:
-    """What a column of a table with one row per insats (or period) counts."""
-    column = header.strip().lower()
-    percent = percent or "%" in column or column.startswith("andel")
-    if percent:  # "Mål arbete/studier", "Utfall jan–jun", "Andel till arbete/studier"
-        if re.search(r"\bmål", column):
-            return "goal_work_or_studies_pct"
-        about = re.search(r"utfall|andel", column) or lx.names_work_and_studies(column)
-        return "share_work_or_studies_pct" if about else None
-    if re.search(r"snitt|genomsnitt|medel", column) or (
-            "tid" in column.split() and "mån" in column):
-        return "avg_months_in_insats"  # "Snittid (mån)", "Tid i insats (mån)"
-    if column in _PARTICIPANT_HEADERS or kind in ("sex", "all") or column in (
-            "inskrivna", "aktuella", "deltagare"):
-        return "participants"
-    return what if kind == "metric" else None
-
-
 def _part_totals(rows: list[Line], header: list[str],
                  kinds: list[tuple[str, str | None]]) -> list[Cell]:
     """The total rows of a table whose rows are parts of one insats (kommuner, units), each
@@ -229,7 +222,7 @@ def _part_totals(rows: list[Line], header: list[str],
             if not j or j >= len(kinds) or m is None:
                 continue
             kind, what = kinds[j]
-            metric = _column_metric(header[j], kind, what, bool(m.group(2)))
+            metric = column_metric(header[j], kind, what, bool(m.group(2)))
             if metric is None:
                 continue
             start = offset + len(cell) - len(cell.lstrip())
@@ -279,14 +272,6 @@ def _by_insats_columns(rows: list[Line], header: list[str],
             cells.append(Cell(kind, sex or "all", float(m.group(1).replace(",", ".")), start,
                               start + len(m.group(1)), row, names[j - 1], period_text))
     return cells
-
-
-def is_header_row(line: Line) -> bool:
-    """A table row with no count in it: its cells name columns ('IPS | 2023 | 2022')."""
-    cells = [c.strip() for c in line.text.split("\t")[1:] if c.strip()]
-    named = any(re.search(r"[A-Za-zÅÄÖåäö]|(?:19|20)\d\d", c) for c in cells)  # not "–"
-    return named and all(not re.fullmatch(r"\d+(?:[,.]\d+)?\s*%?", c)
-                         or re.fullmatch(r"(?:19|20)\d\d", c) for c in cells)
 
 
 def table_insats_names(lines: list[Line]) -> list[str]:

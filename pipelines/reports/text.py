@@ -158,7 +158,9 @@ def _normalise_line(raw: str, base: int, sheet: bool = False) -> tuple[list[str]
                 chars.append("\t")
                 offsets.append(base + i)
             elif name.startswith("</p") or name.startswith("<br"):
-                chars.append(" ")
+                # paragraphs side by side in a table row are its cells: "<tr><p>A</p><p>1</p>"
+                chars.append("\t" if raw.lstrip()[:3].lower() == "<tr" and re.match(
+                    r"\s*<p\b", raw[tag.end():], re.IGNORECASE) else " ")
                 offsets.append(base + i)
             i = tag.end()
             continue
