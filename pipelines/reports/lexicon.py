@@ -318,3 +318,10 @@ OUTCOME_LIST_CONTEXT = r"avslut|orsak|utfall|utskriv|gått vidare|gick vidare|f�
 ITEM_BREAKS = (",", ":", ";", "-", "•", "·", "–", "och")
 # Words that say what a count is of on their own ("Nyinskrivna under 2023 var 11").
 COUNTED_WORDS = ("nyinskrivna", "inskrivna", "avslutade", "aktuella", "utskrivna", "deltagarna")
+# Words that open an ordinary sentence, never a name: "Det här är …", "Under året har …".
+SENTENCE_STARTERS = frozenset((
+    "det", "den", "de", "detta", "dessa", "vi", "jag", "man", "han", "hon", "under", "av", "i",
+    "efter", "for", "fran", "sedan", "sammanlagt", "totalt", "forbundet", "styrelsen",
+    "samordningsforbundet", "malet", "budgeten", "insatsen", "insatserna", "projektet",
+    "varen", "hosten", "aret", "alla", "flera", "manga", "nagra", "inom", "genom", "nar",
+    "som", "har", "ar", "antalet", "andelen", "deltagarna", "verksamheten", "kansliet"))

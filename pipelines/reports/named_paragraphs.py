@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
+from pipelines.reports import lexicon as lx
 from pipelines.reports.folding import fold
 from pipelines.reports.text import Document, nonblank
 
@@ -54,3 +55,28 @@ def named_paragraph_sections(doc: Document, keep: Callable[[str], bool]
         if len(named) == 1 and (not starts or starts[-1][1] != named[0]):
             starts.append((i, named[0]))
     return starts if len({name for _, name in starts}) >= 2 else []
+
+
+# "Vägen vidare är vår största insats …", "Jobbverkstan i Tallberga har …": a paragraph that
+# opens with a name, then a verb.
+_OPENING = re.compile(r"^([A-ZÅÄÖ][\wåäöÅÄÖ-]*(?:\s+[\wåäöÅÄÖ-]+){0,3}?)\s+(?:är|har|hade|"
+                      r"drivs|vänder|startade|riktar|erbjuder|arbetar|fortsätter|avslutades|i)\b")
+
+
+def opening_name_sections(doc: Document, keep: Callable[[str], bool]
+                          ) -> list[tuple[int, str]]:
+    """(line, name) of paragraphs that open with the name of an insats the text names again
+    elsewhere, as a memo without insats headings does; none unless two or more."""
+    text = fold(doc.text)
+    starts: list[tuple[int, str]] = []
+    for i, line in enumerate(doc.lines):
+        if not line.text.strip() or (i and doc.lines[i - 1].text.strip()):
+            continue
+        m = _OPENING.match(line.text.strip())
+        if not m or fold(m.group(1).split()[0]) in lx.SENTENCE_STARTERS or not keep(m.group(1)):
+            continue
+        name = m.group(1)
+        if len(re.findall(rf"\b{re.escape(fold(name))}\b", text)) >= 2 and (
+                not starts or fold(starts[-1][1]) != fold(name)):
+            starts.append((i, name))
+    return starts if len({fold(name) for _, name in starts}) >= 2 else []

@@ -39,7 +39,7 @@ from pipelines.reports.listings import (
     run_in_names,
     toc_names,
 )
-from pipelines.reports.named_paragraphs import named_paragraph_sections
+from pipelines.reports.named_paragraphs import named_paragraph_sections, opening_name_sections
 from pipelines.reports.periods import (
     Period,
     clip,
@@ -117,6 +117,20 @@ def _fields_or_headings(doc: Document, forbund: str) -> list[tuple[int, str]]:
     return fields
 
 
+def _unnamed(doc: Document, starts: list[tuple[int, str]]) -> bool:
+    """Whether the text speaks of none of the headings it has by name: then
+    they are topics ("Kort om perioden", "Insatserna"), not insatser."""
+    text = fold(doc.text)
+
+    def named(name: str) -> bool:
+        first = fold(name).split()[:1]
+        return mentions(name, doc.text) >= 2 or bool(first) and len(first[0]) >= 5 and \
+            first[0] not in lx.SENTENCE_STARTERS and \
+            len(re.findall(rf"\b{re.escape(first[0])}\b", text)) >= 2  # "Jobbslussen"
+
+    return not any(named(name) for _, name in starts)
+
+
 def _forbund_wide(lines: list[Line], first: int, last: int) -> int | None:
     """The first heading between `first` and `last` about the whole förbund."""
     for j in range(first, last):
@@ -155,6 +169,9 @@ def find_sections(doc: Document) -> list[Section]:
             doc.lines, keep) or heading_sections(doc.lines, forbund)
     if not starts and (starts := named_paragraph_sections(doc, keep)):
         paragraphs = {i for i, _ in starts}  # each opens with its own paragraph's figures
+    elif not listed and not single and _unnamed(doc, starts) and (
+            opening := opening_name_sections(doc, keep)):
+        starts, paragraphs = opening, {i for i, _ in opening}  # headings the text never names
     if starts and not single:
         # "5. Insatser för unga vuxna" with "5.1 Ungdomsguiden" under it
         starts = sorted([*starts, *chapter_insatser(doc.lines, {i for i, _ in starts}, forbund)])

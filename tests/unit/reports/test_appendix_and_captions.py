@@ -138,3 +138,32 @@ def test_table_rows_of_paragraph_cells():
              extract_document(normalise("uppfoljning.txt", PARAGRAPH_ROWS))}
     assert {("participants", 27, date(2025, 1, 1)), ("participants", 40, date(2024, 1, 1)),
             ("participants_ended", 9, date(2025, 1, 1))} <= found
+
+
+MEMO = """Samordningsförbundet Åsby
+Delårsrapport januari–juni 2025
+
+Kort om halvåret
+
+Vi har haft en lugn vår med stabilt inflöde till insatserna.
+
+Insatserna
+
+Stigen är förbundets största insats och drivs av kommunen. Under perioden har 26 personer
+varit inskrivna i Stigen, varav 8 nya.
+
+Nystart i Åsby vänder sig till unga vuxna. Nystart har haft 12 deltagare under våren och
+fyra har avslutats.
+
+Framåt
+
+Till hösten planerar vi en workshop om Stigen och Nystart.
+"""
+
+
+def test_a_memo_names_its_insatser_only_as_the_first_words_of_paragraphs():
+    doc = normalise("memo.txt", MEMO)
+    assert [s.name for s in find_sections(doc)] == ["Stigen", "Nystart"]
+    found = {(f.insats, f.metric, f.value) for f in extract_document(doc)}
+    assert {("Stigen", "participants", 26), ("Stigen", "participants_new", 8),
+            ("Nystart", "participants", 12), ("Nystart", "participants_ended", 4)} <= found
