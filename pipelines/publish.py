@@ -70,4 +70,5 @@ def write_workbook(path: Path, frames: dict[str, pl.DataFrame]) -> None:
     with xlsxwriter.Workbook(path, {"strings_to_formulas": False, "strings_to_urls": False,
                                     "strings_to_numbers": False}) as workbook:
         for name, frame in frames.items():
-            frame.write_excel(workbook, worksheet=name, autofit=True)
+            frame.write_excel(workbook, worksheet=name, autofit=False, column_widths={
+                column: max(10, min(40, len(column) + 2)) for column in frame.columns})

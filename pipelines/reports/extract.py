@@ -75,14 +75,18 @@ def _dedupe(figures: list[Figure]) -> list[Figure]:
     return kept
 
 
-def extract_document(doc: Document,
-                     sections: list[Section] | None = None) -> list[ExtractedFigure]:
-    """Every figure a document states, section by section (found here unless given)."""
-    forbund = forbund_name(doc) or ""
+def extract_document(doc: Document, sections: list[Section] | None = None,
+                     stored: tuple[str | None, tuple[date, date] | None] | None = None
+                     ) -> list[ExtractedFigure]:
+    """Every figure a document states, section by section. The sections and the document's
+    förbund and period (`stored`, as bronze.report_documents holds them) are found here
+    unless given."""
+    forbund, doc_period = stored if stored is not None else (forbund_name(doc),
+                                                             document_period(doc))
+    forbund = forbund or ""
     sections = find_sections(doc) if sections is None else sections
     names = tuple(s.name for s in sections)
     rows: list[ExtractedFigure] = []
-    doc_period = document_period(doc)
     if sections and sections[0].start > 0:
         # Before the first insats: only tables whose rows name their insats count.
         preamble = Section("", 0, sections[0].start, doc_period or sections[0].period, None, "")

@@ -158,7 +158,8 @@ def load_figures(warehouse: Path, log: Log = print) -> StageResult:
                          period=_period(r["period_start"], r["period_end"]),
                          lifetime=_period(r["lifetime_start"], r["lifetime_end"]),
                          heading=r["heading"]) for r in mine.iter_rows(named=True)]
-        figures = extract_document(doc, found)
+        figures = extract_document(doc, found, (document["forbund"], _period(
+            document["period_start"], document["period_end"])))
         rows.extend(f.as_dict() for f in figures)
         log(f"{doc.source}: {len(figures)} figures" if figures else
             f"{doc.source}: {NO_FIGURES}")
