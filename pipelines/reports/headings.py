@@ -147,8 +147,15 @@ def is_standalone(lines: list[Line], i: int) -> bool:
         return False
     before = i == 0 or not lines[i - 1].text.strip() or is_page_marker(lines[i - 1].text)
     after = i + 1 >= len(lines) or not lines[i + 1].text.strip() or (
-        before and i > 0 and is_page_marker(lines[i - 1].text))  # a slide's title
+        before and i > 0 and is_page_marker(lines[i - 1].text)) or (  # a slide's title
+        before and _opens_fact_box(lines[i + 1].text))  # "Steg In" / "Huvudman: …"
     return before and after
+
+
+def _opens_fact_box(text: str) -> bool:
+    """A field of the facts about an insats, as a box of them opens under its name."""
+    m = re.match(r"^\s*([A-Za-zÅÄÖåäö ]{3,25}):\s+\S", text)
+    return bool(m) and fold(m.group(1)) in {fold(w) for w in lx.FACT_BOX_LABELS}
 
 
 _PAGE_MARKER = re.compile(r"^[\s\-–=*#|]*(bild|sida|slide|page|sid)\s*\.?\s*\d+"

@@ -152,7 +152,7 @@ TOPIC_FIRST_WORDS = (
     "innehållsförteckning", "bilaga", "bilagor", "tabell", "diagram", "figur", "nyckeltal",
     "budget", "kostnader", "kostnad", "personal", "bemanning", "utveckling", "statistik",
     "period", "rapportperiod", "framtid", "slutsats", "slutsatser", "lärdomar", "erfarenheter",
-    "utmaningar", "förändringar", "insatser", "kontaktperson", "kontaktuppgifter",
+    "utmaningar", "förändringar", "insatser", "insatserna", "kontaktperson", "kontaktuppgifter",
     "uppdrag", "uppdraget", "ändamål", "tabellförteckning", "figurförteckning",
     "bakgrundsvariabler", "projektägare", "insatsägare", "huvudman",
     "uppgiftslämnare", "ansvarig", "projektledare", "anordnare", "fortsättning", "spridning",
@@ -325,3 +325,7 @@ SENTENCE_STARTERS = frozenset((
     "samordningsforbundet", "malet", "budgeten", "insatsen", "insatserna", "projektet",
     "varen", "hosten", "aret", "alla", "flera", "manga", "nagra", "inom", "genom", "nar",
     "som", "har", "ar", "antalet", "andelen", "deltagarna", "verksamheten", "kansliet"))
+# Fields that open a box of facts under an insats' name ("Steg In" / "Huvudman: …").
+FACT_BOX_LABELS = ("huvudman", "syfte", "målgrupp", "insatsägare", "projektägare", "ägare",
+                   "kontaktperson", "ansvarig", "projektperiod", "insatsperiod", "bemanning",
+                   "utförare", "anordnare", "startår", "startdatum", "start")

@@ -46,6 +46,16 @@ _CELL_GAP = re.compile(r"(?<=</p>)[ \t]*\t[ \t]*(?=<p)", re.IGNORECASE)
 _CELL = re.compile(r"<p[^>]*>(.*?)</p>", re.IGNORECASE)
 
 
+def _paragraph_row(raw: str) -> bool:
+    """A table row of paragraph cells: inside `<tr>`, or a line of `<p>` cells one of which
+    is a bare number ('<p>Nya under året</p><p>10</p><p>7</p>'), or three or more short ones."""
+    start = raw.lstrip()[:3].lower()
+    cells = _CELL.findall(raw)
+    return start == "<tr" or start == "<p>" and (bool(
+        re.search(r"<p[^>]*>\s*\d[\d\s,.%]*</p>", raw, re.IGNORECASE)) or len(cells) >= 3
+        and all(len(cell.split()) <= 4 for cell in cells))  # its header
+
+
 def _holds_sentence(cell: str) -> bool:
     words = re.sub(r"<[^>]+>", " ", cell).split()
     return len(words) >= 7 or (len(words) >= 3 and words[-1].endswith((".", "!", "?")))
@@ -159,8 +169,8 @@ def _normalise_line(raw: str, base: int, sheet: bool = False) -> tuple[list[str]
                 offsets.append(base + i)
             elif name.startswith("</p") or name.startswith("<br"):
                 # paragraphs side by side in a table row are its cells: "<tr><p>A</p><p>1</p>"
-                chars.append("\t" if raw.lstrip()[:3].lower() == "<tr" and re.match(
-                    r"\s*<p\b", raw[tag.end():], re.IGNORECASE) else " ")
+                chars.append("\t" if _paragraph_row(raw) and re.match(
+                    r" *<p\b", raw[tag.end():], re.IGNORECASE) else " ")  # no tab between
                 offsets.append(base + i)
             i = tag.end()
             continue

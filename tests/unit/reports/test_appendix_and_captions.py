@@ -167,3 +167,46 @@ def test_a_memo_names_its_insatser_only_as_the_first_words_of_paragraphs():
     found = {(f.insats, f.metric, f.value) for f in extract_document(doc)}
     assert {("Stigen", "participants", 26), ("Stigen", "participants_new", 8),
             ("Nystart", "participants", 12), ("Nystart", "participants_ended", 4)} <= found
+
+
+FACT_BOXES = """VERKSAMHETSBERÄTTELSE 2024
+
+INSATSERNA I KORTHET
+
+Lyftet
+Huvudman: Åsby kommun
+Syfte: Arbetsträning i egen verkstad.
+Lyftet har 15 platser och hade 22 deltagare under året.
+
+Ankaret
+Huvudman: Region Mittland
+Ankaret hade 11 deltagare under året.
+
+Tabell 1. Deltagare per insats, 2024
+\tLyftet\tAnkaret\tTotalt
+Avslutade under året\t9\t4\t13
+"""
+
+PARAGRAPH_LINE = """Lyftet
+
+Resultat 2024
+
+<p>Deltagare</p><p>Kvinnor</p><p>Män</p><p>Totalt</p>
+<p>Aktuella under året</p><p>12</p><p>10</p><p>22</p>
+"""
+
+
+def test_names_over_boxes_of_facts_and_a_table_with_their_columns():
+    doc = normalise("vb.txt", FACT_BOXES)
+    assert [s.name for s in find_sections(doc)] == ["Lyftet", "Ankaret"]
+    found = {(f.insats, f.metric, f.value) for f in extract_document(doc)}
+    assert {("Lyftet", "places", 15), ("Lyftet", "participants", 22),
+            ("Ankaret", "participants", 11), ("Lyftet", "participants_ended", 9),
+            ("Ankaret", "participants_ended", 4)} <= found
+
+
+def test_a_line_of_paragraph_cells_is_a_table_row():
+    found = {(f.metric, f.sex, f.value) for f in
+             extract_document(normalise("vb.txt", PARAGRAPH_LINE))}
+    assert {("participants", "women", 12), ("participants", "men", 10),
+            ("participants", "all", 22)} <= found
