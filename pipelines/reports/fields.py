@@ -68,13 +68,12 @@ def name_fields(lines: list[Line]) -> list[tuple[int, str]]:
         # a colon, or a tab before the one other cell ("INSATS | Steg in", not a table header)
         separated = bool(sep.strip(" \t")) or "\t" in sep and name is not None and \
             "\t" not in line.text[m.end("name"):]
+        following = next((x.text for x in lines[i + 1:i + 3] if x.text.strip()), "")
         if name is None:  # the label alone: the name is on the next line
-            following = next((x.text for x in lines[i + 1:i + 3] if x.text.strip()), "")
             name = following if _is_name(following) else None
         elif not separated and (m.group("label").lower() in lx.NAME_FIELD_LABELS_NEED_COLON
                                 or not _is_name(name)):
             name = None
-        following = next((x.text for x in lines[i + 1:i + 3] if x.text.strip()), "")
         if name and "\t" in line.text and _COLUMN_TITLE.match(name.strip()) \
                 and re.search(r"\t\s*\d+(?:[,.]\d+)?\s*$", following):
             continue  # "Insats | Månader" over "IPS | 9,4": a table's header, not a field

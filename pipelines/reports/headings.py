@@ -58,15 +58,20 @@ def is_topic(text: str) -> bool:
     return not words or words[0] in _topic_words() or words[0].endswith(_topic_endings())
 
 
-_APPENDIX = re.compile(r"(?i:bilaga|appendix)\s+(?:\d{1,2}|[A-Z])\b\s*[.:–-]?\s*(?P<name>\S.*)")
+_APPENDIX = re.compile(r"^\s*(?i:bilaga|appendix)\s+(?:\d{1,2}|[A-Z])\b\s*[.:–-]?\s*")
+
+
+def without_appendix(text: str) -> str:
+    """A heading without its appendix number: 'Bilaga 2 Steg för steg' → 'Steg för steg'."""
+    return _APPENDIX.sub("", text)
 
 
 def named_in_topic(text: str) -> str | None:
     """The insats a topic heading is about: 'Uppföljning av Steget Vidare 2024' → 'Steget
     Vidare'; None when the heading names none."""
     _, rest = without_numbering(text)
-    if appendix := _APPENDIX.match(rest.strip(" *\t")):  # "Bilaga 2 Steg för steg"
-        name = appendix.group("name").strip(" :*")
+    if (name := without_appendix(rest.strip(" *\t")).strip(" :*")) != rest.strip(" :*\t"):
+        # "Bilaga 2 Steg för steg"
         return name if name[:1].isupper() and fold(name.split()[0]) not in _topic_words() \
             else None
     words = rest.strip(" :*\t").split()
@@ -152,10 +157,13 @@ def is_standalone(lines: list[Line], i: int) -> bool:
     return before and after
 
 
+_FACT_BOX_LABELS = frozenset(fold(w) for w in lx.FACT_BOX_LABELS)
+
+
 def _opens_fact_box(text: str) -> bool:
     """A field of the facts about an insats, as a box of them opens under its name."""
     m = re.match(r"^\s*([A-Za-zÅÄÖåäö ]{3,25}):\s+\S", text)
-    return bool(m) and fold(m.group(1)) in {fold(w) for w in lx.FACT_BOX_LABELS}
+    return bool(m) and fold(m.group(1)) in _FACT_BOX_LABELS
 
 
 _PAGE_MARKER = re.compile(r"^[\s\-–=*#|]*(bild|sida|slide|page|sid)\s*\.?\s*\d+"

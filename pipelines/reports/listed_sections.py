@@ -8,7 +8,7 @@ import difflib
 import re
 
 from pipelines.reports.folding import fold
-from pipelines.reports.headings import is_standalone
+from pipelines.reports.headings import is_standalone, without_appendix
 from pipelines.reports.periods import MONTHS
 from pipelines.reports.text import Document, Line
 
@@ -82,13 +82,10 @@ def _match_name(text: str, names: list[str], used: set[str], strict: bool) -> st
     return max(scored)[2]
 
 
-_APPENDIX = re.compile(r"^\s*(?i:bilaga|appendix)\s+(?:\d{1,2}|[A-Z])\b\s*[.:–-]?\s*")
-
-
 def _clean_heading(heading: str) -> str:
     """A heading without leading/trailing report words, months, years, quotes and an
     appendix number ("Bilaga 2")."""
-    heading = _APPENDIX.sub("", heading)
+    heading = without_appendix(heading)
     words = re.sub(r"[\"“”'*]", "", heading).split()
 
     def noise(word: str) -> bool:
@@ -110,7 +107,7 @@ def section_name(heading: str, listed: str | None) -> str:
     similar = _similar(fold(cleaned), fold(listed))
     if fold(cleaned) and (fold(cleaned) == fold(listed) or similar):
         return cleaned
-    return _APPENDIX.sub("", listed) or listed  # "Bilaga 2 Steg för steg"
+    return without_appendix(listed) or listed  # "Bilaga 2 Steg för steg"
 
 
 def heading_candidates(doc: Document, first_line: int,

@@ -85,12 +85,16 @@ def column_gaps(raw: str) -> dict[int, int]:
     if len(gaps) == 1 and not lead and not _NUMBER_CELL.match(raw[gaps[0].end():].strip()):
         return {}
     found = {m.start(): m.end() for m in gaps}
-    cells = re.split(r" {3,}", raw.strip())
-    indented_label = re.search(r"[A-Za-zÅÄÖåäö]", cells[0]) and bool(
-        _NUMBER_CELL.match(cells[-1])) and not re.fullmatch(r"(19|20)\d\d", cells[-1])
-    if lead and not indented_label:
-        found[0] = lead.end()  # a header row whose first cell is empty, not "   varav män   24"
+    if lead and not _indented_label(raw):
+        found[0] = lead.end()  # a header row whose first cell is empty
     return found
+
+
+def _indented_label(raw: str) -> bool:
+    """An indented row of a label and its count ('   varav män      24'), not a header."""
+    cells = re.split(r" {3,}", raw.strip())
+    return bool(re.search(r"[A-Za-zÅÄÖåäö]", cells[0]) and _NUMBER_CELL.match(cells[-1])
+                and not re.fullmatch(r"(19|20)\d\d", cells[-1]))
 
 
 # A list item exported from Word: "•<tab>text", "<tab>–<tab>text". Its tabs are no table.

@@ -19,6 +19,11 @@ from pipelines.reports.text import Document, nonblank
 _MARKED = re.compile(r"[”“\"«]([^”“\"«»\n]{2,60})[”“\"»]|\*\*([^*\n]{2,60})\*\*")
 
 
+def times_named(key: str, folded_text: str) -> int:
+    """How often a folded name stands as whole words in a folded text."""
+    return len(re.findall(rf"\b{re.escape(key)}\b", folded_text))
+
+
 def marked_names(doc: Document, keep: Callable[[str], bool]) -> list[str]:
     """Names that `keep` accepts, set in quotes or bold at least twice, or in bold once and
     named again in the text; in order of first use."""
@@ -35,7 +40,7 @@ def marked_names(doc: Document, keep: Callable[[str], bool]) -> list[str]:
         first.setdefault(fold(name), name)
     text = fold(doc.text)
     return [first[key] for key, n in counts.items() if keep(first[key]) and (
-        n >= 2 or key in bold and len(re.findall(rf"\b{re.escape(key)}\b", text)) >= 2)]
+        n >= 2 or key in bold and times_named(key, text) >= 2)]
 
 
 def named_paragraph_sections(doc: Document, keep: Callable[[str], bool]
@@ -76,7 +81,7 @@ def opening_name_sections(doc: Document, keep: Callable[[str], bool]
         if not m or fold(m.group(1).split()[0]) in lx.SENTENCE_STARTERS or not keep(m.group(1)):
             continue
         name = m.group(1)
-        if len(re.findall(rf"\b{re.escape(fold(name))}\b", text)) >= 2 and (
+        if times_named(fold(name), text) >= 2 and (
                 not starts or fold(starts[-1][1]) != fold(name)):
             starts.append((i, name))
     return starts if len({fold(name) for _, name in starts}) >= 2 else []

@@ -39,7 +39,11 @@ from pipelines.reports.listings import (
     run_in_names,
     toc_names,
 )
-from pipelines.reports.named_paragraphs import named_paragraph_sections, opening_name_sections
+from pipelines.reports.named_paragraphs import (
+    named_paragraph_sections,
+    opening_name_sections,
+    times_named,
+)
 from pipelines.reports.periods import (
     Period,
     clip,
@@ -126,7 +130,7 @@ def _unnamed(doc: Document, starts: list[tuple[int, str]]) -> bool:
         first = fold(name).split()[:1]
         return mentions(name, doc.text) >= 2 or bool(first) and len(first[0]) >= 5 and \
             first[0] not in lx.SENTENCE_STARTERS and \
-            len(re.findall(rf"\b{re.escape(first[0])}\b", text)) >= 2  # "Jobbslussen"
+            times_named(first[0], text) >= 2  # "Jobbslussen" for "Jobbslussen Sjöstrand"
 
     return not any(named(name) for _, name in starts)
 

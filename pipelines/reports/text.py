@@ -134,6 +134,7 @@ def _normalise_line(raw: str, base: int, sheet: bool = False) -> tuple[list[str]
     if sheet:  # a `;`-separated spreadsheet saved as text: its semicolons separate cells
         cells.update(semicolon_cells(raw))
     skipped.update(dropped(raw))
+    paragraph_row = "</p>" in raw.lower() and _paragraph_row(raw)
     heading = _HEADING.match(raw)
     if heading:
         i = heading.end()
@@ -169,7 +170,7 @@ def _normalise_line(raw: str, base: int, sheet: bool = False) -> tuple[list[str]
                 offsets.append(base + i)
             elif name.startswith("</p") or name.startswith("<br"):
                 # paragraphs side by side in a table row are its cells: "<tr><p>A</p><p>1</p>"
-                chars.append("\t" if _paragraph_row(raw) and re.match(
+                chars.append("\t" if paragraph_row and re.match(
                     r" *<p\b", raw[tag.end():], re.IGNORECASE) else " ")  # no tab between
                 offsets.append(base + i)
             i = tag.end()

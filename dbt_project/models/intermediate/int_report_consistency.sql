@@ -52,9 +52,9 @@ sections as (
         min(insats_key) as insats_key,
         min(period_start) as period_start,
         min(period_end) as period_end,
-        {#- the metrics the rules below name; outcomes are those of kind 'outcome' -#}
-        {#- a count stated twice is compared as its lowest value (stated_once flags it);
-            the lines of an outcome breakdown are added up -#}
+        {#- the metrics the rules below name (outcomes are those of kind 'outcome'): a count
+            stated twice is compared as its lowest value (stated_once flags it), the lines of
+            an outcome breakdown are added up -#}
         {% for metric, measure in [('participants', 'value'), ('participants_new', 'value'),
                                    ('participants_ended', 'value'),
                                    ('participants_ongoing', 'value'),
