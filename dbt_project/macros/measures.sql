@@ -68,8 +68,23 @@
         {{ alias }}.avg_months_in_insats
 {%- endmacro %}
 
-{#- The key of an insats across the warehouse: its förbund's organisation number and its
-    id in that förbund's exports ("222000-0000/IPS"). -#}
-{% macro insats_key(forbund_org_nr='forbund_org_nr', insats_id='insats_id') -%}
-    {{ forbund_org_nr }} || '/' || {{ insats_id }}
+{#- The columns that identify an insats in every register and cost source, and its key
+    across the warehouse: the förbund's organisation number and the insats' id in that
+    förbund's exports ("222000-0000/IPS"). -#}
+{% macro insats_ids() -%}
+        forbund_org_nr,
+        forbund_name,
+        forbund_org_nr || '/' || insats_id as insats_key,
+        insats_id,
+        insats_name
+{%- endmacro %}
+
+{#- Who a report section speaks of, one value per section from its figures' rows. -#}
+{% macro report_section_identity() -%}
+        min(forbund_org_nr) as forbund_org_nr,
+        min(insats_key) as insats_key,
+        min(forbund_name_reported) as forbund_name_reported,
+        min(insats_name_reported) as insats_name_reported,
+        min(period_start) as period_start,
+        min(period_end) as period_end
 {%- endmacro %}

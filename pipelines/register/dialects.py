@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from pipelines import limits
+from pipelines.encodings import decode
 from pipelines.errors import CellProblem, InputFileError
 
 SUFFIXES = (".csv", ".txt", ".xlsx")
@@ -29,23 +30,6 @@ class RawTable:
     row_numbers: list[int]
     encoding: str
     separator: str | None
-
-
-def decode(data: bytes) -> tuple[str, str]:
-    """Decode bytes as UTF-8 (BOM or not), UTF-16 with a BOM (Excel's 'Unicode text') or,
-    failing that, Windows-1252. UTF-16 without a BOM is refused with a clear reason."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
-    sample = data[:4000]
-    if len(sample) >= 4 and sample.count(b"\x00") > len(sample) // 4:
-        raise UnicodeDecodeError("utf-16", data[:2], 0, 2,
-                                 "the file is UTF-16 without a byte-order mark")
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8"), "utf-8-sig"
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="strict"), "cp1252"
 
 
 def sniff_separator(header_line: str) -> str:

@@ -16,9 +16,9 @@ from pathlib import Path
 import polars as pl
 
 from pipelines import vocabulary
+from pipelines.encodings import decode
 from pipelines.errors import CellProblem, InputFileError
 from pipelines.personnummer import mask_personnummer
-from pipelines.register.dialects import decode
 from pipelines.spreadsheet import restore
 
 REQUIRED = ("forbund", "insats", "period_start", "period_end", "metric", "sex", "value")

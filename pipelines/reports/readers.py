@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipelines import limits
+from pipelines.encodings import decode
 from pipelines.personnummer import mask_personnummer
 from pipelines.reports.text import Document, normalise
 
@@ -27,15 +28,6 @@ class UnreadableReport(Exception):
         self.path = path
         self.reason = reason
         super().__init__(mask_personnummer(f"{path}: {reason}"))
-
-
-def _decode(data: bytes) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
 
 
 def _docx_text(path: Path) -> str:
@@ -80,7 +72,7 @@ def read_text(path: Path) -> str:
         raise UnreadableReport(path, problem)
     try:
         if suffix in (".txt", ".md"):
-            return _decode(path.read_bytes())
+            return decode(path.read_bytes(), lenient=True)[0]
         if suffix == ".docx":
             return _docx_text(path)
         if suffix == ".pdf":

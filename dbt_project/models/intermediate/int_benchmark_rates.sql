@@ -46,47 +46,35 @@ ended as (
 
 units as (
 
+    {#- a unit and year from the person registers unless only the count form covers it #}
+    {%- for level, grain, unit_column in [('insats', 'insats_year', 'insats_key'),
+                                          ('forbund', 'forbund_year', 'forbund_org_nr')] %}
     select
-        'insats' as level,
-        insats_key as unit_key,
+        '{{ level }}' as level,
+        {{ unit_column }} as unit_key,
         forbund_org_nr,
         forbund_name,
+        {%- if level == 'insats' %}
         insats_key,
         insats_name,
-        year,
-        'person_register' as source,
-        participants_active as size_participants,
-        avg_months_in_insats
-    from insats_year
-    where not exists (
-        select 1 from form_only
-        where form_only.level = 'insats'
-            and form_only.unit_key = insats_year.insats_key
-            and form_only.year = insats_year.year
-    )
-
-    union all
-
-    select
-        'forbund' as level,
-        forbund_org_nr as unit_key,
-        forbund_org_nr,
-        forbund_name,
+        {%- else %}
         cast(null as {{ dbt.type_string() }}) as insats_key,
         cast(null as {{ dbt.type_string() }}) as insats_name,
+        {%- endif %}
         year,
         'person_register' as source,
         participants_active as size_participants,
         avg_months_in_insats
-    from forbund_year
+    from {{ grain }}
     where not exists (
         select 1 from form_only
-        where form_only.level = 'forbund'
-            and form_only.unit_key = forbund_year.forbund_org_nr
-            and form_only.year = forbund_year.year
+        where form_only.level = '{{ level }}'
+            and form_only.unit_key = {{ grain }}.{{ unit_column }}
+            and form_only.year = {{ grain }}.year
     )
 
     union all
+    {%- endfor %}
 
     select
         level,
@@ -126,23 +114,16 @@ counts as (
 
 median_months as (
 
+    {%- for level, unit_column in [('insats', 'insats_key'), ('forbund', 'forbund_org_nr')] %}
     select
-        'insats' as level,
-        insats_key as unit_key,
+        '{{ level }}' as level,
+        {{ unit_column }} as unit_key,
         year,
         {{ percentile('months_in_insats', 0.5) }} as median_months
     from ended
-    group by insats_key, year
-
-    union all
-
-    select
-        'forbund' as level,
-        forbund_org_nr as unit_key,
-        year,
-        {{ percentile('months_in_insats', 0.5) }} as median_months
-    from ended
-    group by forbund_org_nr, year
+    group by {{ unit_column }}, year
+    {% if not loop.last %}union all{% endif %}
+    {%- endfor %}
 
 ),
 

@@ -23,12 +23,7 @@ stats as (
         figures.metric,
         figures.sex,
         min(metrics.kind) as kind,
-        min(forbund_name_reported) as forbund_name_reported,
-        min(insats_name_reported) as insats_name_reported,
-        min(forbund_org_nr) as forbund_org_nr,
-        min(insats_key) as insats_key,
-        min(period_start) as period_start,
-        min(period_end) as period_end,
+        {{ report_section_identity() }},
         min(value) as value,
         max(value) as value_max,
         sum(value) as value_sum,
@@ -46,12 +41,7 @@ sections as (
 
     select
         section_key,
-        min(forbund_name_reported) as forbund_name_reported,
-        min(insats_name_reported) as insats_name_reported,
-        min(forbund_org_nr) as forbund_org_nr,
-        min(insats_key) as insats_key,
-        min(period_start) as period_start,
-        min(period_end) as period_end,
+        {{ report_section_identity() }},
         {#- the metrics the rules below name (outcomes are those of kind 'outcome'): a count
             stated twice is compared as its lowest value (stated_once flags it), the lines of
             an outcome breakdown are added up -#}

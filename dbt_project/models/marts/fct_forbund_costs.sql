@@ -30,12 +30,6 @@ by_source as (
 
 ),
 
-forbund_year as (
-
-    select * from {{ ref('fct_forbund_year') }}
-
-),
-
 spent as (
 
     select
@@ -76,12 +70,10 @@ final as (
         -- what the kronor bought
         by_source.source as participants_source,
         by_source.participants,
-        case when by_source.source = 'person_register'
-             then forbund_year.ended_work_or_studies end as ended_work_or_studies,
+        by_source.ended_work_or_studies,
         {{ cost_per('spent.cost_outcome_kr', 'by_source.participants') }}
             as cost_per_participant_kr,
-        {{ cost_per('spent.cost_outcome_kr', "case when by_source.source = 'person_register' "
-                                              "then forbund_year.ended_work_or_studies end") }}
+        {{ cost_per('spent.cost_outcome_kr', 'by_source.ended_work_or_studies') }}
             as cost_per_work_or_studies_kr
 
     from units
@@ -96,9 +88,6 @@ final as (
     left join by_source
         on units.forbund_org_nr = by_source.unit_key
         and units.year = by_source.year
-    left join forbund_year
-        on units.forbund_org_nr = forbund_year.forbund_org_nr
-        and units.year = forbund_year.year
 
 )
 

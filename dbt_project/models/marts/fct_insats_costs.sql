@@ -30,12 +30,6 @@ by_source as (
 
 ),
 
-insats_year as (
-
-    select * from {{ ref('fct_insats_year') }}
-
-),
-
 final as (
 
     select
@@ -55,14 +49,12 @@ final as (
         -- what the kronor bought
         by_source.source as participants_source,
         by_source.participants,
-        case when by_source.source = 'person_register'
-             then insats_year.ended_work_or_studies end as ended_work_or_studies,
+        by_source.ended_work_or_studies,
 
         -- per participant and per outcome, shares
         {{ cost_per('costs.cost_outcome_kr', 'by_source.participants') }}
             as cost_per_participant_kr,
-        {{ cost_per('costs.cost_outcome_kr', "case when by_source.source = 'person_register' "
-                                              "then insats_year.ended_work_or_studies end") }}
+        {{ cost_per('costs.cost_outcome_kr', 'by_source.ended_work_or_studies') }}
             as cost_per_work_or_studies_kr,
         {{ share_pct('costs.cost_outcome_kr', 'costs.budget_kr') }} as budget_used_pct,
         {{ share_pct('costs.cost_outcome_kr', 'funds.allotted_funds_kr') }}
@@ -77,9 +69,6 @@ final as (
     left join by_source
         on costs.insats_key = by_source.unit_key
         and costs.year = by_source.year
-    left join insats_year
-        on costs.insats_key = insats_year.insats_key
-        and costs.year = insats_year.year
 
 )
 

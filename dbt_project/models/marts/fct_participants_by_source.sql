@@ -43,7 +43,8 @@ registers as (
         year,
         participants_active as participants,
         participants_active_women as participants_women,
-        participants_active_men as participants_men
+        participants_active_men as participants_men,
+        ended_work_or_studies
     from insats_year
     where participants_active > 0
 
@@ -55,7 +56,8 @@ registers as (
         year,
         participants_active as participants,
         participants_active_women as participants_women,
-        participants_active_men as participants_men
+        participants_active_men as participants_men,
+        ended_work_or_studies
     from forbund_year
     where participants_active > 0
 
@@ -115,6 +117,8 @@ final as (
         coalesce(registers.participants, forms.participants) as participants,
         coalesce(registers.participants_women, forms.participants_women) as participants_women,
         coalesce(registers.participants_men, forms.participants_men) as participants_men,
+        -- outcomes are known from the person registers only
+        registers.ended_work_or_studies,
 
         -- each source beside the other
         registers.participants as register_participants,

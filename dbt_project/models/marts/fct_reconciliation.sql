@@ -32,12 +32,7 @@ anonymous_counts as (
 
 {%- set comparable_columns %}
         figure_key,
-        min(forbund_org_nr) as forbund_org_nr,
-        min(insats_key) as insats_key,
-        min(forbund_name_reported) as forbund_name_reported,
-        min(insats_name_reported) as insats_name_reported,
-        min(period_start) as period_start,
-        min(period_end) as period_end,
+        {{ report_section_identity() }},
         metric,
         sex,
         count(*) as statements,

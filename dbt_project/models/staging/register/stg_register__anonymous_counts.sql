@@ -10,11 +10,7 @@ renamed as (
 
     select
         -- ids
-        forbund_org_nr,
-        forbund_name,
-        {{ insats_key() }} as insats_key,
-        insats_id,
-        insats_name,
+        {{ insats_ids() }},
 
         -- counts
         cast(start_year as integer) as start_year,

@@ -12,9 +12,7 @@ curated as (
 
 ),
 
-unioned as (
-
-    select
+{%- set figure_columns %}
         -- names as the report writes them
         forbund as forbund_name_reported,
         insats as insats_name_reported,
@@ -27,9 +25,14 @@ unioned as (
         cast(value as {{ dbt.type_numeric() }}) as value,
 
         -- provenance
-        'extracted' as origin,
         quote,
         source_file,
+{%- endset %}
+
+unioned as (
+
+    select {{ figure_columns }}
+        'extracted' as origin,
         cast(char_start as {{ dbt.type_bigint() }}) as char_start,
         cast(char_end as {{ dbt.type_bigint() }}) as char_end,
         rule,
@@ -39,17 +42,8 @@ unioned as (
 
     union all
 
-    select
-        forbund as forbund_name_reported,
-        insats as insats_name_reported,
-        cast(period_start as date) as period_start,
-        cast(period_end as date) as period_end,
-        metric,
-        sex,
-        cast(value as {{ dbt.type_numeric() }}) as value,
+    select {{ figure_columns }}
         'curated' as origin,
-        quote,
-        source_file,
         cast(null as {{ dbt.type_bigint() }}) as char_start,
         cast(null as {{ dbt.type_bigint() }}) as char_end,
         {{ dbt.concat(["'curated row '", "cast(source_row as " ~ dbt.type_string() ~ ")"]) }}
