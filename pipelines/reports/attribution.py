@@ -8,8 +8,8 @@ import re
 
 from pipelines.reports.figures import Figure
 from pipelines.reports.folding import fold
-from pipelines.reports.headings import without_numbering
 from pipelines.reports.text import Line
+from pipelines.reports.topics import without_numbering
 
 # Words that may stand before the name: "I Unga till arbete har …", "För Trappan blev …".
 _LEADING = ("i", "for", "inom", "hos", "pa", "av", "vid")

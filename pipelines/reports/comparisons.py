@@ -21,6 +21,23 @@ _ASIDE = re.compile(
     re.IGNORECASE)
 
 
+# "Siffror inom parentes avser 2022", "Inom parentes anges motsvarande siffror för 2022":
+# a legend that makes every bare bracket beside a count ("47 personer (39)") that period's.
+_LEGEND = re.compile(
+    r"(?:inom|i)\s+parentes(?:er)?\s+(?:i\s+\w+\s+)?(?:avser|anger|anges|är|gäller|visar"
+    r"|redovisas|står)\s+(?:\w+\s+){0,3}?(?P<what>(?:19|20)\d\d|föregående\s+års?|fjolåret"
+    r"|förra\s+året)", re.IGNORECASE)
+_BARE = re.compile(r"\(\s*(?P<value>\d{1,4}(?:,\d+)?)\s*(?P<pct>%|procent)?\s*\)")
+
+
+def bracket_legend(text: str) -> str | None:
+    """The period a document's legend gives its bare brackets, if it has such a legend."""
+    m = _LEGEND.search(text)
+    if not m:
+        return None
+    return m.group("what") if m.group("what")[:1].isdigit() else PREVIOUS_YEAR
+
+
 @dataclass(frozen=True)
 class Aside:
     start: int  # of the bracket, in the document's text
@@ -31,12 +48,14 @@ class Aside:
     after: bool = False  # the figure it compares with comes after it ("från 48 till 39")
 
 
-def comparison_asides(tokens: list[Token], sentence: str, base: int
+def comparison_asides(tokens: list[Token], sentence: str, base: int, legend: str | None = None
                       ) -> tuple[list[Token], list[Aside]]:
-    """The sentence's tokens without its comparison brackets, and the brackets."""
+    """The sentence's tokens without its comparison brackets, and the brackets (bare ones
+    too when the document's legend says what they hold)."""
     asides = []
-    for m in _ASIDE.finditer(sentence):
-        label = m.group("label")
+    bare = list(_BARE.finditer(sentence)) if legend else []
+    for m in [*_ASIDE.finditer(sentence), *bare]:
+        label = m.groupdict().get("label") or legend or ""
         period = label if label[:1].isdigit() else PREVIOUS_YEAR
         token = Token(m.group("value"), base + m.start("value"), base + m.end("value"))
         asides.append(Aside(base + m.start(), base + m.end(), token, period,

@@ -8,12 +8,14 @@ import re
 from pipelines.reports import lexicon as lx
 from pipelines.reports.figure_types import Mention, Sentence
 from pipelines.reports.folding import fold
-from pipelines.reports.form_rows import FORM_NUMBERING, NUMBERING, FormRows, sex_cells
-from pipelines.reports.headings import is_topic, mentions, without_numbering
+from pipelines.reports.form_answers import FormAnswers
+from pipelines.reports.form_rows import FORM_NUMBERING, sex_cells
+from pipelines.reports.headings import mentions
 from pipelines.reports.numbers import Token, digit_value, tokenize
 from pipelines.reports.table_cells import is_header_row
 from pipelines.reports.tables import is_period_label, read_table
 from pipelines.reports.text import Line
+from pipelines.reports.topics import is_topic, without_numbering
 
 # "12", "12 deltagare (5 kvinnor)", "10, varav 6 kvinnor och 4 män", "59 %".
 _LABELLED_VALUE = re.compile(
@@ -34,14 +36,6 @@ def _names_goal(label: str) -> bool:
 # A share answered in words: "40 % till arbete eller studier".
 _SHARE_PHRASE = re.compile(r"\s*(?P<value>\d+(?:,\d+)?)\s*(?P<pct>%|procent)\s+(?:till|av|i|gick)\b"
                            r"[a-zåäö /]*\.?$", re.IGNORECASE)
-# A form question, numbered or not, and an answer line holding only a number.
-_FORM_QUESTION = re.compile(rf"^(?:{NUMBERING})?[A-ZÅÄÖ][^\d]*$")
-# The answer line: a number, perhaps "ca" before and a unit or a few words after it
-# ("Ca 8 månader.", "35 platser enligt överenskommelsen"), no other number.
-_FORM_ANSWER = re.compile(r"^\s*(?:(?i:ca|cirka|omkring|ungefär|minst|högst|drygt|knappt|totalt)"
-                          r"\.?\s+)?\d+(?:,\d+)?"
-                          r"\s*(?:%|procent)?\s*(?:\([^)]*\))?\s*(?:[a-zåäö]+\.?\s*){0,6}$"
-                          r"|^\s*(?i:totalt\s+)?\d+\s*,\s*K:?\s*\d+\s*,\s*M:?\s*\d+\s*$")
 _GOAL_IN_BRACKETS = re.compile(r"\(\s*mål\w*:?\s*(\d+(?:,\d+)?)\s*(?:%|procent)", re.IGNORECASE)
 # "6 kvinnor", and the other way round "kvinnor 20".
 # "K: 10, M: 16" as a line of its own.
@@ -50,6 +44,14 @@ _LETTER_LABELS = re.compile(r"^\s*K\s*:\s*(?P<k>\d+)\s*[,;/]\s*M\s*:\s*(?P<m>\d+
 _LETTER_PAIR = re.compile(r"\bK:?\s*\d+\s*[/,]\s*M:?\s*\d+\b|\b\d+\s*K\s*[/,]\s*\d+\s*M\b")
 _SEX_SPLIT = re.compile(r"(?P<a>\d+)\s*(?P<sa>kvinnor|kvinna|män|man|K|M)\b"
                         r"|\b(?P<sb>kvinnor|kvinna|män|man|K|M):?\s*(?P<b>\d+)", re.IGNORECASE)
+
+
+def _indented(cells: list[str]) -> list[str]:
+    """A row's cells without the empty ones that indent it."""
+    n = 0
+    while n < len(cells) - 2 and not cells[n].strip():
+        n += 1
+    return cells[n:]
 
 
 def _paired(cells: list[str]) -> bool:
@@ -63,7 +65,7 @@ def _paired(cells: list[str]) -> bool:
     return any(cells[j].strip()[:1].isdigit() for j in range(1, len(cells), 2))
 
 
-class FormRules(FormRows):
+class FormRules(FormAnswers):
     """Labelled values, answered questions and tables."""
 
     def _letter_pair(self, line: Line) -> bool:
@@ -249,15 +251,20 @@ class FormRules(FormRows):
         caption_metric = self._label_metric(
             FORM_NUMBERING.sub("", caption).lower()) if caption else None
         split = [row.text.rstrip(" \t").split("\t") for row in rows]
+        # an indented row under a label ("Arbete | 31" over " | varav subventionerat | 12")
+        indents = [len(cells) - len(_indented(cells)) for cells in split]
+        split = [_indented(cells) for cells in split]
         by_sex = [sex_cells(cells) for cells in split]
         if (not headed or any(found is not None for found in by_sex)) and all(
                 found is not None or _paired(cells)
                 for cells, found in zip(split, by_sex, strict=True)):
-            for row, cells, found in zip(rows, split, by_sex, strict=True):
+            for row, cells, found, indent in zip(rows, split, by_sex, indents, strict=True):
                 # label | value (| label | value …): form cells in pairs
                 if caption_metric and self._period_value(row, caption_metric):
                     continue  # "7. Antal avslutade" / "Under perioden: 2" / "Sedan start: 28"
-                offset = 0
+                if indent and not set(cells[0].lower().split()) & set(lx.SEX_WORDS):
+                    continue  # a part of the row above, not a count of its own
+                offset = indent
                 if found is not None:
                     self._sex_row(row, cells, found)
                     continue
@@ -279,20 +286,3 @@ class FormRules(FormRows):
             figure = self._emit(cell.metric, cell.sex, cell.value, s,
                                 Mention(0, token, cell.value), "table")
             figure.insats, figure.period_text = self._canonical(cell.insats), cell.period_text
-
-    def _question_and_answer(self, lines: list[Line], i: int) -> int | None:
-        """'6. Antal deltagare under perioden (totalt)' with its number on the next line:
-        a labelled value; the index of the answer line, or None."""
-        text = lines[i].text.strip()
-        bare = re.sub(r"\s*\([^)]*\)", "", text)  # "(30 juni)", "(månader)"
-        if "\t" in text or not _FORM_QUESTION.match(bare) or len(text.split()) > 25 or \
-                text.endswith((".", ",", ";")):
-            return None
-        j = next((k for k in range(i + 1, min(i + 3, len(lines))) if lines[k].text.strip()), None)
-        if j is not None and self._triple(lines[j], text):
-            return j
-        if j is None or not _FORM_ANSWER.match(lines[j].text):
-            return None
-        label = FORM_NUMBERING.sub("", text).rstrip(" :?").lower()
-        value_at = re.search(r"\d", lines[j].text).start()
-        return j if self._label_value(lines[j], value_at, label) else None

@@ -20,6 +20,20 @@ def _has_leader(text: str) -> bool:
 
 
 _CHAPTER = re.compile(r"^\s*\d+(\.\d+)*\.?\s")
+_LISTED_TABLE = re.compile(r"^\s*(?:tabell|figur|diagram|bild)\s*\d", re.IGNORECASE)
+
+
+def is_contents(block: list[Line], text: str) -> bool:
+    """Table rows of chapters and their pages, the pages never falling and most chapters
+    headed again in the text ('4.1 Deltagare per år <tab> 6'): a table of contents."""
+    cells = [line.text.rstrip(" \t").split("\t") for line in block]
+    if len(block) < 3 or any(len(row) != 2 or not row[1].strip().isdigit() for row in cells):
+        return False
+    pages = [int(row[1]) for row in cells]
+    return pages == sorted(pages) and 2 * sum(
+        text.count(row[0].strip()) >= 2 for row in cells) > len(block)
+
+
 _COUNTS = ("participants", "participants_new", "participants_ended", "participants_ongoing")
 _TOTAL_WORDS = ("totalt", "sammanlagt", "personer", "deltagare", "st")
 
@@ -75,6 +89,8 @@ class ListRules:
         if not block:
             return i
         numbers = [float(re.findall(r"\d+", line.text)[-1]) for line in block]
+        if 2 * sum(bool(_LISTED_TABLE.match(line.text)) for line in block) >= len(block):
+            return i + len(block)  # a list of tables: "Tabell 11. Aktiva deltagare …… 5"
         if len(block) > 1 and numbers == sorted(numbers) and (len(block) > 2 or any(
                 _CHAPTER.match(line.text) for line in block)):
             return i + len(block)  # page numbers of a table of contents

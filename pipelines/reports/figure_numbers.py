@@ -77,3 +77,22 @@ class NumberRules:
             "av", "övriga", "de", "dessa", "resterande", "återstående")
         return nxt in lx.PEOPLE or nxt in lx.SEX_WORDS or nxt in lx.VERBS or \
             nxt in lx.START_VERBS or counted
+
+    def _clause_left(self, s: Sentence, mentions: list[Mention], m: Mention) -> int:
+        first = 0
+        for other in mentions:
+            if other.index < m.index:
+                first = other.index + 1
+        for j in range(m.index - 1, first - 1, -1):
+            if s.tokens[j].lower in lx.CLAUSE_BREAKS:
+                return j + 1
+        return first
+
+    def _clause_right(self, s: Sentence, mentions: list[Mention], m: Mention) -> int:
+        end = next((o.index for o in mentions if o.index > m.index), len(s.tokens))
+        for j in range(m.index + 1, end):
+            word = s.tokens[j].lower
+            nxt = s.tokens[j + 1].lower if j + 1 < len(s.tokens) else ""
+            if word == ";" or (word == "," and nxt in lx.CLAUSE_CONJUNCTIONS):
+                return j
+        return end

@@ -25,10 +25,18 @@ _CUMULATIVE = re.compile(r"totalt enligt sus|sedan (upp)?start|sedan projektstar
                          r"|hela projekt", re.IGNORECASE)
 # "År 2", "Projektår 3": the n-th year from the project's start.
 _PROJECT_YEAR = re.compile(r"(?:projekt)?år\s*([1-9])", re.IGNORECASE)
+# Figures set ahead for a period that may outlast the report's: budgeted places, goals.
+_AHEAD = ("places", "goal_work_or_studies_pct")
+# The year a goal or a budget is set for, named just before its figure.
+_AHEAD_YEAR = re.compile(r"\b(?:mål\w*|budget\w*|plan\w*|platser)\b[^.\d]{0,20}?\b((?:19|20)\d\d)\b"
+                         r"[^\d]{0,25}$", re.IGNORECASE)
 _CUT = re.compile(r"[,;]\s")
 _COUNT = re.compile(r"(?<![\d-])(?!(?:19|20)\d\d(?![\d-]))\d+(?:[,.]\d+)?")
 
 
+# Prose that counts from the start of the year to the period's end.
+_YEAR_SO_FAR = re.compile(r"hittills i år|hittills under (?:året|(?:19|20)\d\d)|sedan årets "
+                          r"(?:början|start)|under årets (?:första|hittillsvarande)", re.IGNORECASE)
 _WHOLE_YEAR = re.compile(r"hel(år|året)|hela året", re.IGNORECASE)
 
 
@@ -92,6 +100,12 @@ def project_year(start: date, n: int, within: Period | None) -> Period:
     return clip((shifted(n - 1), shifted(n) - timedelta(days=1)), within)
 
 
+def _years_long(period: Period | None) -> Period | None:
+    """A period of more than a year (a project's whole life), whose years 'År 1', 'År 2' …
+    count from its start."""
+    return period if period and (period[1] - period[0]).days > 366 else None
+
+
 def figure_period(doc: Document, doc_period: Period | None, section: Section,
                   figure: Figure) -> Period | None:
     """The period a figure refers to: its table column or row, its own words, its sentence,
@@ -100,8 +114,9 @@ def figure_period(doc: Document, doc_period: Period | None, section: Section,
     if figure.period_text:  # a table column or row: "2022", "Sedan projektstart 2021"
         if section.lifetime and section.period and _CUMULATIVE.search(figure.period_text):
             return section.lifetime[0], section.period[1]
-        if section.lifetime and (nth := _PROJECT_YEAR.fullmatch(figure.period_text.strip())):
-            return project_year(section.lifetime[0], int(nth.group(1)), section.period)
+        if (span := section.lifetime or _years_long(section.period)) and (
+                nth := _PROJECT_YEAR.fullmatch(figure.period_text.strip())):
+            return project_year(span[0], int(nth.group(1)), section.period)
         if section.period and figure.period_text == PREVIOUS_YEAR:  # "(fg år 37)"
             return _year_before(section.period)
         if year and _WHOLE_YEAR.fullmatch(figure.period_text.strip()):
@@ -124,14 +139,20 @@ def figure_period(doc: Document, doc_period: Period | None, section: Section,
             or named_year(after)) and stated != section.period:
         # "under 2022 deltog 51 personer, under 2023 deltog 58": each count its own year
         stated = _from_start(stated, section)
-        return stated if figure.metric == "places" else clip(stated, doc_period)
+        return stated if figure.metric in _AHEAD else clip(stated, doc_period)
     if stated := explicit_period(clause) or explicit_period(line) or (
             year and (within_year(clause, year) or within_year(line, year))):
-        # Places are budgeted ahead; any other figure cannot be stated for the future.
-        return stated if figure.metric == "places" else clip(stated, doc_period)
+        # Places and goals are set ahead; any other figure cannot be stated for the future.
+        return stated if figure.metric in _AHEAD else clip(stated, doc_period)
+    own_start = max(doc.text.rfind(". ", sentence_start, figure.start) + 1, sentence_start)
+    if figure.metric in _AHEAD and (ahead := _AHEAD_YEAR.search(doc.text[own_start:figure.start])):
+        year_named = int(ahead.group(1))  # "Mål 2024: 35 procent", "Platser (budget 2025): 20"
+        return date(year_named, 1, 1), date(year_named, 12, 31)
     if (named := named_year(doc.text[stretch[0]:stretch[1]])) and section.period and \
             named[1] < section.period[0]:
         return named  # an earlier year the sentence compares with
+    if section.period and year and _YEAR_SO_FAR.search(doc.text[own_start:figure.clause_end]):
+        return date(year, 1, 1), section.period[1]  # "Av de 14 som avslutats hittills i år …"
     # this paragraph up to the figure, and the lead-in of the list it stands in
     so_far = _lead_in(doc.text, sentence_start) + doc.text[sentence_start:figure.clause_end]
     if section.period and section.lifetime and _CUMULATIVE.search(so_far):

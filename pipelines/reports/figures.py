@@ -11,16 +11,20 @@ import re
 from dataclasses import dataclass, field
 
 from pipelines.reports import lexicon as lx
-from pipelines.reports.comparisons import comparison_asides, comparison_figures
+from pipelines.reports.comparisons import (
+    bracket_legend,
+    comparison_asides,
+    comparison_figures,
+)
 from pipelines.reports.figure_forms import FormRules
-from pipelines.reports.figure_lists import ListRules
+from pipelines.reports.figure_lists import ListRules, is_contents
 from pipelines.reports.figure_numbers import NumberRules
 from pipelines.reports.figure_rules import CountRules
 from pipelines.reports.figure_shares import ShareRules
 from pipelines.reports.figure_types import Figure, Mention, Sentence
 from pipelines.reports.numbers import Token, as_number, tokenize, without_asides
+from pipelines.reports.page_furniture import is_page_footer, table_block
 from pipelines.reports.periods import MONTHS
-from pipelines.reports.table_cells import is_header_row
 from pipelines.reports.text import Line
 
 __all__ = ["Figure", "SectionFigures"]
@@ -32,10 +36,6 @@ _LABEL = re.compile(r"^\s*((?:[^:\d.!?]|(?<!\d)(?:19|20)\d\d(?!\d)|\d{1,2}/\d{1,
                     rf"|\d{{1,2}}\s+(?:{'|'.join(MONTHS)})\b)"
                     r"{2,60}):\s*(?=\S)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"”(]?[A-ZÅÄÖ0-9])")
-
-
-def _cells(line: Line) -> int:
-    return len(line.text.rstrip(" \t").split("\t"))
 
 
 # Counts that a "N av dem …" clause states in their own right: how many of them were new or
@@ -54,6 +54,13 @@ class SectionFigures(NumberRules, CountRules, ShareRules, FormRules, ListRules):
     _ended_list: bool = False  # the lines follow an intro such as "Avslutade fördelade på:"
 
     _name_spans: list[tuple[int, int]] | None = None
+    _bracket_legend: list[str | None] = field(default_factory=list)
+
+    def _legend(self) -> str | None:
+        """What the document's bare brackets beside counts hold (`comparisons`)."""
+        if not self._bracket_legend:
+            self._bracket_legend.append(bracket_legend(self.text))
+        return self._bracket_legend[0]
 
     def _in_name(self, token: Token) -> bool:
         """Inside an insats name where it stands in the text: 'Hälsa för Alla' is no outcome."""
@@ -80,19 +87,16 @@ class SectionFigures(NumberRules, CountRules, ShareRules, FormRules, ListRules):
             if (after := self._dot_leaders(lines, i)) > i:
                 i = after
                 continue
+            if is_page_footer(text):
+                i += 1
+                continue
             if "\t" in line.text:
                 caption = next((lines[k].text.strip() for k in range(i - 1, max(-1, i - 3), -1)
                                 if lines[k].text.strip()), "")
-                block = [line]
-                while i + 1 < len(lines) and ("\t" in lines[i + 1].text
-                                              or not lines[i + 1].text.strip()):
+                block, i = table_block(lines, i)
+                if is_contents(block, self.text):
                     i += 1
-                    if lines[i].text.strip():
-                        if not lines[i - 1].text.strip() and (
-                                _cells(lines[i]) != _cells(line) or is_header_row(lines[i])):
-                            i -= 1  # after a blank line, a header or a row of another width
-                            break  # starts a new table
-                        block.append(lines[i])
+                    continue
                 self._table(block, "" if "\t" in caption else caption)
                 i += 1
                 continue
@@ -158,7 +162,8 @@ class SectionFigures(NumberRules, CountRules, ShareRules, FormRules, ListRules):
                 question = sentence.lower()
                 continue
             tokens, asides = comparison_asides(without_asides(
-                tokenize(sentence, base=line.start + start)), sentence, line.start + start)
+                tokenize(sentence, base=line.start + start)), sentence, line.start + start,
+                self._legend())
             if question and self._answer(tokens, question, line.start + start, sentence):
                 question = ""
                 continue
@@ -183,25 +188,6 @@ class SectionFigures(NumberRules, CountRules, ShareRules, FormRules, ListRules):
         return [(s, t) for s, t in pieces if t.strip()]
 
     # ------------------------------------------------------------------ sentences
-
-    def _clause_left(self, s: Sentence, mentions: list[Mention], m: Mention) -> int:
-        first = 0
-        for other in mentions:
-            if other.index < m.index:
-                first = other.index + 1
-        for j in range(m.index - 1, first - 1, -1):
-            if s.tokens[j].lower in lx.CLAUSE_BREAKS:
-                return j + 1
-        return first
-
-    def _clause_right(self, s: Sentence, mentions: list[Mention], m: Mention) -> int:
-        end = next((o.index for o in mentions if o.index > m.index), len(s.tokens))
-        for j in range(m.index + 1, end):
-            word = s.tokens[j].lower
-            nxt = s.tokens[j + 1].lower if j + 1 < len(s.tokens) else ""
-            if word == ";" or (word == "," and nxt in lx.CLAUSE_CONJUNCTIONS):
-                return j
-        return end
 
     def _sentence(self, s: Sentence) -> None:
         mentions = self._mentions(s)

@@ -17,9 +17,7 @@ FORM_NUMBERING = re.compile(rf"^\s*{NUMBERING}")
 _SEX_CELL = re.compile(r"^\s*(?P<sex>kvinnor|kvinna|män|man|k|m|totalt|total|summa|alla)"
                        r"\s*:?\s*$", re.IGNORECASE)
 _VALUE_CELL = re.compile(r"^\s*\d+(?:[,.]\d+)?\s*$")
-_ALL = ("totalt", "total", "summa", "alla")
-
-
+TOTAL_WORDS = ("totalt", "total", "summa", "alla")
 def sex_cells(cells: list[str]) -> list[tuple[int, str]] | None:
     """(cell index of the value, sex) of each sex cell after the label cell; None unless the
     row is a label followed by at least two sex cells, each with a number or left empty."""
@@ -33,32 +31,40 @@ def sex_cells(cells: list[str]) -> list[tuple[int, str]] | None:
         if not m or value.strip() and not _VALUE_CELL.match(value):
             return None
         word = m.group("sex").lower()
-        sex = "all" if word in _ALL else lx.SEX_LETTERS.get(word.upper()) if len(word) == 1 \
+        sex = "all" if word in TOTAL_WORDS else lx.SEX_LETTERS.get(word.upper()) if len(word) == 1 \
             else lx.SEX_WORDS.get(word)
         if value.strip() and sex:
             found.append((j + 1, sex))
     return found if len({sex for _, sex in found} | {"x"}) >= 3 else None
 
 
-# "33 / 19 / 14" under (or after) "Antal deltagare (totalt / kvinnor / män)" or "(K/M/totalt)":
-# the parts in the label's order.
-_TRIPLE_ANSWER = re.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*/\s*(\d+)\s*$")
-_TRIPLE_LABEL = re.compile(r"\(([a-zåäö]+)\s*/\s*([a-zåäö]+)\s*/\s*([a-zåäö]+)\)")
+# "33 / 19 / 14" under (or after) "Antal deltagare (totalt / kvinnor / män)" or "(K/M/totalt)",
+# "22 / 17" after "Varav kvinnor / män:": the parts in the label's order.
+_PARTS_ANSWER = re.compile(r"^\s*(\d+)\s*/\s*(\d+)(?:\s*/\s*(\d+))?\s*$")
+_PARTS_LABEL = re.compile(r"\(?([a-zåäö]+)\s*/\s*([a-zåäö]+)(?:\s*/\s*([a-zåäö]+))?\)?\s*:?\s*$")
 
 
 class FormRows:
     """The rules of forms that give a count by sex in one answer (mixed into FormRules)."""
 
     def _triple(self, answer: Line, question: str) -> bool:
-        """'33 / 19 / 14' answering '… (totalt / kvinnor / män)': each part by the label."""
-        parts, order = _TRIPLE_ANSWER.match(answer.text), _TRIPLE_LABEL.search(question.lower())
+        """'33 / 19 / 14' answering '… (totalt / kvinnor / män)', '22 / 17' after 'Varav
+        kvinnor / män': each part by the label; a 'varav' label counts what the figure
+        before it counts."""
+        parts, order = _PARTS_ANSWER.match(answer.text), _PARTS_LABEL.search(question.lower())
         if not parts or not order:
             return False
+        words = [w for w in order.groups() if w]
         sexes = [("all" if w in ("totalt", "total", "tot", "alla", "samtliga", "summa") else
                   lx.SEX_LETTERS.get(w.upper()) if len(w) == 1 else lx.SEX_WORDS.get(w))
-                 for w in order.groups()]
-        metric = self._label_metric(FORM_NUMBERING.sub("", question[:order.start()]).lower())
-        if metric is None or sorted(map(str, sexes)) != ["all", "men", "women"]:
+                 for w in words]
+        if len(words) != len([g for g in parts.groups() if g]) or sorted(map(str, sexes)) not in (
+                ["all", "men", "women"], ["men", "women"]):
+            return False
+        label = FORM_NUMBERING.sub("", question[:order.start()]).lower().strip(" :")
+        metric = self._label_metric(label) if label not in ("varav", "därav", "") else (
+            self.figures[-1].metric if self.figures else None)
+        if metric is None:
             return False
         for n, sex in enumerate(sexes, start=1):
             token = Token(parts.group(n), answer.start + parts.start(n),
@@ -84,4 +90,3 @@ class FormRows:
             value = digit_value(text)
             self._emit(metric, sex, value, Sentence(row.text, row.start, [token], cells[0]),
                        Mention(0, token, value), "form")
-

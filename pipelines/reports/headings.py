@@ -1,114 +1,30 @@
-"""Headings: the evidence that makes a line a heading, and which headings are topics.
+"""Headings: the evidence that makes a line a heading, and the sections they open.
 
 A heading is marked by Markdown level, numbering (`2.1 Namn`), upper case, emphasis or a
-closing colon. A topic heading ("Syfte och mål", "Resultat", "Avslutsorsak", any question)
-belongs to the insats above it and never names an insats itself; the topic words are
-language data (`lexicon.TOPIC_FIRST_WORDS`).
+closing colon; whether its text is a topic or can name an insats is `topics`.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from functools import cache
 
 from pipelines.reports import lexicon as lx
 from pipelines.reports.folding import fold
+from pipelines.reports.page_furniture import is_page_marker
 from pipelines.reports.text import Line
+from pipelines.reports.topics import (
+    is_insats_name,
+    is_topic,
+    named_in_topic,
+    topic_line,
+    without_numbering,
+)
 
-# "2.1 Namn", "3. Namn", or "2 Namn" (a bare number only before a capital: "29 platser …"
-# is a sentence).
-# Chapters may be lettered: "B. INSATSER", "B1. Arbetslivsbron", "B1.2 Resultat".
-_NUMBERING = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.|\d{1,2}(?=\s+[\"“A-ZÅÄÖ])"
-                        r"|[A-H]\d{1,2}(?:\.\d{1,2})*\.?|[A-H]\.(?=\s+[A-ZÅÄÖ]{2}))\s+(?=\S)")
 _MAX_WORDS = 10
 # Styles in the order they are trusted to name insatser, when two or more headings share one.
 _STYLE_ORDER = ("md6", "md5", "md4", "md3", "md2", "num3", "num2", "caps", "emph", "num1",
                 "colon", "md1")
-_FORBUND_WORDS = ("samordningsförbund", "finsam")
-
-
-@cache
-def _topic_words() -> frozenset[str]:
-    return frozenset(fold(w) for w in lx.TOPIC_FIRST_WORDS)
-
-
-def without_numbering(text: str) -> tuple[int, str]:
-    """The numbering depth of a heading (`2.1` → 2, none → 0) and the text after it."""
-    m = _NUMBERING.match(text)
-    if not m:
-        return 0, text.strip()
-    numbering = m.group(1).rstrip(".")
-    lettered = numbering[0].isalpha() and len(numbering) > 1  # "B1" is one level below "B."
-    return numbering.count(".") + 1 + lettered, text[m.end():].strip()
-
-
-@cache
-def _topic_endings() -> tuple[str, ...]:
-    return tuple(fold(e) for e in lx.TOPIC_ENDINGS)
-
-
-def is_topic(text: str) -> bool:
-    """A heading about a topic (or a question), not a name."""
-    _, rest = without_numbering(text)
-    rest = rest.strip(" :*\t")
-    if not rest or rest.endswith("?"):
-        return True
-    words = fold(rest).split()
-    return not words or words[0] in _topic_words() or words[0].endswith(_topic_endings())
-
-
-_APPENDIX = re.compile(r"^\s*(?i:bilaga|appendix)\s+(?:\d{1,2}|[A-Z])\b\s*[.:–-]?\s*")
-
-
-def without_appendix(text: str) -> str:
-    """A heading without its appendix number: 'Bilaga 2 Steg för steg' → 'Steg för steg'."""
-    return _APPENDIX.sub("", text)
-
-
-def named_in_topic(text: str) -> str | None:
-    """The insats a topic heading is about: 'Uppföljning av Steget Vidare 2024' → 'Steget
-    Vidare'; None when the heading names none."""
-    _, rest = without_numbering(text)
-    if (name := without_appendix(rest.strip(" *\t")).strip(" :*")) != rest.strip(" :*\t"):
-        # "Bilaga 2 Steg för steg"
-        return name if name[:1].isupper() and fold(name.split()[0]) not in _topic_words() \
-            else None
-    words = rest.strip(" :*\t").split()
-    if len(words) < 3 or fold(words[0]) not in _topic_words() or words[1] not in lx.TOPIC_OF:
-        return None
-    name = words[2:]
-    while name and re.fullmatch(r"(19|20)\d\d([-–/]\d+)?", name[-1]):
-        name.pop()
-    if not name or not name[0][:1].isupper() or fold(name[0]) in _topic_words():
-        return None
-    return " ".join(name)
-
-
-def is_title(text: str, forbund: str = "") -> bool:
-    """A title line: a förbund, part of this report's förbund name, or a kind of report."""
-    low = text.lower()
-    # A kind of report stands as a word of its own ("Delårsrapport 2024"), not inside a name
-    # ("Rehabsamverkan Hammarå (slutredovisning)").
-    if any(word in low for word in _FORBUND_WORDS) or re.search(
-            r"(?<![a-zåäö])(kvartals|halvårs|delårs|tertial|månads|års)?("
-            + "|".join(lx.REPORT_KINDS) + ")", low):
-        return True
-    folded = fold(text)
-    return bool(folded) and bool(forbund) and f" {folded} " in f" {fold(forbund)} "
-
-
-def is_insats_name(text: str, forbund: str = "") -> bool:
-    """A heading or listed name that can be an insats: neither a topic nor a title."""
-    if is_page_marker(text):
-        return False
-    named = named_in_topic(text)
-    if named is not None:
-        return not is_title(named, forbund)
-    # "UNGA I FOKUS (gemensam insats med Samordningsförbundet Bruksberg)": the aside names
-    # a partner, the heading an insats
-    bare = re.sub(r"\([^)]*\)", " ", text).strip() or text
-    return not is_topic(text) and not is_title(bare, forbund)
 
 
 def style(line: Line) -> str | None:
@@ -125,10 +41,11 @@ def style(line: Line) -> str | None:
     if depth and re.match(r"[^:]{2,80}:\s*\S*\d", rest):
         return None  # a numbered form field with its answer: "6. Andel till arbete: 33 %"
     # a number at the end is a page number, but not an age range ("Bryggan – unga 16–24") nor
-    # part of a short name ("3.4 Steg 1")
+    # part of a short name ("3.4 Steg 1", "2.1 Vägen 2.0", "4.2 Jobbspåret 50+")
     if depth and rest and (not re.search(r"\d\s*$", rest) or re.search(r"\d\s*[–-]\s*\d+\s*$",
                                                                       rest)
-                           or re.fullmatch(r"[A-ZÅÄÖ]\S*( \S+){0,2} [1-9]", rest.strip())):
+                           or re.fullmatch(r"[A-ZÅÄÖ]\S*( \S+){0,2} (?:[1-9]|\d\.\d|\d+\+)",
+                                           rest.strip())):
         return f"num{min(depth, 3)}"
     letters = [ch for ch in text.split("(")[0] if ch.isalpha()]
     if len(letters) >= 3 and all(ch.isupper() for ch in letters):
@@ -153,7 +70,8 @@ def is_standalone(lines: list[Line], i: int) -> bool:
     before = i == 0 or not lines[i - 1].text.strip() or is_page_marker(lines[i - 1].text)
     after = i + 1 >= len(lines) or not lines[i + 1].text.strip() or (
         before and i > 0 and is_page_marker(lines[i - 1].text)) or (  # a slide's title
-        before and _opens_fact_box(lines[i + 1].text))  # "Steg In" / "Huvudman: …"
+        before and _opens_fact_box(lines[i + 1].text)) or (  # "Steg In" / "Huvudman: …"
+        before and topic_line(lines[i + 1].text) and not is_topic(text))  # "Lyftet" / "Syfte"
     return before and after
 
 
@@ -164,15 +82,6 @@ def _opens_fact_box(text: str) -> bool:
     """A field of the facts about an insats, as a box of them opens under its name."""
     m = re.match(r"^\s*([A-Za-zÅÄÖåäö ]{3,25}):\s+\S", text)
     return bool(m) and fold(m.group(1)) in _FACT_BOX_LABELS
-
-
-_PAGE_MARKER = re.compile(r"^[\s\-–=*#|]*(bild|sida|slide|page|sid)\s*\.?\s*\d+"
-                          r"(\s*(av|/|of)\s*\d+)?[\s\-–=*#|]*$", re.IGNORECASE)
-
-
-def is_page_marker(text: str) -> bool:
-    """A page or slide marker a converter leaves ('--- Bild 4 ---', '-- Sida 2 av 7 --')."""
-    return bool(_PAGE_MARKER.match(text))
 
 
 def chapter_insatser(lines: list[Line], starts: set[int],
@@ -218,7 +127,7 @@ def sub_headings(lines: list[Line]) -> list[tuple[int, str]]:
     left out, in reading order."""
     return [(line.end, line.text.strip().strip(" :*")) for i, line in enumerate(lines)
             if i > 0 and line.text.strip()
-            and (style(line) or is_standalone(lines, i) or _topic_line(line.text))]
+            and (style(line) or is_standalone(lines, i) or topic_line(line.text))]
 
 
 def heading_path(section_heading: str, subs: list[tuple[int, str]], position: int) -> str:
@@ -227,12 +136,6 @@ def heading_path(section_heading: str, subs: list[tuple[int, str]], position: in
     above = bisect.bisect_right([end for end, _ in subs], position)
     parts = [p for p in (section_heading.strip(), subs[above - 1][1] if above else "") if p]
     return " › ".join(dict.fromkeys(parts))
-
-
-def _topic_line(text: str) -> bool:
-    """A short line that names a topic ('Resultat', 'Om insatsen') above its paragraph."""
-    text = text.strip()
-    return len(text.split()) <= 5 and not re.search(r"[\d.,;\t]", text) and is_topic(text)
 
 
 def _listing_lines(lines: list[Line]) -> set[int]:

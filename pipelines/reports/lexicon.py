@@ -176,14 +176,20 @@ TOPIC_FIRST_WORDS = (
     "yttrande", "sammanträde", "protokoll", "paragraf", "vår", "våra", "vårt",
     "samråd", "handläggare", "perspektiv", "ärende", "översikt", "överblick", "helhetsbild",
     "läget", "läge", "lägesbild",
-    "jämförelse", "jämförelser",
+    "jämförelse", "jämförelser", "kort", "status", "situation", "intäkter", "styrelsens",
+    "balanskrav", "balanskravsutredning", "resultatanalys",
     # English headings in Swedish reports
     "highlights", "looking", "key", "outcomes", "outcome", "kpi", "kpier", "summary",
     "background", "results", "learnings", "lessons", "next", "about", "introduction",
 )
+# Topic words that open insats names too ("Kartläggning" over a part of an insats, but
+# "Kartläggning Ny Start", "Samverkan (SAMS)"): a name when a capitalised word or an
+# abbreviation in brackets follows.
+NAME_OPENING_TOPICS = ("kartläggning", "samverkan", "utveckling", "implementering",
+                       "lärande", "metod")
 # Words of a table header that make its numbers amounts of money, never counts of people.
 MONEY_WORDS = ("kr", "kronor", "tkr", "mkr", "mnkr", "sek", "belopp", "kostnad", "kostnader",
-               "intäkter", "medel")
+               "intäkter", "medel", "budget", "budgeten", "förbrukat", "förbrukning")
 # First header cells of a table that name its rows' kind, never an insats.
 TABLE_HEADER_WORDS = ("matt", "indikator", "indikatorer", "kategori", "variabel", "uppgift",
                       "typ", "parameter", "beskrivning", "omrade", "avser", "siffror", "fraga",
@@ -266,12 +272,16 @@ SHORT_FORMS = {"delt": "deltagare", "avsl": "avslutade", "arb": "arbete", "stud"
                "studies": "studier", "target": "målet", "average": "genomsnittlig",
                "active": "aktiva", "still": "fortfarande", "enrolled": "inskrivna",
                "new": "nya", "moved": "flytt", "rehab": "rehabilitering"}
+# Words no sentence ends with: a wrapped line ending in one goes on with the next even when
+# that starts with a number ("… 79 kvinnor och" / "54 män.").
+UNFINISHED_WORDS = ("och", "eller", "samt", "av", "till", "med", "på", "för", "varav", "än",
+                    "om", "var", "är", "blev", "har", "hade", "totalt", "sammanlagt")
 # Tokens that end the clause of a count.
 CLAUSE_BREAKS = {",", ";", "och", "samt", "varav", "(", ")", ":", "men", "medan", "vilket", "–",
                  "•", "·", "▪", "-", "*"}
 # What a clause with a count ("#") says it counts, tried in this order.
 PREDICATES = {
-    "still_enrolled": r"(fortfarande|fortsatt) (inskriv|aktuell)",
+    "still_enrolled": r"(fortfarande|fortsatt) (inskriv|aktuell|aktiv)",
     "participants_new": (
         r"(^| )(# )?nya (#|deltagare|personer|individer)|# nya|nyinskriv|nyantag|nytillkom"
         r"|skrivits in|skrevs in|skrivit in|skrivs in|skrevs # (\w+ )?in\b|inskrivningar"
@@ -285,8 +295,8 @@ PREDICATES = {
         r"|skrivits ut|skrevs ut|skrivit ut|utskrivna|utskrivits|# avslut\b"),
     "participants_ongoing": (
         r"pågående|# pågår\b|\bkvar\b|\bkvarst(år|od)\b|oavslutad"
-        r"|(fortfarande|fortsatt) (inskriv|aktuell)"
-        r"|(inskrivna|aktuella) (\w+ )?vid|(inskrivna|aktuella|aktiva) (\w+ )?(per|den) \d"
+        r"|(fortfarande|fortsatt) (inskriv|aktuell|aktiv)"
+        r"|(inskrivna|aktuella|aktiva) (\w+ )?vid|(inskrivna|aktuella|aktiva) (\w+ )?(per|den) \d"
         r"|(inskrivna|aktuella|aktiva) \d{1,2}(/\d{1,2}\b| [a-z]{3})"
         r"|vid (periodens|årets|kvartalets|månadens|projektets) (slut|utgång)"
         r"|vid (\w*års|kvartals|månads)skiftet|vid utgången av"
@@ -294,7 +304,7 @@ PREDICATES = {
     "participants": (
         r"inskriv|deltagit|\bdeltar\b|\bdeltog\b|\b(haft|hade) (\w+ ){0,4}#|registrer|fått ta del"
         r"|\bantal(et)? (\w+ )?(deltagare|personer|individer|unga) ((var|är|blev) )?#"
-        r"|\baktuella\b|tagit del|haft kontakt med|fått stöd"
+        r"|\baktuella\b|\baktiva\b|tagit del|haft kontakt med|fått stöd"
         r"|könsfördelning|\bunika\b|omfattats|# aktiva\b|^ ?av (våra )?# \w+ (var|har)"
         r"|# (deltagare|personer) totalt\s*(,|$|varav|enligt|\(|\.)"
         r"|# (deltagare|personer|individer) under (året|perioden|kvartalet|tertialet|halvåret)"

@@ -8,9 +8,10 @@ import difflib
 import re
 
 from pipelines.reports.folding import fold
-from pipelines.reports.headings import is_standalone, without_appendix
+from pipelines.reports.headings import is_standalone
 from pipelines.reports.periods import MONTHS
 from pipelines.reports.text import Document, Line
+from pipelines.reports.topics import without_appendix
 
 _BOILERPLATE = {"uppföljning", "verksamhetsrapport", "rapport", "delårsrapport", "årsrapport",
                 "slutrapport", "kvartalsrapport", "insatsen", "insats", "projektet", "och", "till",

@@ -17,24 +17,31 @@ _NUMBERED_TOC_LINE = re.compile(
 
 
 def toc_names(lines: list[Line]) -> tuple[list[str], int]:
-    """Names in a table of contents (lines ending in page numbers) and the line after it."""
-    best: list[tuple[int, str]] = []
-    run: list[tuple[int, str]] = []
+    """Names in a table of contents (lines ending in page numbers that never fall) and the
+    line after it."""
+    best: list[tuple[int, str, int]] = []
+    run: list[tuple[int, str, int]] = []
     for i, line in nonblank(lines):
         m = _TOC_LINE.match(line.text.strip()) or _NUMBERED_TOC_LINE.match(line.text.strip())
         # a list of tables or figures ("Tabell 3. Avslutade …  7") lists no sections
         if m and not m.group("name").strip().isdigit() and "\t" not in m.group("name") and \
                 not re.match(r"(?i)(tabell|figur|diagram)\s*\d", m.group("name").strip()):
-            run.append((i, m.group("name").strip(" .\t")))
+            run.append((i, m.group("name").strip(" .\t"), int(m.group("page"))))
             continue
-        if len(run) > len(best):
-            best = run
+        best = _longer_contents(best, run)
         run = []
-    if len(run) > len(best):
-        best = run
+    best = _longer_contents(best, run)
     if len(best) < 3:
         return [], 0
-    return [name for _, name in best], best[-1][0] + 1
+    return [name for _, name, _ in best], best[-1][0] + 1
+
+
+def _longer_contents(best: list[tuple[int, str, int]], run: list[tuple[int, str, int]]
+                     ) -> list[tuple[int, str, int]]:
+    """The longer of `best` and the entries of `run` up to where its pages first fall (a
+    table's counts fall at once; a page footer after the contents comes after them)."""
+    end = next((n for n in range(1, len(run)) if run[n][2] < run[n - 1][2]), len(run))
+    return run[:end] if end > len(best) else best
 
 
 def cover_names(lines: list[Line], keep: Callable[[str], bool]) -> tuple[list[str], int]:

@@ -126,3 +126,59 @@ def semicolon_sheet(original: str) -> bool:
 def semicolon_cells(raw: str) -> dict[int, str]:
     """Position → tab for each semicolon of a row of such a sheet."""
     return {i: "\t" for i, ch in enumerate(raw) if ch == ";"} if _SHEET_ROW.match(raw) else {}
+
+
+# A table whose cells came out one per line ("<p>Avslutsorsak</p>", "<p>År 1</p>", …,
+# "<p>Arbete</p>", "<p>8</p>", … or the same as plain short lines): a header row, then rows
+# of a label and numbers.
+_ONE_CELL = re.compile(r"^\s*<(p|td)\b[^>]*>([^<]*)</\1>\s*$", re.IGNORECASE)
+_NUMBERISH = re.compile(r"^[\d\s,.%–-]*$")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_CELL_WORDS = 6
+
+
+def one_cell(raw: str) -> str | None:
+    """The text of a line that holds one table cell and nothing else: a `<p>` or `<td>`
+    cell, or a short plain line that is no sentence."""
+    if m := _ONE_CELL.match(raw):
+        return m.group(2).strip()
+    text = raw.strip()
+    if not text or "\t" in raw or "<" in raw or len(text.split()) > _CELL_WORDS or \
+            text.endswith((".", "!", "?", ",", ";")):
+        return None
+    return text
+
+
+def _rows_from(cells: list[str], start: int, width: int) -> int:
+    """How many rows of a label and numbers follow a header of `width` cells at `start`
+    (each header cell names its column: words or a year)."""
+    header = cells[start:start + width]
+    if len(header) < width or not all(re.search(r"[A-Za-zÅÄÖåäö]", c) or _YEAR.match(c)
+                                      for c in header[1:]):
+        return 0
+    rows, at = 0, start + width
+    while at + width <= len(cells):
+        row = cells[at:at + width]
+        if not (re.search(r"[A-Za-zÅÄÖåäö]", row[0]) and all(
+                _NUMBERISH.match(cell) for cell in row[1:])):
+            break
+        rows, at = rows + 1, at + width
+    return rows
+
+
+def table_spans(cells: list[str], plain: bool = False) -> list[tuple[int, int, int]]:
+    """(first, end, width) of each table among a run of one-cell lines: a header and at
+    least two rows of a label and numbers. Plain lines make a table of three columns or
+    more (a label over its value on the next line is a form's answer, not a table)."""
+    spans, start = [], 0
+    while start < len(cells):
+        best = max(((_rows_from(cells, start, width), width)
+                    for width in range(3 if plain else 2, 9)),
+                   key=lambda found: (found[0], -found[1]))
+        if best[0] >= 2:
+            end = start + best[1] * (best[0] + 1)
+            spans.append((start, end, best[1]))
+            start = end
+        else:
+            start += 1
+    return spans

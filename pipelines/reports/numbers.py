@@ -64,7 +64,7 @@ class Token:
 
     @property
     def is_digit_number(self) -> bool:
-        return self.text[0].isdigit()
+        return self.text[0].isdecimal()  # not a footnote mark: "43¹"
 
 
 def tokenize(text: str, base: int = 0) -> list[Token]:

@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from pipelines.reports import lexicon as lx
 from pipelines.reports.fields import field_value, label_of
 from pipelines.reports.folding import fold
-from pipelines.reports.headings import without_numbering
 from pipelines.reports.periods import (
     Period,
     as_of,
@@ -21,6 +20,7 @@ from pipelines.reports.periods import (
     year_period,
 )
 from pipelines.reports.text import Document, Line, nonblank
+from pipelines.reports.topics import without_numbering
 
 _LIFETIME_FIELDS = ("period", "projektperiod", "insatsperiod", "projekttid", "insatstid")
 _FINAL_REPORT = re.compile("|".join(lx.FINAL_REPORT_KINDS), re.IGNORECASE)

@@ -23,12 +23,10 @@ from pipelines.reports.forbund import forbund_name
 from pipelines.reports.headings import (
     chapter_insatser,
     heading_sections,
-    is_insats_name,
     is_standalone,
     mentions,
     numbered_insatser,
     style,
-    without_numbering,
 )
 from pipelines.reports.listed_sections import heading_candidates, listed_sections, section_name
 from pipelines.reports.listings import (
@@ -58,6 +56,7 @@ from pipelines.reports.report_periods import (
 )
 from pipelines.reports.tables import table_insats_names
 from pipelines.reports.text import Document, Line
+from pipelines.reports.topics import is_insats_name, without_numbering
 
 _FORM_FIELDS = ("period", "projektperiod", "samverkande parter", "projektägare", "syfte",
                 "bakgrund", "målgrupp", "insatsperiod", "projektägare/ansvarig part")

@@ -80,6 +80,8 @@ def column_metric(header: str, kind: str, what: str | None, percent: bool) -> st
     """What a column of a table with one row per insats (or period) counts."""
     column = header.strip().lower()
     percent = percent or "%" in column or column.startswith("andel")
+    if percent and set(re.findall(r"[a-zåäö]+", column)) & set(lx.MONEY_WORDS):
+        return None  # "Andel av budget", "Förbrukat (%)"
     if percent:  # "Mål arbete/studier", "Utfall jan–jun", "Andel till arbete/studier"
         if re.search(r"\bmål", column):
             return "goal_work_or_studies_pct"

@@ -16,7 +16,6 @@ import re
 from collections.abc import Callable
 
 from pipelines.reports import lexicon as lx
-from pipelines.reports.headings import is_topic
 from pipelines.reports.periods import MONTHS, explicit_period, within_year, year_period
 from pipelines.reports.table_cells import (
     SHARES,
@@ -30,6 +29,7 @@ from pipelines.reports.table_cells import (
     share_metric,
 )
 from pipelines.reports.text import Line
+from pipelines.reports.topics import is_topic
 
 _TOTAL = ("totalt", "total", "summa", "antal", "alla", "sammanlagt")
 # Header cells of the column that holds what happened, beside a column of targets.
@@ -139,8 +139,8 @@ def read_table(rows: list[Line], label_metric: Callable[[str], str | None],
             continue
         sex_row = sex_of(label)
         row_metric = None if by_insats or by_period else (
-            (last_metric or caption_metric) if sex_row and label.startswith(
-                ("varav", "kvinnor", "män")) else caption_metric if label in _TOTAL
+            (last_metric or caption_metric) if sex_row and _sex_label(label)
+            else caption_metric if label in _TOTAL
             else label_metric(label.removeprefix("varav ").strip()))
         if row_metric is None and not (by_insats or by_period):
             continue
@@ -188,6 +188,12 @@ def read_table(rows: list[Line], label_metric: Callable[[str], str | None],
                               start + len(m.group(1)), row,
                               parts[0].strip() if by_insats else named, period_text))
     return cells
+
+
+def _sex_label(label: str) -> bool:
+    """A row label that is a sex of the row above: 'Kvinnor', 'varav tjejer'."""
+    words = label.removeprefix("varav ").split()
+    return bool(words) and words[0] in lx.SEX_WORDS
 
 
 # Labels of a period column or row that name no dates: the report's period, the insats' life.
@@ -254,7 +260,7 @@ def _by_insats_columns(rows: list[Line], header: list[str],
             period_text = row.text.split("\t")[0].strip()  # a divider row
             continue
         sex = sex_of(label)
-        if sex and label.startswith(("varav", "kvinnor", "män")):
+        if sex and _sex_label(label):
             metric = last_metric
         else:
             metric = label_metric(label) if label and label not in _TOTAL else None

@@ -9,7 +9,6 @@ found in the working text can be quoted verbatim from the original.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -28,6 +27,7 @@ from pipelines.reports.markup import (
     semicolon_cells,
     semicolon_sheet,
 )
+from pipelines.reports.segments import CELL, segments
 
 _TAG = re.compile(r"</?[a-zA-Z][^<>\n]{0,40}>|<!--.{0,200}?-->")
 _DROP = {"*", "\u00ad", "\r", "\\", "\u200b", "\ufeff"}
@@ -41,45 +41,16 @@ def _form_prefix() -> re.Pattern[str]:
 
 
 _HTML_HEADING = re.compile(r"^\s*<h([1-6])[^>]*>", re.IGNORECASE)
-_ROW = re.compile(r".*?(?:</tr>|\n|\Z)", re.DOTALL | re.IGNORECASE)
-_CELL_GAP = re.compile(r"(?<=</p>)[ \t]*\t[ \t]*(?=<p)", re.IGNORECASE)
-_CELL = re.compile(r"<p[^>]*>(.*?)</p>", re.IGNORECASE)
 
 
 def _paragraph_row(raw: str) -> bool:
     """A table row of paragraph cells: inside `<tr>`, or a line of `<p>` cells one of which
     is a bare number ('<p>Nya under året</p><p>10</p><p>7</p>'), or three or more short ones."""
     start = raw.lstrip()[:3].lower()
-    cells = _CELL.findall(raw)
+    cells = CELL.findall(raw)
     return start == "<tr" or start == "<p>" and (bool(
         re.search(r"<p[^>]*>\s*\d[\d\s,.%]*</p>", raw, re.IGNORECASE)) or len(cells) >= 3
         and all(len(cell.split()) <= 4 for cell in cells))  # its header
-
-
-def _holds_sentence(cell: str) -> bool:
-    words = re.sub(r"<[^>]+>", " ", cell).split()
-    return len(words) >= 7 or (len(words) >= 3 and words[-1].endswith((".", "!", "?")))
-
-
-def _segments(original: str) -> Iterator[tuple[int, str]]:
-    """(offset, raw text) of each working line.
-
-    A table row (`</tr>`) ends a line as a newline does. A line of paragraph cells
-    separated by tabs (`<p>question</p>\t<p>answer</p>\t…`) is a form when a cell holds a
-    sentence: then each cell is a line of its own; short cells stay one tab-separated row.
-    """
-    for row in _ROW.finditer(original):
-        if row.start() == len(original) and row.start() > 0:
-            break
-        raw = row.group().removesuffix("\n")
-        if not (_CELL_GAP.search(raw) and any(map(_holds_sentence, _CELL.findall(raw)))):
-            yield row.start(), raw
-            continue
-        start = 0
-        for gap in _CELL_GAP.finditer(raw):
-            yield row.start() + start, raw[start:gap.start()]
-            start = gap.end()
-        yield row.start() + start, raw[start:]
 
 
 @dataclass(frozen=True)
@@ -171,12 +142,18 @@ def _normalise_line(raw: str, base: int, sheet: bool = False) -> tuple[list[str]
             elif name.startswith("</p") or name.startswith("<br"):
                 # paragraphs side by side in a table row are its cells: "<tr><p>A</p><p>1</p>"
                 chars.append("\t" if paragraph_row and re.match(
-                    r" *<p\b", raw[tag.end():], re.IGNORECASE) else " ")  # no tab between
+                    r"\s*<p\b", raw[tag.end():], re.IGNORECASE) else " ")  # no tab between
                 offsets.append(base + i)
             i = tag.end()
             continue
         ch = raw[i]
         if ch in _DROP:
+            i += 1
+            continue
+        if ch == "\n":  # between the cells of a row that stood one per line
+            if chars and chars[-1] != "\t":
+                chars.append("\t")
+                offsets.append(base + i)
             i += 1
             continue
         chars.append(" " if is_box(ch) else SPACES.get(ch, ch))
@@ -200,7 +177,9 @@ def _continues(previous: Line, line_chars: list[str], marked: bool) -> bool:
     text = previous.text
     return (len(text) >= _WRAPPED_MIN and not marked and not previous.is_heading_like
             and "\t" not in text and (text[-1:].isalnum() or text.endswith(","))
-            and bool(line_chars) and line_chars[0].islower() and "\t" not in line_chars)
+            and bool(line_chars) and (line_chars[0].islower() or line_chars[0].isdigit() and (
+                text.rsplit(" ", 1)[-1].lower() in lx.UNFINISHED_WORDS))
+            and "\t" not in line_chars)
 
 
 _HEADER_TAIL = re.compile(r"^ {10,}(?P<word>[^\s\d]+(?: [^\s\d]+)?)\s*$")
@@ -220,7 +199,7 @@ def normalise(source: str, original: str) -> Document:
     chars: list[str] = []
     offsets: list[int] = []
     lines: list[Line] = []
-    for base, raw in _segments(original):
+    for base, raw in segments(original):
         tail = False
         line_chars, line_offsets = _normalise_line(raw, base, sheet)
         while line_chars and line_chars[-1] == " ":  # a closing </p> or trailing spaces

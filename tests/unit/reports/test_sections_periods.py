@@ -138,7 +138,7 @@ def test_document_period_of_converted_forms_and_pages(text: str, expected):
 
 
 def test_a_kind_of_report_inside_an_insats_name_does_not_make_it_a_title():
-    from pipelines.reports.headings import is_insats_name, is_title
+    from pipelines.reports.topics import is_insats_name, is_title
 
     assert is_insats_name("Rehabsamverkan Hammarå (slutredovisning)")
     assert is_title("KVARTALSUPPFÖLJNING") and is_title("Delårsrapport januari–juni 2024")
