@@ -16,7 +16,7 @@ from pathlib import Path
 import polars as pl
 
 from pipelines import vocabulary
-from pipelines.publish import replace_folder
+from pipelines.kept_files import KeptFiles, frame_digest, source_digest
 from pipelines.published_exports import Export
 from pipelines.reports.folding import fold
 
@@ -123,12 +123,19 @@ def write_forbund_workbooks(folder: Path, exports: list[Export],
     books = [(forbund_file_stem(name or org_nr, org_nr) + ".xlsx", org_nr)
              for org_nr, name in forbund.sort("forbund_org_nr").iter_rows()]
 
+    kept = KeptFiles(folder)
+    salt = source_digest(Path(__file__))
+
     def write(building: Path) -> None:
         for file_name, org_nr in books:
             sheets = [(e, frames[e.name].filter(pl.col("forbund_org_nr") == org_nr))
                       for e in with_forbund]
-            write_workbook_for(building / file_name, [(e, f) for e, f in sheets if f.height])
+            sheets = [(e, f) for e, f in sheets if f.height]
+            kept.put(building, file_name,
+                     frame_digest((f for _, f in sheets), salt, *(e.name for e, _ in sheets)),
+                     lambda path, sheets=sheets: write_workbook_for(path, sheets))
 
-    replace_folder(folder, write)
-    log(f"wrote {len(books)} workbooks per förbund to {folder}")
+    kept.replace(write)
+    log(f"wrote {len(books) - kept.kept} workbooks per förbund to {folder} "
+        f"({kept.kept} unchanged kept)")
     return [folder / file_name for file_name, _ in books]

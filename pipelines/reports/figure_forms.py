@@ -192,9 +192,11 @@ class FormRules(FormAnswers):
         words = folded.split()
         if is_topic(text) or folded in lx.TABLE_HEADER_WORDS or lx.outcome_of(folded) and \
                 len(words) == 1 and len(folded) <= 10 or words and words[0] == "till" and \
-                len(words) <= 3 and any(lx.outcome_of(w) for w in words[1:]):
-            return False  # "Arbete", "Till studier" head columns of outcomes; "Jobbverkstaden"
-            # is a name
+                len(words) <= 3 and any(lx.outcome_of(w) for w in words[1:]) or \
+                len(words) == 1 and (self._label_metric(folded) or "").startswith(
+                    ("participants", "places")):
+            return False  # "Arbete", "Till studier", "Platser", "Nya" head columns of counts;
+            # "Jobbverkstaden" is a name
         return mentions(text, self.text) >= 2
 
     def _label_metric(self, label: str) -> str | None:

@@ -90,7 +90,7 @@ class SectionFigures(NumberRules, CountRules, ShareRules, FormRules, ListRules):
             if is_page_footer(text):
                 i += 1
                 continue
-            if "\t" in line.text:
+            if "\t" in line.text.rstrip(" \t"):  # not a line of empty cells after the first
                 caption = next((lines[k].text.strip() for k in range(i - 1, max(-1, i - 3), -1)
                                 if lines[k].text.strip()), "")
                 block, i = table_block(lines, i)

@@ -184,30 +184,80 @@ def heading_sections(lines: list[Line], forbund: str = "") -> list[tuple[int, st
         if is_standalone(lines, i) and is_insats_name(line.text, forbund)])
     shared = [name for name in (*_STYLE_ORDER, "alone") if len(by_style.get(name, ())) >= 2]
     if not shared:
-        return []
+        return _tight_headings(lines, forbund)
     # Insatser are proper names the text speaks of; chapters ("Framåt") are not. The style
     # whose names the text mentions most wins; without mentions, the most trusted style.
     body = _body_text(lines, {i for name in shared for i, _ in by_style[name]})
     mentioned = {name: sum(mentions(n, body) > 0 for _, n in by_style[name]) /
                  len(by_style[name]) for name in shared}
-    best = max(shared, key=lambda name: mentioned[name])
+    best = _leaves(by_style, shared, mentioned,
+                   max(shared, key=lambda name: mentioned[name]))
+    alone = {i for i, _ in by_style["alone"]}
+    if best == "alone":  # a marking that heads every line set apart, and more, is the marking
+        best = next((name for name in shared if name != "alone"
+                     and alone <= {i for i, _ in by_style[name]}), best)
     chosen = by_style[best] if mentioned[best] >= 0.5 else by_style[shared[0]]
     if chosen is by_style["alone"]:  # unmarked lines: only those the text names elsewhere
         named = [(i, n) for i, n in chosen if mentions(n, body) > 0]
         chosen = named if len(named) >= 2 else chosen
-    return sorted([*chosen, *_above(by_style, best, body)])
+    return sorted([*chosen, *_above(lines, by_style, best, body)])
 
 
-def _above(by_style: dict[str, list[tuple[int, str]]], best: str,
+def _leaves(by_style: dict[str, list[tuple[int, str]]], shared: list[str],
+            mentioned: dict[str, float], best: str) -> str:
+    """A deeper level of the same marking with more headings, most of which the text names,
+    over `best`: chapters by target group hold the insatser ('# 1 UNGA VUXNA' over '## Ung
+    Kraft Hallberga', '## Navigator Unga')."""
+    family, level = best[:-1], best[-1:]
+    if family not in ("md", "num") or not level.isdigit():
+        return best
+    deeper = [f"{family}{n}" for n in range(int(level) + 1, 7) if f"{family}{n}" in shared]
+    deeper = [name for name in deeper if len(by_style[name]) > len(by_style[best])
+              and mentioned[name] >= 0.5]
+    return deeper[0] if deeper else best
+
+
+def _tight(lines: list[Line], i: int) -> bool:
+    """A short line after a blank one with its paragraph right under it ('Hälsoguide' over
+    'En liten försöksinsats som startade i mars …'): a heading with no space below."""
+    text = lines[i].text.strip()
+    if not text[:1].isupper() or len(text.split()) > 5 or "\t" in lines[i].text or \
+            text.endswith((".", ",", ";", ":", "!", "?")) or re.search(r"\d\s*$", text) or \
+            i + 1 >= len(lines) or (i and lines[i - 1].text.strip()):
+        return False
+    below = lines[i + 1].text.strip()
+    return below[:1].isupper() and "\t" not in lines[i + 1].text and \
+        len(below) >= max(40, 2 * len(text))
+
+
+def _tight_headings(lines: list[Line], forbund: str) -> list[tuple[int, str]]:
+    """Headings with their paragraph right under them, when no other headings are found:
+    those the text names again, two or more."""
+    found = [(i, line.text.strip()) for i, line in enumerate(lines)
+             if _tight(lines, i) and is_insats_name(line.text, forbund)]
+    body = _body_text(lines, {i for i, _ in found})
+    named = [(i, name) for i, name in found if mentions(name, body) > 0]
+    return named if len(named) >= 2 else []
+
+
+def _above(lines: list[Line], by_style: dict[str, list[tuple[int, str]]], best: str,
            body: str) -> list[tuple[int, str]]:
     """A lone insats heading one level above the chosen ones ('## 1. Lotsen' beside
-    '### 2.1 Ungkraft'), when the text names it again."""
+    '### 2.1 Ungkraft'), when the text names it again; a chapter with chosen headings under
+    it is no insats of its own."""
     family, level = best[:-1], best[-1:]
     if family not in ("md", "num") or not level.isdigit():
         return []
     higher = {f"{family}{n}" for n in range(1, int(level))}
-    return [(i, name) for style_name in higher for i, name in by_style.get(style_name, ())
-            if mentions(name, body) > 0]
+    chapters = [i for i, line in enumerate(lines) if style(line) in higher]
+    chosen = [i for i, _ in by_style[best]]
+    found = []
+    for style_name in higher:
+        for i, name in by_style.get(style_name, ()):
+            end = next((j for j in chapters if j > i), len(lines))
+            if mentions(name, body) > 0 and not any(i < j < end for j in chosen):
+                found.append((i, name))
+    return found
 
 
 def _body_text(lines: list[Line], headings: set[int]) -> str:

@@ -187,6 +187,8 @@ TOPIC_FIRST_WORDS = (
 # abbreviation in brackets follows.
 NAME_OPENING_TOPICS = ("kartläggning", "samverkan", "utveckling", "implementering",
                        "lärande", "metod")
+# First words of the headings of a project's own parts, each reported as an insats.
+SUB_PROJECT_WORDS = ("delprojekt", "delinsats", "spår", "delområde", "delprojektet")
 # Words of a table header that make its numbers amounts of money, never counts of people.
 MONEY_WORDS = ("kr", "kronor", "tkr", "mkr", "mnkr", "sek", "belopp", "kostnad", "kostnader",
                "intäkter", "medel", "budget", "budgeten", "förbrukat", "förbrukning")
@@ -205,8 +207,9 @@ BREAKDOWN_HEADERS = ("kommun", "kommuner", "ort", "orter", "stadsdel", "stadsdel
 TOPIC_ENDINGS = ("perspektiv", "perspektivet", "analys", "konsekvenser")
 # Words after a topic that introduce the insats it is about: "Uppföljning av Steget Vidare".
 TOPIC_OF = ("av", "för", "inom", "i")
-# Form prefixes that only say question or answer: "Fråga: Insatsens namn" / "Svar: Vägen In".
-FORM_PREFIXES = ("fråga", "svar", "fråga/svar")
+# Line prefixes that only say what kind of line it is: "Fråga: Insatsens namn" / "Svar: Vägen
+# In", "Nyckeltal: Nya: 7".
+FORM_PREFIXES = ("fråga", "svar", "fråga/svar", "nyckeltal")
 
 # Kinds of report, as named in titles ("Verksamhetsberättelse 2023"): a title line, never an
 # insats, and the year beside one is the report's year.
@@ -215,7 +218,7 @@ REPORT_KINDS = ("verksamhetsberättelse", "verksamhetsberättelsen", "verksamhet
                 "årsredovisning", "kvartalsrapport", "slutrapport", "uppföljningsrapport",
                 "uppföljning", "redovisning", "projektredovisning", "lägesrapport",
                 "halvårsrapport", "tertialrapport", "rapport", "slututvärdering", "utvärdering",
-                "halvårsuppföljning")
+                "halvårsuppföljning", "årsberättelse", "årsberättelsen")
 
 # Form fields whose year is not the report's: case numbers, decisions, dates of writing.
 NOT_PERIOD_FIELDS = ("diarienummer", "dnr", "arendenummer", "beslut", "faststalld", "org",

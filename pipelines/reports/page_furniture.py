@@ -64,11 +64,11 @@ def table_block(lines: list[Line], i: int) -> tuple[list[Line], int]:
                 return block, i
             i = k - 1  # the rows go on after the page break
             continue
-        if "\t" not in line.text and line.text.strip():
-            break
+        if "\t" not in line.text.rstrip(" \t") and line.text.strip(" \t"):
+            break  # text, or text with empty cells after it ("# Anteckning ;;;;")
         i += 1
-        if line.text.strip():
-            if not lines[i - 1].text.strip() and (
+        if line.text.strip(" \t"):  # a line of empty cells is a blank line
+            if not lines[i - 1].text.strip(" \t") and (
                     _cells(line) != _cells(first) or is_header_row(line)):
                 return block, i - 1
             block.append(line)

@@ -93,6 +93,8 @@ def _title_period(doc: Document, shown: list[tuple[int, Line]]) -> Period | None
     head, previous = [], ""
     final = _FINAL_REPORT.search(" ".join(x.text for _, x in shown[:4]))
     for i, line in shown:
+        if head and line.heading_level and without_numbering(line.text.strip())[0]:
+            break  # "# 1. Sammanfattning": the body begins
         label = label_of(line.text)
         # "Projektperiod 2022-09-01 – 2025-08-31" without a colon is a field too
         lifetime_line = (fold(line.text).split() or [""])[0] in fields - {"period"}

@@ -120,6 +120,27 @@ def _fields_or_headings(doc: Document, forbund: str) -> list[tuple[int, str]]:
     return fields
 
 
+def _sub_projects(doc: Document, forbund: str) -> list[tuple[int, str]]:
+    """The parts of a project a report on it heads as its own ('4.1 Delprojekt A – Verkstan',
+    'Spår Arbete'), two or more; its text before them is about the whole project."""
+    parts = [(i, name) for i, name in heading_sections(doc.lines, forbund)
+             if fold(name).split()[:1] and fold(name).split()[0] in _SUB_PROJECT_WORDS]
+    return parts if len(parts) >= 2 else []
+
+
+def _headed_under(doc: Document, starts: list[tuple[int, str]],
+                  forbund: str) -> list[tuple[int, str]]:
+    """When the listed chapters are target groups with the insatser headed under them ('1
+    Unga vuxna' over 'Ung Kraft', 'Navigator Unga'), those headings; else `starts`."""
+    chapters = {i for i, _ in starts}
+    leaves = [(i, n) for i, n in heading_sections(doc.lines, forbund)
+              if i not in chapters and i > min(chapters)]
+    bounds = [*sorted(chapters), len(doc.lines)]
+    holding = sum(any(a < i < b for i, _ in leaves)
+                  for a, b in zip(bounds, bounds[1:], strict=False))
+    return leaves if holding >= 2 and len(leaves) > len(starts) else starts
+
+
 def _unnamed(doc: Document, starts: list[tuple[int, str]]) -> bool:
     """Whether the text speaks of none of the headings it has by name: then
     they are topics ("Kort om perioden", "Insatserna"), not insatser."""
@@ -144,6 +165,9 @@ def _forbund_wide(lines: list[Line], first: int, last: int) -> int | None:
     return None
 
 
+_SUB_PROJECT_WORDS = frozenset(fold(w) for w in lx.SUB_PROJECT_WORDS)
+
+
 def find_sections(doc: Document) -> list[Section]:
     """Insats sections in reading order; a report without any is one section."""
     doc_period = document_period(doc)
@@ -155,7 +179,7 @@ def find_sections(doc: Document) -> list[Section]:
 
     titled_kind = kind_title_insats(doc.lines, keep)
     single: list[tuple[int, str]] = _fields_or_headings(doc, forbund) or (
-        [(0, titled_kind[1])] if titled_kind else [])  # the whole report is about it
+        [(0, titled_kind[1]), *_sub_projects(doc, forbund)] if titled_kind else [])
     starts, listed, paragraphs = single, {}, set()
     # A listing of the insatser: a table of contents, a cover list or an agenda; the first
     # whose names are found again as headings.
@@ -165,6 +189,8 @@ def find_sections(doc: Document) -> list[Section]:
     for listing in listings if not starts else ():
         if starts := _found_again(doc, *listing()):
             listed = dict(starts)
+            if (leaves := _headed_under(doc, starts, forbund)) != starts:
+                starts, listed = leaves, {}
             break
     if not starts:
         titled = title_insats(doc.lines)

@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 
 from pipelines.reports import lexicon as lx
+from pipelines.reports.long_tables import is_long_by_insats, read_long_table
 from pipelines.reports.periods import MONTHS, explicit_period, within_year, year_period
 from pipelines.reports.table_cells import (
     SHARES,
@@ -80,6 +81,9 @@ def read_table(rows: list[Line], label_metric: Callable[[str], str | None],
     a name the report uses as an insats, `is_known` one of the report's insats headings;
     `title_metric` what a table's title (not a sentence above it) says it counts."""
     header = rows[0].text.rstrip().split("\t")  # no empty cell after the last
+    if is_long_by_insats(header, _NAME_HEADERS):
+        return read_long_table(rows, lambda block: read_table(
+            block, label_metric, caption_metric, is_insats, is_known, title_metric))
     money = [bool(set(re.findall(r"[a-zåäö]+", cell.lower())) & set(lx.MONEY_WORDS))
              for cell in header]
     if money[0] or len(header) > 1 and all(money[1:]):

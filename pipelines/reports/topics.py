@@ -13,12 +13,14 @@ from functools import cache
 from pipelines.reports import lexicon as lx
 from pipelines.reports.folding import fold
 from pipelines.reports.page_furniture import is_page_marker
+from pipelines.reports.periods import MONTHS
 
 # "2.1 Namn", "3. Namn", or "2 Namn" (a bare number only before a capital: "29 platser …"
 # is a sentence).
 # Chapters may be lettered: "B. INSATSER", "B1. Arbetslivsbron", "B1.2 Resultat".
 _NUMBERING = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.|\d{1,2}(?=\s+[\"“A-ZÅÄÖ])"
                         r"|[A-H]\d{1,2}(?:\.\d{1,2})*\.?|[A-H]\.(?=\s+[A-ZÅÄÖ]{2}))\s+(?=\S)")
+_DATELINE = re.compile(r"\b(?:" + "|".join(MONTHS) + r")\s+(?:19|20)\d\d\s*$", re.IGNORECASE)
 _FORBUND_WORDS = ("samordningsförbund", "finsam")
 
 
@@ -61,7 +63,7 @@ def is_topic(text: str) -> bool:
 
 def _named_after(words: list[str]) -> bool:
     """Words after a topic word that make a name: 'Ny Start', '… (KoV)'."""
-    return bool(words) and (words[0][:1].isupper() or any(
+    return bool(words) and (words[0][:1].isupper() and not words[0].isupper() or any(
         re.fullmatch(r"\((?=[^)]*[A-ZÅÄÖ][^)]*[A-ZÅÄÖ])[A-Za-zÅÄÖåäö-]{2,8}\)", w) for w in words))
 
 
@@ -106,8 +108,9 @@ def is_title(text: str, forbund: str = "") -> bool:
 
 
 def is_insats_name(text: str, forbund: str = "") -> bool:
-    """A heading or listed name that can be an insats: neither a topic nor a title."""
-    if is_page_marker(text):
+    """A heading or listed name that can be an insats: neither a topic, a title nor a
+    dateline ("Storåsen i februari 2025")."""
+    if is_page_marker(text) or _DATELINE.search(text):
         return False
     named = named_in_topic(text)
     if named is not None:

@@ -15,7 +15,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from pipelines.publish import replace_folder
+from pipelines.kept_files import KeptFiles, frame_digest, source_digest
 from pipelines.site import charts
 from pipelines.site.pages import figure, number, page, table
 from pipelines.workbooks import forbund_file_stem
@@ -159,6 +159,9 @@ def build_report(marts_dir: Path, warehouse: Path, target: Path | None = None,
     names = dict(frames["forbund_year"].select("forbund_org_nr", "forbund_name").unique()
                  .iter_rows())
 
+    kept = KeptFiles(target)
+    salt = source_digest(*sorted(Path(__file__).parent.glob("*.py")))
+
     def write(folder: Path) -> None:
         (folder / "forbund").mkdir()
         (folder / "index.html").write_text(
@@ -167,9 +170,15 @@ def build_report(marts_dir: Path, warehouse: Path, target: Path | None = None,
         (folder / "kvalitet.html").write_text(
             page("Kvalitetsflaggor", _quality(flags)), encoding="utf-8")
         for org_nr, name in sorted(names.items(), key=lambda item: item[1]):
-            (folder / "forbund" / _page_name(org_nr, name)).write_text(
-                page(name, _forbund_page(org_nr, frames), root="../"), encoding="utf-8")
+            own = [frame.filter(pl.col("forbund_org_nr") == org_nr) for frame in frames.values()
+                   if "forbund_org_nr" in frame.columns]
+            kept.put(folder, f"forbund/{_page_name(org_nr, name)}",
+                     frame_digest(own, salt, name),
+                     lambda path, org_nr=org_nr, name=name: path.write_text(
+                         page(name, _forbund_page(org_nr, frames), root="../"),
+                         encoding="utf-8"))
 
-    replace_folder(target, write)
-    log(f"wrote the report ({len(names) + 2} pages) to {target}")
+    kept.replace(write)
+    log(f"wrote the report ({len(names) + 2 - kept.kept} pages, {kept.kept} unchanged kept) "
+        f"to {target}")
     return target / "index.html"

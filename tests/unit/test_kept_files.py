@@ -1,0 +1,49 @@
+"""Files of a published folder are written again only when what they hold changed."""
+
+from pathlib import Path
+
+import polars as pl
+
+from pipelines.kept_files import KeptFiles, frame_digest
+
+
+def _publish(target: Path, contents: dict[str, str], written: list[str]) -> KeptFiles:
+    kept = KeptFiles(target)
+
+    def write(building: Path) -> None:
+        for name, text in contents.items():
+            def write_one(path: Path, name: str = name, text: str = text) -> None:
+                written.append(name)
+                path.write_text(text, encoding="utf-8")
+            kept.put(building, name, frame_digest([pl.DataFrame({"v": [text]})]), write_one)
+
+    kept.replace(write)
+    return kept
+
+
+def test_unchanged_files_are_kept_and_changed_ones_written(tmp_path):
+    target, written = tmp_path / "excel", []
+    _publish(target, {"a.txt": "1", "b.txt": "2"}, written)
+    assert sorted(written) == ["a.txt", "b.txt"]
+    written.clear()
+    kept = _publish(target, {"a.txt": "1", "b.txt": "3", "c.txt": "4"}, written)
+    assert sorted(written) == ["b.txt", "c.txt"] and kept.kept == 1
+    assert {p.name: p.read_text() for p in target.iterdir()} == {
+        "a.txt": "1", "b.txt": "3", "c.txt": "4"}
+
+
+def test_a_run_killed_before_its_digests_were_kept_writes_everything_again(tmp_path):
+    target, written = tmp_path / "report", []
+    kept = _publish(target, {"a.txt": "1"}, written)
+    kept.ledger.unlink()  # as when a run dies between replacing the folder and keeping digests
+    written.clear()
+    _publish(target, {"a.txt": "1"}, written)
+    assert written == ["a.txt"]
+
+
+def test_the_digest_follows_rows_types_and_salt():
+    frame = pl.DataFrame({"n": [1, 2]})
+    assert frame_digest([frame]) == frame_digest([pl.DataFrame({"n": [1, 2]})])
+    assert frame_digest([frame]) != frame_digest([pl.DataFrame({"n": [2, 1]})])
+    assert frame_digest([frame]) != frame_digest([frame.cast(pl.Float64)])
+    assert frame_digest([frame], "v1") != frame_digest([frame], "v2")
