@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from pipelines.reports import lexicon as lx
 from pipelines.reports.folding import fold
@@ -279,7 +280,14 @@ def mentions(name: str, body: str) -> int:
         words = re.findall(r"\w+", variant)
         if not words or len("".join(words)) < 3:
             continue
+        if any(w.lower() not in _lowered(body) for w in words):
+            continue  # a word the text never has: no need to scan it
         pattern = r"(?<!\w)" + r"\W{1,3}".join(re.escape(w) for w in words) + r"(?!\w)"
         best = max(best, sum(m.group()[0].isupper()
                              for m in re.finditer(pattern, body, re.IGNORECASE)))
     return best
+
+
+@lru_cache(maxsize=4)
+def _lowered(body: str) -> str:
+    return body.lower()

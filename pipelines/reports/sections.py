@@ -133,6 +133,11 @@ def _headed_under(doc: Document, starts: list[tuple[int, str]],
     """When the listed chapters are target groups with the insatser headed under them ('1
     Unga vuxna' over 'Ung Kraft', 'Navigator Unga'), those headings; else `starts`."""
     chapters = {i for i, _ in starts}
+    levels = {found for i in chapters if (found := style(doc.lines[i])) and found[-1:].isdigit()}
+    if not any((found := style(line)) and found[-1:].isdigit() and any(
+            found[:-1] == level[:-1] and found[-1] > level[-1] for level in levels)
+               for line in doc.lines[min(chapters):]):
+        return starts  # no heading a level below the chapters'
     leaves = [(i, n) for i, n in heading_sections(doc.lines, forbund)
               if i not in chapters and i > min(chapters)]
     bounds = [*sorted(chapters), len(doc.lines)]
