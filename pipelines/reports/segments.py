@@ -39,7 +39,6 @@ def _rows(original: str, segments: list[tuple[int, str]]) -> Iterator[tuple[int,
     at = 0
     plain = not any("<" in raw for _, raw in segments)
     for first, end, width in table_spans([one_cell(raw) or "" for _, raw in segments], plain):
-        yield from segments[at:first]
         if not all(b[0] - a[0] - len(a[1]) >= 0 and not original[a[0] + len(a[1]):b[0]].strip()
                    for a, b in zip(segments[first:end], segments[first + 1:end], strict=False)):
             continue  # cells that do not stand one after the other in the original

@@ -318,3 +318,11 @@ def test_counts_so_far_this_year_in_a_quarterly_report():
     work = [f for f in extract_document(normalise("kv.txt", text)) if f.metric == "ended_work"]
     assert [(f.value, f.period_start, f.period_end) for f in work] == [
         (3, date(2024, 1, 1), date(2024, 9, 30))]
+
+
+def test_lines_around_cells_one_per_line_stand_once():
+    text = ("Tabell 2 Avslut\n<td>Avslut</td>\n<td>År 1</td>\n<td>År 2</td>\n<td>Arbete</td>\n"
+            "<td>4</td>\n<td>7</td>\n<td>Studier</td>\n<td>2</td>\n<td>3</td>\nSlut.\n")
+    lines = [line.text.rstrip("\t") for line in normalise("t.txt", text).lines]
+    assert lines == ["Tabell 2 Avslut", "Avslut\tÅr 1\tÅr 2", "Arbete\t4\t7", "Studier\t2\t3",
+                     "Slut."]
