@@ -18,6 +18,8 @@ from pathlib import Path
 
 import polars as pl
 
+from pipelines.publish import replace_folder
+
 
 def frame_digest(frames: Iterable[pl.DataFrame], *salt: str) -> str:
     """A digest of what the frames hold (schema and rows in order) and of `salt`."""
@@ -64,8 +66,6 @@ class KeptFiles:
 
     def replace(self, write: Callable[[Path], None]) -> None:
         """Rebuild the folder with `write` (which calls `put`), then keep the digests."""
-        from pipelines.publish import replace_folder
-
         self.ledger.unlink(missing_ok=True)
         replace_folder(self.target, write)
         self.ledger.write_text(json.dumps(self.after, sort_keys=True), encoding="utf-8")

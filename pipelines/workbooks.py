@@ -124,7 +124,9 @@ def write_forbund_workbooks(folder: Path, exports: list[Export],
              for org_nr, name in forbund.sort("forbund_org_nr").iter_rows()]
 
     kept = KeptFiles(folder)
-    salt = source_digest(Path(__file__))
+    # what a workbook shows besides its rows: the code, the Swedish headings (seed) and each
+    # export's sheet name and column explanations
+    salt = source_digest(Path(__file__)) + repr(sorted(vocabulary.column_labels().items()))
 
     def write(building: Path) -> None:
         for file_name, org_nr in books:
@@ -132,7 +134,7 @@ def write_forbund_workbooks(folder: Path, exports: list[Export],
                       for e in with_forbund]
             sheets = [(e, f) for e, f in sheets if f.height]
             kept.put(building, file_name,
-                     frame_digest((f for _, f in sheets), salt, *(e.name for e, _ in sheets)),
+                     frame_digest((f for _, f in sheets), salt, *(repr(e) for e, _ in sheets)),
                      lambda path, sheets=sheets: write_workbook_for(path, sheets))
 
     kept.replace(write)

@@ -47,3 +47,21 @@ def test_the_digest_follows_rows_types_and_salt():
     assert frame_digest([frame]) != frame_digest([pl.DataFrame({"n": [2, 1]})])
     assert frame_digest([frame]) != frame_digest([frame.cast(pl.Float64)])
     assert frame_digest([frame], "v1") != frame_digest([frame], "v2")
+
+
+def test_a_workbook_is_written_again_when_its_explanations_change(tmp_path):
+    from pipelines.published_exports import Export
+    from pipelines.workbooks import write_forbund_workbooks
+
+    frames = {"forbund_year": pl.DataFrame({"forbund_org_nr": ["222000-0001"],
+                                            "forbund_name": ["Finsam Ås"], "year": [2024]})}
+
+    def export(explanation: str) -> Export:
+        return Export("forbund_year", "exp_forbund_year", "Förbund per år", "fct_forbund_year",
+                      (), "", {"year": explanation})
+
+    messages: list[str] = []
+    write_forbund_workbooks(tmp_path / "excel", [export("År")], frames, messages.append)
+    write_forbund_workbooks(tmp_path / "excel", [export("År")], frames, messages.append)
+    write_forbund_workbooks(tmp_path / "excel", [export("Kalenderår")], frames, messages.append)
+    assert [m.split(" workbooks")[0] for m in messages] == ["wrote 1", "wrote 0", "wrote 1"]
