@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from pipelines.reports.figure_types import Figure
 from pipelines.reports.numbers import Token, as_number, digit_value
@@ -30,6 +31,7 @@ _LEGEND = re.compile(
 _BARE = re.compile(r"\(\s*(?P<value>\d{1,4}(?:,\d+)?)\s*(?P<pct>%|procent)?\s*\)")
 
 
+@lru_cache(maxsize=4)  # asked once per section of the same document
 def bracket_legend(text: str) -> str | None:
     """The period a document's legend gives its bare brackets, if it has such a legend."""
     m = _LEGEND.search(text)

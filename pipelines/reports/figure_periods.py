@@ -146,8 +146,7 @@ def figure_period(doc: Document, doc_period: Period | None, section: Section,
         return stated if figure.metric in _AHEAD else clip(stated, doc_period)
     own_start = max(doc.text.rfind(". ", sentence_start, figure.start) + 1, sentence_start)
     if figure.metric in _AHEAD and (ahead := _AHEAD_YEAR.search(doc.text[own_start:figure.start])):
-        year_named = int(ahead.group(1))  # "Mål 2024: 35 procent", "Platser (budget 2025): 20"
-        return date(year_named, 1, 1), date(year_named, 12, 31)
+        return year_period(ahead.group(1))  # "Mål 2024: 35 procent", "Platser (budget 2025): 20"
     if (named := named_year(doc.text[stretch[0]:stretch[1]])) and section.period and \
             named[1] < section.period[0]:
         return named  # an earlier year the sentence compares with

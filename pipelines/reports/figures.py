@@ -54,13 +54,6 @@ class SectionFigures(NumberRules, CountRules, ShareRules, FormRules, ListRules):
     _ended_list: bool = False  # the lines follow an intro such as "Avslutade fördelade på:"
 
     _name_spans: list[tuple[int, int]] | None = None
-    _bracket_legend: list[str | None] = field(default_factory=list)
-
-    def _legend(self) -> str | None:
-        """What the document's bare brackets beside counts hold (`comparisons`)."""
-        if not self._bracket_legend:
-            self._bracket_legend.append(bracket_legend(self.text))
-        return self._bracket_legend[0]
 
     def _in_name(self, token: Token) -> bool:
         """Inside an insats name where it stands in the text: 'Hälsa för Alla' is no outcome."""
@@ -163,7 +156,7 @@ class SectionFigures(NumberRules, CountRules, ShareRules, FormRules, ListRules):
                 continue
             tokens, asides = comparison_asides(without_asides(
                 tokenize(sentence, base=line.start + start)), sentence, line.start + start,
-                self._legend())
+                bracket_legend(self.text))
             if question and self._answer(tokens, question, line.start + start, sentence):
                 question = ""
                 continue

@@ -8,7 +8,7 @@ import re
 
 from pipelines.reports import lexicon as lx
 from pipelines.reports.figure_types import Mention, Sentence
-from pipelines.reports.form_rows import FORM_NUMBERING, NUMBERING, TOTAL_WORDS, FormRows
+from pipelines.reports.form_rows import FORM_NUMBERING, NUMBERING, FormRows, sex_of_word
 from pipelines.reports.numbers import Token, digit_value, word_value
 from pipelines.reports.text import Line
 
@@ -68,8 +68,7 @@ class FormAnswers(FormRows):
         found = []
         for m in items:
             label = m.group("label").strip(" .").lower()
-            sex = "all" if label in TOTAL_WORDS else lx.SEX_LETTERS.get(label.upper()) \
-                if len(label) == 1 else lx.SEX_WORDS.get(label)
+            sex = sex_of_word(label)
             own = None if sex else self._label_metric(label)
             if sex and metric:
                 found.append((metric, sex, m))

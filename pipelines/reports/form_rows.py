@@ -18,6 +18,16 @@ _SEX_CELL = re.compile(r"^\s*(?P<sex>kvinnor|kvinna|män|man|k|m|totalt|total|su
                        r"\s*:?\s*$", re.IGNORECASE)
 _VALUE_CELL = re.compile(r"^\s*\d+(?:[,.]\d+)?\s*$")
 TOTAL_WORDS = ("totalt", "total", "summa", "alla")
+
+
+def sex_of_word(word: str, totals: tuple[str, ...] = TOTAL_WORDS) -> str | None:
+    """'all', 'women' or 'men' for a total, a sex word or a sex letter ('K'); else None."""
+    word = word.lower()
+    if word in totals:
+        return "all"
+    return lx.SEX_LETTERS.get(word.upper()) if len(word) == 1 else lx.SEX_WORDS.get(word)
+
+
 def sex_cells(cells: list[str]) -> list[tuple[int, str]] | None:
     """(cell index of the value, sex) of each sex cell after the label cell; None unless the
     row is a label followed by at least two sex cells, each with a number or left empty."""
@@ -30,9 +40,7 @@ def sex_cells(cells: list[str]) -> list[tuple[int, str]] | None:
         value = cells[j + 1] if j + 1 < len(cells) else ""
         if not m or value.strip() and not _VALUE_CELL.match(value):
             return None
-        word = m.group("sex").lower()
-        sex = "all" if word in TOTAL_WORDS else lx.SEX_LETTERS.get(word.upper()) if len(word) == 1 \
-            else lx.SEX_WORDS.get(word)
+        sex = sex_of_word(m.group("sex"))
         if value.strip() and sex:
             found.append((j + 1, sex))
     return found if len({sex for _, sex in found} | {"x"}) >= 3 else None
@@ -55,9 +63,7 @@ class FormRows:
         if not parts or not order:
             return False
         words = [w for w in order.groups() if w]
-        sexes = [("all" if w in ("totalt", "total", "tot", "alla", "samtliga", "summa") else
-                  lx.SEX_LETTERS.get(w.upper()) if len(w) == 1 else lx.SEX_WORDS.get(w))
-                 for w in words]
+        sexes = [sex_of_word(w, (*TOTAL_WORDS, "tot", "samtliga")) for w in words]
         if len(words) != len([g for g in parts.groups() if g]) or sorted(map(str, sexes)) not in (
                 ["all", "men", "women"], ["men", "women"]):
             return False

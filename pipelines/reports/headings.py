@@ -169,8 +169,8 @@ def heading_sections(lines: list[Line], forbund: str = "") -> list[tuple[int, st
     """Headings that name insatser: the most trusted style shared by two or more headings
     that are neither topics nor titles; their names without numbering."""
     by_style: dict[str, list[tuple[int, str]]] = {}
-    for i, line in enumerate(lines):
-        found = style(line)
+    styles = [style(line) for line in lines]
+    for i, (line, found) in enumerate(zip(lines, styles, strict=True)):
         if found is None or not is_insats_name(line.text, forbund):
             continue
         name = named_in_topic(line.text) or without_numbering(line.text.strip())[1].strip(" :*")
@@ -193,15 +193,20 @@ def heading_sections(lines: list[Line], forbund: str = "") -> list[tuple[int, st
                  len(by_style[name]) for name in shared}
     best = _leaves(by_style, shared, mentioned,
                    max(shared, key=lambda name: mentioned[name]))
-    alone = {i for i, _ in by_style["alone"]}
     if best == "alone":  # a marking that heads every line set apart, and more, is the marking
+        alone = {i for i, _ in by_style["alone"]}
         best = next((name for name in shared if name != "alone"
                      and alone <= {i for i, _ in by_style[name]}), best)
     chosen = by_style[best] if mentioned[best] >= 0.5 else by_style[shared[0]]
     if chosen is by_style["alone"]:  # unmarked lines: only those the text names elsewhere
-        named = [(i, n) for i, n in chosen if mentions(n, body) > 0]
-        chosen = named if len(named) >= 2 else chosen
-    return sorted([*chosen, *_above(lines, by_style, best, body)])
+        chosen = _named_again(chosen, body) or chosen
+    return sorted([*chosen, *_above(styles, by_style, best, body)])
+
+
+def _named_again(headings: list[tuple[int, str]], body: str) -> list[tuple[int, str]]:
+    """The headings the text names elsewhere, when two or more are."""
+    named = [(i, name) for i, name in headings if mentions(name, body) > 0]
+    return named if len(named) >= 2 else []
 
 
 def _leaves(by_style: dict[str, list[tuple[int, str]]], shared: list[str],
@@ -236,12 +241,10 @@ def _tight_headings(lines: list[Line], forbund: str) -> list[tuple[int, str]]:
     those the text names again, two or more."""
     found = [(i, line.text.strip()) for i, line in enumerate(lines)
              if _tight(lines, i) and is_insats_name(line.text, forbund)]
-    body = _body_text(lines, {i for i, _ in found})
-    named = [(i, name) for i, name in found if mentions(name, body) > 0]
-    return named if len(named) >= 2 else []
+    return _named_again(found, _body_text(lines, {i for i, _ in found}))
 
 
-def _above(lines: list[Line], by_style: dict[str, list[tuple[int, str]]], best: str,
+def _above(styles: list[str | None], by_style: dict[str, list[tuple[int, str]]], best: str,
            body: str) -> list[tuple[int, str]]:
     """A lone insats heading one level above the chosen ones ('## 1. Lotsen' beside
     '### 2.1 Ungkraft'), when the text names it again; a chapter with chosen headings under
@@ -250,12 +253,12 @@ def _above(lines: list[Line], by_style: dict[str, list[tuple[int, str]]], best: 
     if family not in ("md", "num") or not level.isdigit():
         return []
     higher = {f"{family}{n}" for n in range(1, int(level))}
-    chapters = [i for i, line in enumerate(lines) if style(line) in higher]
+    chapters = [i for i, found in enumerate(styles) if found in higher]
     chosen = [i for i, _ in by_style[best]]
     found = []
     for style_name in higher:
         for i, name in by_style.get(style_name, ()):
-            end = next((j for j in chapters if j > i), len(lines))
+            end = next((j for j in chapters if j > i), len(styles))
             if mentions(name, body) > 0 and not any(i < j < end for j in chosen):
                 found.append((i, name))
     return found

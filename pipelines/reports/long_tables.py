@@ -14,7 +14,6 @@ from pipelines.reports.text import Line
 # Second header cells that say the column holds what each row counts.
 _LABEL_HEADERS = ("uppgift", "mått", "matt", "nyckeltal", "indikator", "variabel", "kategori",
                   "avser", "typ", "parameter")
-_TOTALS = ("totalt", "total", "summa", "samtliga", "samtliga insatser", "alla insatser")
 
 
 def is_long_by_insats(header: list[str], name_headers: tuple[str, ...]) -> bool:
@@ -28,15 +27,17 @@ def _without_first_cell(line: Line) -> Line:
     return Line(line.start + len(first) + 1, line.end, line.text[len(first) + 1:], 0, False)
 
 
-def read_long_table(rows: list[Line], read: Callable[[list[Line]], list[Cell]]) -> list[Cell]:
-    """The figures of each insats' block, read by `read` as a table of its own."""
+def read_long_table(rows: list[Line], read: Callable[[list[Line]], list[Cell]],
+                    all_insatser: Callable[[str], bool]) -> list[Cell]:
+    """The figures of each insats' block, read by `read` as a table of its own; blocks that
+    `all_insatser` names a total or a topic are left out."""
     header = _without_first_cell(rows[0])
     cells: list[Cell] = []
     name, block = "", []
     for row in [*rows[1:], None]:
         first = row.text.split("\t", 1)[0].strip() if row is not None else "x"
         if first and block:
-            if name.lower() not in _TOTALS:
+            if not (name and all_insatser(name.lower())):
                 cells += [replace(cell, insats=name) for cell in read([header, *block])]
             block = []
         if row is None:

@@ -124,7 +124,7 @@ def _sub_projects(doc: Document, forbund: str) -> list[tuple[int, str]]:
     """The parts of a project a report on it heads as its own ('4.1 Delprojekt A – Verkstan',
     'Spår Arbete'), two or more; its text before them is about the whole project."""
     parts = [(i, name) for i, name in heading_sections(doc.lines, forbund)
-             if fold(name).split()[:1] and fold(name).split()[0] in _SUB_PROJECT_WORDS]
+             if (fold(name).split() or [""])[0] in _SUB_PROJECT_WORDS]
     return parts if len(parts) >= 2 else []
 
 

@@ -72,7 +72,6 @@ def cell_with_sexes(cell: str, offset: int, row: Line, metric: str) -> list[Cell
     return found
 
 _PARTICIPANT_HEADERS = ("deltagare", "antal deltagare", "antal", "deltagare totalt")
-# First header cells of a table whose columns are insatser and whose rows are outcomes.
 SHARES = ("share_work_or_studies_pct", "goal_work_or_studies_pct")
 
 

@@ -38,6 +38,7 @@ _OUTCOME_COLUMNS = ("utfall", "resultat", "värde", "faktiskt", "faktiskt utfall
 _GOAL_COLUMNS = ("mål", "målvärde", "målnivå", "mål för året", "mål enligt plan")
 _NAME_HEADERS = ("insats", "insatser", "insatsens namn", "projekt", "namn")
 _PERIOD_HEADERS = ("år", "period", "kvartal", "tertial", "halvår", "verksamhetsår")
+# First header cells of a table whose columns are insatser and whose rows are outcomes.
 _OUTCOME_HEADERS = ("avslutsorsak", "avslutsorsaker", "avslutsanledning", "orsak", "avslut",
                     "resultat vid avslut", "nyckeltal", "deltagarflöde", "", "mått", "indikator",
                     "uppgift", "uppföljning")
@@ -83,7 +84,8 @@ def read_table(rows: list[Line], label_metric: Callable[[str], str | None],
     header = rows[0].text.rstrip().split("\t")  # no empty cell after the last
     if is_long_by_insats(header, _NAME_HEADERS):
         return read_long_table(rows, lambda block: read_table(
-            block, label_metric, caption_metric, is_insats, is_known, title_metric))
+            block, label_metric, caption_metric, is_insats, is_known, title_metric),
+            _all_insatser)
     money = [bool(set(re.findall(r"[a-zåäö]+", cell.lower())) & set(lx.MONEY_WORDS))
              for cell in header]
     if money[0] or len(header) > 1 and all(money[1:]):
@@ -138,7 +140,7 @@ def read_table(rows: list[Line], label_metric: Callable[[str], str | None],
         if caption_metric and label in _TOTAL and not (by_insats or by_period):
             last_metric = caption_metric  # "Totalt" under "Kvinnor" and "Män"
         elif not label or label.split()[0] in MONTHS or label in _TOTAL and not by_period or (
-                by_insats and (label.startswith(_TOTAL) or is_topic(label) or "samtliga" in label)):
+                by_insats and _all_insatser(label)):
             # "Totalt samtliga insatser", "Förbundets mål (samtliga insatser)"
             continue
         sex_row = sex_of(label)
@@ -192,6 +194,11 @@ def read_table(rows: list[Line], label_metric: Callable[[str], str | None],
                               start + len(m.group(1)), row,
                               parts[0].strip() if by_insats else named, period_text))
     return cells
+
+
+def _all_insatser(label: str) -> bool:
+    """A row of a table by insats that is no insats: 'Totalt samtliga insatser', a topic."""
+    return label.startswith(_TOTAL) or is_topic(label) or "samtliga" in label
 
 
 def _sex_label(label: str) -> bool:
