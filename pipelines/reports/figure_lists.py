@@ -27,7 +27,7 @@ def is_contents(block: list[Line], text: str) -> bool:
     """Table rows of chapters and their pages, the pages never falling and most chapters
     headed again in the text ('4.1 Deltagare per år <tab> 6'): a table of contents."""
     cells = [line.text.rstrip(" \t").split("\t") for line in block]
-    if len(block) < 3 or any(len(row) != 2 or not row[1].strip().isdigit() for row in cells):
+    if len(block) < 3 or any(len(row) != 2 or not row[1].strip().isdecimal() for row in cells):
         return False
     pages = [int(row[1]) for row in cells]
     return pages == sorted(pages) and 2 * sum(

@@ -44,7 +44,7 @@ def _docx_text(path: Path) -> str:
             if not text:
                 lines.append("")
             elif style.startswith("heading") or style.startswith("rubrik"):
-                level = "".join(ch for ch in style if ch.isdigit()) or "1"
+                level = "".join(ch for ch in style if ch.isdecimal()) or "1"
                 lines.append(f"{'#' * min(int(level), 6)} {text}")
             elif paragraph.runs and all(r.bold for r in paragraph.runs if r.text.strip()):
                 lines.append(f"**{text}**")

@@ -9,6 +9,7 @@ found in the working text can be quoted verbatim from the original.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -156,7 +157,8 @@ def _normalise_line(raw: str, base: int, sheet: bool = False) -> tuple[list[str]
                 offsets.append(base + i)
             i += 1
             continue
-        chars.append(" " if is_box(ch) else SPACES.get(ch, ch))
+        chars.append(" " if is_box(ch) else str(unicodedata.digit(ch)) if ch.isdecimal()
+                     and not ch.isascii() else SPACES.get(ch, ch))  # "٣" reads as "3"
         offsets.append(base + i)
         i += 1
     return chars, offsets

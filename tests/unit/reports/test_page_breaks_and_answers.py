@@ -326,3 +326,12 @@ def test_lines_around_cells_one_per_line_stand_once():
     lines = [line.text.rstrip("\t") for line in normalise("t.txt", text).lines]
     assert lines == ["Tabell 2 Avslut", "Avslut\tÅr 1\tÅr 2", "Arbete\t4\t7", "Studier\t2\t3",
                      "Slut."]
+
+
+def test_digits_of_other_scripts_and_footnote_marks_do_not_break_a_report():
+    text = ("SLUTRAPPORT\n\nProjekt Bron\nProjektperiod 2021-0٣-01 – 2023-12-31\n\n"
+            "Innehåll\n1 Inledning\t2\n2 Resultat\t¹3\n3 Ekonomi\t4\n\n"
+            "Totalt har ٤٢ personer deltagit i Bron, varav 20¹ kvinnor.\n")
+    found = {(f.metric, f.sex, f.value, f.period_start)
+             for f in extract_document(normalise("slut.txt", text))}
+    assert ("participants", "all", 42, date(2021, 3, 1)) in found
