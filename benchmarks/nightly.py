@@ -100,10 +100,22 @@ def measure(command: list[str], env: dict[str, str] | None = None) -> dict[str, 
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def night(data: Path, force: bool = False) -> dict[str, float]:
+def night(data: Path, force: bool = False) -> dict:
+    """One `finsam run`, measured, with the run's own timings (step by step) when it ran."""
     env = {**os.environ, "FINSAM_DATA_DIR": str(data)}
     env.pop("FINSAM_DUCKDB", None)
-    return measure([FINSAM, "run", "--no-generate", *(["--force"] if force else [])], env)
+    ops = data / "ops" / "runs.jsonl"
+    before = ops.stat().st_size if ops.exists() else 0
+    result = measure([FINSAM, "run", "--no-generate", *(["--force"] if force else [])], env)
+    lines = ops.read_bytes()[before:].decode("utf-8").splitlines() if ops.exists() else []
+    timings = [json.loads(line) for line in lines if '"timings"' in line]
+    return {**result, "timings": timings[-1] if timings else None}
+
+
+def where_the_time_goes(name: str, timings: dict) -> str:
+    steps = ", ".join(f"{k} {v:.1f}" for k, v in timings["steps"].items())
+    dbt = ", ".join(f"{k} {v:.1f}" for k, v in timings.get("dbt", {}).items())
+    return f"{name}: {steps}" + (f"\n{'':<{len(name) + 2}}dbt nodes: {dbt}" if dbt else "")
 
 
 def floor(data: Path) -> dict[str, float]:
@@ -176,6 +188,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\npreset {args.preset}")
     for name, m in results.items():
         print(row(name, m, None if name in ("generate", "floor") else base))
+    print("\nwhere the time goes (seconds, from each run's own timings)")
+    for name, m in results.items():
+        if m.get("timings"):
+            print(where_the_time_goes(name, m["timings"]))
     if args.growth:
         print("\ngrowth (full night and floor)")
         for preset in ("tenth", "national", "10x"):

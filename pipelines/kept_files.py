@@ -50,19 +50,25 @@ class KeptFiles:
         self.after: dict[str, str] = {}
         self.kept = 0
 
+    def keep(self, building: Path, name: str, digest: str) -> bool:
+        """Link `name` into `building` from the folder before when its digest is unchanged;
+        False when the caller must write it."""
+        self.after[name] = digest
+        old, new = self.target / name, building / name
+        if self.before.get(name) != digest or not old.is_file():
+            return False
+        try:
+            os.link(old, new)
+        except OSError:
+            shutil.copy2(old, new)
+        self.kept += 1
+        return True
+
     def put(self, building: Path, name: str, digest: str,
             write: Callable[[Path], None]) -> None:
         """Write `name` into `building`, or link it from the folder before when unchanged."""
-        old, new = self.target / name, building / name
-        if self.before.get(name) == digest and old.is_file():
-            try:
-                os.link(old, new)
-            except OSError:
-                shutil.copy2(old, new)
-            self.kept += 1
-        else:
-            write(new)
-        self.after[name] = digest
+        if not self.keep(building, name, digest):
+            write(building / name)
 
     def replace(self, write: Callable[[Path], None]) -> None:
         """Rebuild the folder with `write` (which calls `put`), then keep the digests."""

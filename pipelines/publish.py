@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -40,12 +41,23 @@ def publish_warehouse(working: Path, published: Path) -> None:
 WORKBOOK = "finsam_marts.xlsx"  # every published export, one sheet each
 
 
-def replace_file(target: Path, write: Callable[[Path], None]) -> None:
-    """Write `target` beside itself, then rename over it."""
+@contextmanager
+def replacing(target: Path) -> Iterator[Path]:
+    """A path beside `target` to write; renamed over `target` when the block succeeds."""
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f".{target.name}.partial")
-    write(partial)
+    try:
+        yield partial
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
     os.replace(partial, target)
+
+
+def replace_file(target: Path, write: Callable[[Path], None]) -> None:
+    """Write `target` beside itself, then rename over it."""
+    with replacing(target) as partial:
+        write(partial)
 
 
 def replace_folder(target: Path, write: Callable[[Path], None]) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -80,24 +81,29 @@ def _run_locked(paths: Paths, generate_if_empty: bool, force: bool,
             f"{paths.warehouse.name} as it left them): nothing to do (--force runs anyway)")
         record(paths.ops_dir, uuid.uuid4().hex, "unchanged")
         return RunOutcome(paths=paths, success=True, refused_files=[], unchanged=True)
+    started = time.perf_counter()
     log("parsing the dbt project …")
     from pipelines.defs.dbt.resources import prepare_manifest
 
-    prepare_manifest()
+    prepare_manifest(paths.work_warehouse)
     log("loading Dagster definitions …")
     import dagster as dg
 
     from pipelines.definitions import NIGHTLY_JOB, build_definitions
+    from pipelines.quality import warm_up
 
+    warm_up.enable()  # one process runs every step: import GX while dbt builds
     definitions = build_definitions(paths)
     job = definitions.resolve_job_def(NIGHTLY_JOB)
     instance = dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else (
         dg.DagsterInstance.ephemeral())
     log(f"building in {paths.work_warehouse}; publishing to {paths.warehouse} when the checks "
         "pass …")
+    startup = time.perf_counter() - started
     result = job.execute_in_process(
         instance=instance, raise_on_error=False,
         run_config={"loggers": {"console": {"config": {"log_level": "INFO"}}}})
+    _log_timings(paths, instance, result.run_id, startup, time.perf_counter() - started, log)
     refused: list[str] = []
     for event in result.get_asset_materialization_events():
         metadata = event.materialization.metadata
@@ -106,6 +112,18 @@ def _run_locked(paths: Paths, generate_if_empty: bool, force: bool,
     if result.success:
         save_stamp(paths, stamp)
     return RunOutcome(paths=paths, success=result.success, refused_files=refused)
+
+
+def _log_timings(paths: Paths, instance, run_id: str, startup: float, total: float,
+                 log: Callable[[str], None]) -> None:
+    from pipelines.timings import describe, slowest_dbt_nodes, step_seconds
+
+    steps = {"start-up": round(startup, 1), **step_seconds(instance, run_id)}
+    dbt = slowest_dbt_nodes(run_id)
+    log(f"time by step ({total:.1f} s in all): {describe(steps)}")
+    if dbt:
+        log(f"slowest dbt nodes: {describe(dbt)}")
+    record(paths.ops_dir, run_id, "timings", total=round(total, 1), steps=steps, dbt=dbt)
 
 
 def summary_table(warehouse: str) -> str:

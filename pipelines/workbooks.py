@@ -10,6 +10,7 @@ with `=`, `+`, `-` or `@` never becomes a formula.
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import Executor
 from datetime import date, datetime
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from pipelines import vocabulary
 from pipelines.kept_files import KeptFiles, frame_digest, source_digest
 from pipelines.published_exports import Export
 from pipelines.reports.folding import fold
+from pipelines.worker_pool import InlineExecutor, wait_all
 
 EXPLAIN_SHEET = "Förklaringar"
 
@@ -113,9 +115,10 @@ def write_workbook_for(path: Path, sheets: list[tuple[Export, pl.DataFrame]]) ->
 
 
 def write_forbund_workbooks(folder: Path, exports: list[Export],
-                            frames: dict[str, pl.DataFrame],
+                            frames: dict[str, pl.DataFrame], pool: Executor | None = None,
                             log: Callable[[str], None] = print) -> list[Path]:
-    """A workbook per förbund in `folder`, replacing what was there as one set."""
+    """A workbook per förbund in `folder`, replacing what was there as one set; written by
+    `pool`'s workers when given."""
     with_forbund = [e for e in exports if "forbund_org_nr" in frames[e.name].columns]
     names = pl.concat([frames[e.name].select("forbund_org_nr", "forbund_name")
                        for e in with_forbund]).drop_nulls("forbund_org_nr")
@@ -129,13 +132,16 @@ def write_forbund_workbooks(folder: Path, exports: list[Export],
     salt = source_digest(Path(__file__)) + repr(sorted(vocabulary.column_labels().items()))
 
     def write(building: Path) -> None:
+        writing = []
         for file_name, org_nr in books:
             sheets = [(e, frames[e.name].filter(pl.col("forbund_org_nr") == org_nr))
                       for e in with_forbund]
             sheets = [(e, f) for e, f in sheets if f.height]
-            kept.put(building, file_name,
-                     frame_digest((f for _, f in sheets), salt, *(repr(e) for e, _ in sheets)),
-                     lambda path, sheets=sheets: write_workbook_for(path, sheets))
+            digest = frame_digest((f for _, f in sheets), salt, *(repr(e) for e, _ in sheets))
+            if not kept.keep(building, file_name, digest):
+                writing.append((pool or InlineExecutor()).submit(
+                    write_workbook_for, building / file_name, sheets))
+        wait_all(writing)
 
     kept.replace(write)
     log(f"wrote {len(books) - kept.kept} workbooks per förbund to {folder} "

@@ -4,7 +4,8 @@ Each file names the warehouse table it validates, what a failure affects ("regis
 or "reports"), and its expectations with a severity (ERROR or WARN) and what to check.
 A `value_set_from_seed: "<seed>.<column>"` takes the allowed values from a dbt seed, so
 that categories have one definition. Tables are read read-only from DuckDB and validated
-as pandas frames (GX's SQL path is not used). Great Expectations is imported only here.
+as pandas frames (GX's SQL path is not used). Great Expectations is imported only here
+and, ahead of the checks, by `warm_up`.
 """
 
 from __future__ import annotations
@@ -68,14 +69,17 @@ def load_suites(folder: Path = EXPECTATIONS_DIR) -> list[Suite]:
     return suites
 
 
-def _quiet_gx() -> None:
+def quiet_gx() -> None:
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
     logging.getLogger("great_expectations").setLevel(logging.ERROR)
 
 
 def run_suites(warehouse: Path, suites: list[Suite]) -> list[SuiteFailure]:
     """Validate each suite's table; one failure per unmet expectation."""
-    _quiet_gx()
+    from pipelines.quality import warm_up
+
+    quiet_gx()
+    warm_up.wait()
     import great_expectations as gx
     from great_expectations.expectations.expectation_configuration import (
         ExpectationConfiguration,

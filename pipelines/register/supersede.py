@@ -99,6 +99,8 @@ def _winner(unit: Unit, group: list[Candidate], conflicts: dict[str, list[str]]
     latest = max(c.export_date or date.min for c in group)
     tied = sorted((c for c in group if (c.export_date or date.min) == latest),
                   key=lambda c: c.source)
+    if len(tied) == 1:
+        return tied[0]
     first = tied[0].rows_of(unit)
     if all(c.rows_of(unit).equals(first) for c in tied[1:]):
         return tied[0]
@@ -138,7 +140,8 @@ def decide(candidates: list[Candidate]) -> Decision:
     for candidate in active:
         decision.history[candidate.source] = {}
     for unit, winner in winners.items():
-        covered = _first_start(winner, unit) if winner is not None else None
+        contested = winner is not None and len(by_unit[unit]) > 1
+        covered = _first_start(winner, unit) if contested else None
         for candidate in by_unit[unit]:
             if candidate is winner:
                 decision.supplies[candidate.source].add(unit)

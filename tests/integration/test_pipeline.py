@@ -257,6 +257,23 @@ def test_a_second_run_on_the_same_inputs_changes_nothing(built):
         assert con.execute(query).fetchall() == loads  # unchanged files were not read again
 
 
+def test_a_run_records_where_its_time_went_and_its_id_reaches_dbt(built):
+    from pipelines.timings import timings_of
+
+    paths, _, _ = built
+    timings = timings_of(paths.ops_dir)
+    assert timings is not None
+    steps = timings["steps"]
+    assert {"start-up", "register_tables", "finsam_dbt", "marts__fct_quality_flags",
+            "published__marts"} <= set(steps)
+    assert all(seconds >= 0 for seconds in steps.values())
+    assert 0 < sum(steps.values()) <= timings["total"] + 1
+    assert "all tests" in timings["dbt"]
+    with duckdb.connect(str(paths.warehouse), read_only=True) as con:
+        built_by = con.execute("select distinct run_id from marts.fct_reconciliation").fetchall()
+    assert built_by == [(timings["run_id"],)]  # the Dagster run id, not dbt's "manual"
+
+
 def test_an_error_level_check_leaves_the_published_warehouse_untouched(built):
     import hashlib
 

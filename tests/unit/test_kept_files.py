@@ -61,7 +61,10 @@ def test_a_workbook_is_written_again_when_its_explanations_change(tmp_path):
                       (), "", {"year": explanation})
 
     messages: list[str] = []
-    write_forbund_workbooks(tmp_path / "excel", [export("År")], frames, messages.append)
-    write_forbund_workbooks(tmp_path / "excel", [export("År")], frames, messages.append)
-    write_forbund_workbooks(tmp_path / "excel", [export("Kalenderår")], frames, messages.append)
+    write_forbund_workbooks(tmp_path / "excel", [export("År")], frames,
+                            log=messages.append)
+    write_forbund_workbooks(tmp_path / "excel", [export("År")], frames,
+                            log=messages.append)
+    write_forbund_workbooks(tmp_path / "excel", [export("Kalenderår")], frames,
+                            log=messages.append)
     assert [m.split(" workbooks")[0] for m in messages] == ["wrote 1", "wrote 0", "wrote 1"]

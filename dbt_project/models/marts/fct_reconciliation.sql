@@ -177,7 +177,7 @@ classified as (
 final as (
 
     select
-        '{{ var("run_id") }}' as run_id,
+        '{{ env_var("FINSAM_RUN_ID", "manual") }}' as run_id,
         -- what the report says
         forbund_org_nr,
         insats_key,

@@ -1,6 +1,6 @@
 """dbt models as Dagster assets; dbt tests become asset checks."""
 
-import json
+import os
 
 import dagster as dg
 from dagster_dbt import DbtCliResource, dbt_assets
@@ -8,6 +8,7 @@ from dagster_dbt import DbtCliResource, dbt_assets
 from pipelines.defs.dbt.resources import dbt_project
 from pipelines.defs.dbt.translator import FinsamTranslator
 from pipelines.defs.resources import Warehouse
+from pipelines.quality import warm_up
 
 
 def build_dbt_assets() -> dg.AssetsDefinition:
@@ -17,7 +18,13 @@ def build_dbt_assets() -> dg.AssetsDefinition:
                 dagster_dbt_translator=FinsamTranslator(), name="finsam_dbt")
     def finsam_dbt(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: Warehouse):
         """`dbt build` into the run's working warehouse (`warehouse` points the profile there)."""
-        run_vars = json.dumps({"run_id": context.run.run_id})
-        yield from dbt.cli(["build", "--vars", run_vars], context=context).stream()
+        # the run id through the environment, not --vars: changed vars make dbt parse the
+        # whole project again, a changed env_var only the models that read it
+        os.environ["FINSAM_RUN_ID"] = context.run.run_id
+        warm_up.start()  # the checks after dbt need Great Expectations
+        try:
+            yield from dbt.cli(["build"], context=context).stream()
+        finally:
+            os.environ.pop("FINSAM_RUN_ID", None)
 
     return finsam_dbt

@@ -4,11 +4,12 @@ import dagster as dg
 
 from pipelines.defs.quality.assets import QUALITY_KEY
 from pipelines.defs.resources import Warehouse
-from pipelines.publish import WORKBOOK, publish_warehouse, replace_file, write_workbook
+from pipelines.publish import WORKBOOK, publish_warehouse, replace_file, replacing, write_workbook
 from pipelines.published_exports import Export
 from pipelines.reports.review import write_review
 from pipelines.runlog import record
 from pipelines.workbooks import write_forbund_workbooks
+from pipelines.worker_pool import worker_pool
 
 
 def build_published_marts(exports: list[Export]) -> dg.AssetsDefinition:
@@ -62,9 +63,13 @@ def _publish(context: dg.AssetExecutionContext, warehouse: Warehouse,
         written[name] = str(target)
         context.log.info(f"wrote {target} ({frame.height} rows)")
 
-    replace_file(marts_dir / WORKBOOK, lambda path: write_workbook(path, frames))
+    with worker_pool() as pool, replacing(marts_dir / WORKBOOK) as partial:
+        # every workbook on every core, the largest first
+        everything = pool.submit(write_workbook, partial, frames)
+        write_forbund_workbooks(marts_dir / "excel", exports, frames, pool=pool,
+                                log=context.log.info)
+        everything.result()
     written["workbook"] = str(marts_dir / WORKBOOK)
-    write_forbund_workbooks(marts_dir / "excel", exports, frames, log=context.log.info)
     written["workbooks"] = str(marts_dir / "excel")
     if warehouse.working != paths.warehouse:
         publish_warehouse(warehouse.working, paths.warehouse)

@@ -1,0 +1,55 @@
+"""Worker processes for writing many files at once (workbooks, report pages) on every core.
+
+Workers are spawned, not forked: the parent holds DuckDB, polars and Dagster threads, and a
+forked child may inherit one of their locks held. Functions and their arguments are
+pickled, so submit module-level functions with plain data (frames, dataclasses, paths).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from contextlib import contextmanager
+
+
+class InlineExecutor(Executor):
+    """Runs each task at once in this process (one core, or nothing to share)."""
+
+    def submit(self, fn: Callable, /, *args, **kwargs) -> Future:
+        future: Future = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except BaseException as error:  # noqa: BLE001 - handed to the caller by result()
+            future.set_exception(error)
+        return future
+
+
+def worker_count() -> int:
+    """The cores this process may use (FINSAM_WORKERS overrides; 1 runs everything inline)."""
+    setting = os.environ.get("FINSAM_WORKERS", "")
+    if setting.isdecimal() and int(setting) > 0:
+        return int(setting)
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
+        os.cpu_count() or 1)
+
+
+@contextmanager
+def worker_pool(workers: int | None = None) -> Iterator[Executor]:
+    """An executor over `workers` processes (default: every core); waits for all at exit."""
+    count = workers or worker_count()
+    if count < 2:
+        yield InlineExecutor()
+        return
+    with ProcessPoolExecutor(max_workers=count,
+                             mp_context=multiprocessing.get_context("spawn")) as pool:
+        yield pool
+
+
+def wait_all(futures: list[Future]) -> None:
+    """Wait for every task; the first failure is raised once all have ended."""
+    errors = [future.exception() for future in futures]
+    for error in errors:
+        if error is not None:
+            raise error

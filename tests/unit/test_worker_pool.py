@@ -1,0 +1,40 @@
+"""Files written by worker processes: every task runs, and a failure reaches the caller."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pipelines.worker_pool import InlineExecutor, wait_all, worker_pool
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_every_task_runs_and_writes_its_file(tmp_path: Path, workers: int) -> None:
+    source = tmp_path / "source.txt"
+    source.write_text("rad 1\nrad 2\n", encoding="utf-8")
+    targets = [tmp_path / f"copy_{n}.txt" for n in range(5)]
+    with worker_pool(workers) as pool:
+        wait_all([pool.submit(shutil.copyfile, source, target) for target in targets])
+    assert [t.read_text(encoding="utf-8") for t in targets] == ["rad 1\nrad 2\n"] * 5
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_failing_task_is_raised_after_the_others_ran(tmp_path: Path, workers: int) -> None:
+    source = tmp_path / "source.txt"
+    source.write_text("x", encoding="utf-8")
+    with worker_pool(workers) as pool:
+        futures = [pool.submit(shutil.copyfile, tmp_path / "missing.txt", tmp_path / "a.txt"),
+                   pool.submit(shutil.copyfile, source, tmp_path / "b.txt")]
+        with pytest.raises(FileNotFoundError):
+            wait_all(futures)
+    assert (tmp_path / "b.txt").exists()
+    assert not (tmp_path / "a.txt").exists()
+
+
+def test_one_worker_runs_in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FINSAM_WORKERS", "1")
+    with worker_pool() as pool:
+        assert isinstance(pool, InlineExecutor)
+        assert pool.submit(len, "abc").result() == 3
