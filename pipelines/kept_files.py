@@ -64,14 +64,9 @@ class KeptFiles:
         self.kept += 1
         return True
 
-    def put(self, building: Path, name: str, digest: str,
-            write: Callable[[Path], None]) -> None:
-        """Write `name` into `building`, or link it from the folder before when unchanged."""
-        if not self.keep(building, name, digest):
-            write(building / name)
-
     def replace(self, write: Callable[[Path], None]) -> None:
-        """Rebuild the folder with `write` (which calls `put`), then keep the digests."""
+        """Rebuild the folder with `write` (which calls `keep` for each file), then keep the
+        digests."""
         self.ledger.unlink(missing_ok=True)
         replace_folder(self.target, write)
         self.ledger.write_text(json.dumps(self.after, sort_keys=True), encoding="utf-8")

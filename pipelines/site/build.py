@@ -19,6 +19,7 @@ from pipelines.kept_files import KeptFiles, frame_digest, source_digest
 from pipelines.site import charts
 from pipelines.site.pages import figure, number, page, table
 from pipelines.workbooks import forbund_file_stem
+from pipelines.worker_pool import wait_all, worker_pool
 
 MAIN_RATE = "share_work_or_studies"
 EXPORTS = ("forbund_year", "insats_costs", "forbund_costs", "benchmark_forbund_year",
@@ -138,6 +139,11 @@ def _forbund_page(org_nr: str, frames: dict[str, pl.DataFrame]) -> str:
     return "\n".join(parts) or "<p>Inga publicerade uppgifter för förbundet.</p>"
 
 
+def _write_forbund_page(path: Path, org_nr: str, name: str,
+                        frames: dict[str, pl.DataFrame]) -> None:
+    path.write_text(page(name, _forbund_page(org_nr, frames), root="../"), encoding="utf-8")
+
+
 def _quality(flags: pl.DataFrame) -> str:
     if not flags.height:
         return "<p>Inga kvalitetsflaggor.</p>"
@@ -164,19 +170,21 @@ def build_report(marts_dir: Path, warehouse: Path, target: Path | None = None,
 
     def write(folder: Path) -> None:
         (folder / "forbund").mkdir()
-        (folder / "index.html").write_text(
-            page("Finsam – jämförelse mellan förbund", _overview(frames, names)),
-            encoding="utf-8")
-        (folder / "kvalitet.html").write_text(
-            page("Kvalitetsflaggor", _quality(flags)), encoding="utf-8")
-        for org_nr, name in sorted(names.items(), key=lambda item: item[1]):
-            own = [frame.filter(pl.col("forbund_org_nr") == org_nr) for frame in frames.values()
-                   if "forbund_org_nr" in frame.columns]
-            kept.put(folder, f"forbund/{_page_name(org_nr, name)}",
-                     frame_digest(own, salt, name),
-                     lambda path, org_nr=org_nr, name=name: path.write_text(
-                         page(name, _forbund_page(org_nr, frames), root="../"),
-                         encoding="utf-8"))
+        pages = []
+        with worker_pool() as pool:  # the förbund pages on every core, these two meanwhile
+            for org_nr, name in sorted(names.items(), key=lambda item: item[1]):
+                own = {key: frame.filter(pl.col("forbund_org_nr") == org_nr)
+                       for key, frame in frames.items() if "forbund_org_nr" in frame.columns}
+                file_name = f"forbund/{_page_name(org_nr, name)}"
+                if not kept.keep(folder, file_name, frame_digest(own.values(), salt, name)):
+                    pages.append(pool.submit(_write_forbund_page, folder / file_name, org_nr,
+                                             name, own))
+            (folder / "index.html").write_text(
+                page("Finsam – jämförelse mellan förbund", _overview(frames, names)),
+                encoding="utf-8")
+            (folder / "kvalitet.html").write_text(
+                page("Kvalitetsflaggor", _quality(flags)), encoding="utf-8")
+            wait_all(pages)
 
     kept.replace(write)
     log(f"wrote the report ({len(names) + 2 - kept.kept} pages, {kept.kept} unchanged kept) "

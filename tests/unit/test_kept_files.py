@@ -12,10 +12,9 @@ def _publish(target: Path, contents: dict[str, str], written: list[str]) -> Kept
 
     def write(building: Path) -> None:
         for name, text in contents.items():
-            def write_one(path: Path, name: str = name, text: str = text) -> None:
+            if not kept.keep(building, name, frame_digest([pl.DataFrame({"v": [text]})])):
                 written.append(name)
-                path.write_text(text, encoding="utf-8")
-            kept.put(building, name, frame_digest([pl.DataFrame({"v": [text]})]), write_one)
+                (building / name).write_text(text, encoding="utf-8")
 
     kept.replace(write)
     return kept
