@@ -79,11 +79,25 @@ def mask_personnummer(text: str) -> str:
     return _LOST_ZERO_WORD.sub(masked_lost_zero, _CANDIDATE.sub(masked, text))
 
 
+# Every value `looks_like_personnummer` accepts matches this (and more do): a fast first pass
+# over whole columns, after which only the matching cells are checked one by one. The month's
+# first digit is 0 or 1 (or a digit of another script), so organisation numbers stay out.
+_WITHIN_REACH = r"\d{2}(?:[01]|[^\x00-\x7f])\d{3}[-–+ ]?\d{4}|^\s*\d{9}\s*$"
+
+
 def find_personnummer_column(headers: list[str], rows: list[list[str]],
                              row_numbers: list[int]) -> tuple[str, int] | None:
-    """The first (header, row number) holding a personnummer-like value, if any."""
-    for row, number in zip(rows, row_numbers, strict=True):
-        for header, cell in zip(headers, row, strict=True):
-            if cell and any(ch.isdigit() for ch in cell) and looks_like_personnummer(cell):
-                return header, number
-    return None
+    """The first (header, row number) holding a personnummer-like value, if any: the
+    earliest row, and in it the first column."""
+    import polars as pl
+
+    first: tuple[int, int] | None = None  # (row index, column index)
+    for col in range(len(headers)):
+        cells = pl.Series([row[col] for row in rows], dtype=pl.String)
+        for index in cells.str.contains(_WITHIN_REACH).fill_null(False).arg_true():
+            if first is not None and index >= first[0]:
+                break
+            if looks_like_personnummer(rows[index][col]):
+                first = (index, col)
+                break
+    return None if first is None else (headers[first[1]], row_numbers[first[0]])

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.personnummer import looks_like_personnummer, luhn_valid
+from pipelines.personnummer import find_personnummer_column, looks_like_personnummer, luhn_valid
 
-
-@pytest.mark.parametrize("value", [
+PERSONNUMMER_FORMS = [
     "000229-2384",      # 29 Feb 2000: real only in the 2000s
     "000229+2384",      # the same, over 100 years old (`+`)
     "0002292384",       # no separator
@@ -19,9 +18,27 @@ from pipelines.personnummer import looks_like_personnummer, luhn_valid
     "850312–1234",      # en dash
     "850312 1234",      # space
     "Stöd till 850312-1234 Anna",  # inside a longer text
-])
+    " 101011005 ",      # nine digits, leading zero lost, valid check digit, padded
+    "٨٥٠٣١٢-١٢٣٤",      # digits of another script
+]
+
+
+@pytest.mark.parametrize("value", PERSONNUMMER_FORMS)
 def test_personnummer_forms(value: str):
     assert looks_like_personnummer(value)
+
+
+@pytest.mark.parametrize("value", PERSONNUMMER_FORMS)
+def test_a_register_column_scan_finds_every_form(value: str):
+    rows = [["D1", "2022-01-15", "12"], ["D2", "", "850312"], ["D3", value, "3"],
+            ["D4", "x", value]]
+    assert find_personnummer_column(["id", "anteckning", "antal"], rows, [2, 3, 4, 5]) == (
+        "anteckning", 4)
+
+
+def test_a_register_column_scan_passes_dates_and_organisation_numbers():
+    rows = [["2022-01-15", "222000-1111", "20220115", "1234567890", "12345678901234"]] * 3
+    assert find_personnummer_column(list("abcde"), rows, [2, 3, 4]) is None
 
 
 @pytest.mark.parametrize("value", [
