@@ -8,9 +8,9 @@ typing happens in `pipelines.register.parse`.
 from __future__ import annotations
 
 import csv
-from itertools import chain
 import io
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 from typing import Any
 

@@ -133,7 +133,8 @@ class SectionFigures(NumberRules, CountRules, ShareRules, FormRules, ListRules):
             return
         label = ""
         numbering = re.match(r"^\s*\d+(?:\.\d+)+\.?\s+(?=[A-ZÅÄÖa-zåäö])"
-                             r"|^\s*\d+[.)]\s+(?=[A-ZÅÄÖ])", text)
+                             r"|^\s*(?:\d+[a-h]?|[a-h])[.)]\s+(?=[A-ZÅÄÖ])"  # "5.", "5a)", "b."
+                             r"|^\s*\d+[a-h]\s+(?=[A-ZÅÄÖ])", text)  # "5a Arbete: 3"
         if m := _LABEL.match(text[numbering.end():] if numbering else text):
             label = m.group(1).strip(" -•*·▪–").lower()
             offset = numbering.end() if numbering else 0

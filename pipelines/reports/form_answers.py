@@ -23,7 +23,7 @@ _FORM_ANSWER = re.compile(r"^\s*(?:(?i:ca|cirka|omkring|ungefär|minst|högst|dr
 # "Totalt 33, kvinnor 14, män 19", "Totalt: 18 (K: 15, M: 3)", "Arbete 0, studier 1, …": an
 # answer of labelled counts; "–" is a count left blank.
 _ITEM = re.compile(r"(?P<label>[A-Za-zÅÄÖåäö][A-Za-zÅÄÖåäö /.-]{0,40}?)\s*:?\s*"
-                   r"(?P<n>\d+(?:,\d+)?|[–-])(?=\s*(?:[,;()]|$))")
+                   r"(?P<n>\d+(?:,\d+)?|[–-])(?=\s*(?:[,;()]|$)|\s{2,}|\t)")
 _ITEM_GAP = re.compile(r"^[\s,;()]*(?:och\s+)?$")
 
 

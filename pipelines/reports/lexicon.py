@@ -160,7 +160,7 @@ TOPIC_FIRST_WORDS = (
     "implementeringsplan", "horisontella", "övrigt", "noter", "beredningsgrupp", "kansli",
     "förbundet", "förbundets", "ordförande", "verksamhet", "verksamheten", "verksamhetens",
     "kvalitet", "jämställdhet", "tillgänglighet", "antal", "hur", "vart", "vilka", "vad",
-    "beskriv", "redovisning", "måluppfyllelsen", "målgrupper", "parter", "finansiering",
+    "beskriv", "redovisning", "rapport", "måluppfyllelsen", "målgrupper", "parter", "finansiering",
     "ledning", "styrgrupp", "medlemmar", "revision", "förvaltning", "slutord",
     "väsentliga", "händelser", "revisorernas", "revisionsberättelse", "förvaltningsberättelse",
     "resultaträkning", "balansräkning", "underskrifter", "ordförandens", "förbundschefen",
@@ -206,7 +206,7 @@ BREAKDOWN_HEADERS = ("kommun", "kommuner", "ort", "orter", "stadsdel", "stadsdel
 # Endings of compound topic words: "Jämställdhetsperspektiv", "Barnrättsperspektiv".
 TOPIC_ENDINGS = ("perspektiv", "perspektivet", "analys", "konsekvenser")
 # Words after a topic that introduce the insats it is about: "Uppföljning av Steget Vidare".
-TOPIC_OF = ("av", "för", "inom", "i")
+TOPIC_OF = ("av", "för", "inom", "i", "från")
 # Line prefixes that only say what kind of line it is: "Fråga: Insatsens namn" / "Svar: Vägen
 # In", "Nyckeltal: Nya: 7".
 FORM_PREFIXES = ("fråga", "svar", "fråga/svar", "nyckeltal")

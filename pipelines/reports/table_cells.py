@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipelines.reports import lexicon as lx
 from pipelines.reports.text import Line
@@ -109,3 +109,26 @@ def is_header_row(line: Line) -> bool:
     named = any(re.search(r"[A-Za-zÅÄÖåäö]|(?:19|20)\d\d", c) for c in cells)  # not "–"
     return named and all(not re.fullmatch(r"\d+(?:[,.]\d+)?\s*%?", c)
                          or re.fullmatch(r"(?:19|20)\d\d", c) for c in cells)
+
+
+def joined_header(rows: list[Line]) -> list[Line]:
+    """A header over two lines as one ('Praktik-' over 'bron', 'Unga vuxna' over 'i rörelse'):
+    the second line has no label of its own, no number, and a cell, empty or not, under each
+    header cell (columns aligned by spaces lose their empty cells and so their places)."""
+    if len(rows) < 3:
+        return rows
+    top, under = rows[0].text.rstrip().split("\t"), rows[1].text.rstrip(" \n").split("\t")
+    if under[0].strip() or len(under) != len(top) or not any(c.strip() for c in under) or any(
+            ch.isdigit() for ch in rows[1].text):
+        return rows
+    cells = []
+    for j, cell in enumerate(top):
+        more = under[j].strip() if j < len(under) else ""
+        if not more:
+            cells.append(cell)
+        elif cell.rstrip().endswith("-") and more[0].islower():
+            cells.append(cell.rstrip()[:-1] + more)  # a word split over the two lines
+        else:
+            cells.append(f"{cell.rstrip()} {more}".strip())
+    return [replace(rows[0], text="\t".join(cells)), *rows[2:]]
+

@@ -24,6 +24,7 @@ from pipelines.reports.table_cells import (
     captioned_metric,
     cell_with_sexes,
     column_metric,
+    joined_header,
     row_label,
     row_numbers,
     sex_of,
@@ -81,6 +82,7 @@ def read_table(rows: list[Line], label_metric: Callable[[str], str | None],
     ('Tabell 2. Nya deltagare per kvartal') count what the caption names. `is_insats` tells
     a name the report uses as an insats, `is_known` one of the report's insats headings;
     `title_metric` what a table's title (not a sentence above it) says it counts."""
+    rows = joined_header(rows)
     header = rows[0].text.rstrip().split("\t")  # no empty cell after the last
     if is_long_by_insats(header, _NAME_HEADERS):
         return read_long_table(rows, lambda block: read_table(
@@ -280,6 +282,8 @@ def _by_insats_columns(rows: list[Line], header: list[str],
         share = lx.names_work_and_studies(label) and (
             "%" in label or "andel" in label or "mål" in label)
         for j, m, cell, offset in numbers:
+            if names[j - 1].lower() in _TOTAL:
+                continue  # "Summa": all insatser together
             kind = metric
             if m.group(2) or share:
                 kind = share_metric(label) if share else None

@@ -80,13 +80,16 @@ def named_in_topic(text: str) -> str | None:
     Vidare'; None when the heading names none."""
     _, rest = without_numbering(text)
     if (name := without_appendix(rest.strip(" *\t")).strip(" :*")) != rest.strip(" :*\t"):
-        # "Bilaga 2 Steg för steg"
+        # "Bilaga 2 Steg för steg", "Bilaga 2 Rapport från Steg för steg"
         return name if name[:1].isupper() and fold(name.split()[0]) not in _topic_words() \
-            else None
+            else named_in_topic(name)
     words = rest.strip(" :*\t").split()
     if len(words) < 3 or fold(words[0]) not in _topic_words() or words[1] not in lx.TOPIC_OF:
         return None
     name = words[2:]
+    ends = next((n for n, word in enumerate(name) if word.endswith(",")), None)
+    if ends is not None:  # "Rapport från Steget, skriven av …"
+        name = [*name[:ends], name[ends].rstrip(",")]
     while name and re.fullmatch(r"(19|20)\d\d([-–/]\d+)?", name[-1]):
         name.pop()
     if not name or not name[0][:1].isupper() or fold(name[0]) in _topic_words():

@@ -46,9 +46,9 @@ HELPER_SETS = Path(__file__).parents[1] / "fixtures" / "reports" / "helper_sets"
 
 
 def test_reports_written_by_helpers_meet_their_floor():
-    """235 reports in 234 templates that helpers wrote without seeing the rules (with their
-    answer keys): micro-averaged over all, floors a little below what was measured (P 0.944,
-    R 0.846, periods 95.7 %)."""
+    """247 reports in 246 templates that helpers wrote without seeing the rules (with their
+    answer keys): micro-averaged over all, floors a little below what was measured (P 0.941,
+    R 0.842, periods 95.9 %)."""
     scorer_path = SHARED_DIR / "tools" / "score_extraction.py"
     if not scorer_path.exists():
         pytest.skip("../shared scorer not present")
@@ -69,7 +69,7 @@ def test_reports_written_by_helpers_meet_their_floor():
                                               extracted_rows + len(extracted),
                                               matched + len(found))
         periods_right += period_ok
-    assert gold_rows > 12100
+    assert gold_rows > 12800
     precision, recall = matched / extracted_rows, matched / gold_rows
-    assert precision >= 0.935 and recall >= 0.835, (precision, recall)
+    assert precision >= 0.933 and recall >= 0.832, (precision, recall)
     assert periods_right / matched >= 0.94, periods_right / matched
