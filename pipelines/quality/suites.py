@@ -35,10 +35,13 @@ class Suite:
 
     def columns(self) -> list[str] | None:
         """The columns the expectations name, in order; None when one names none (a table-level
-        expectation), so that the whole table is read."""
+        expectation) or applies to some rows only (`row_condition` names columns in an
+        expression), so that the whole table is read."""
         named: list[str] = []
         for expectation in self.expectations:
             kwargs = expectation.get("kwargs", {})
+            if "row_condition" in kwargs:
+                return None
             found = [kwargs[k] for k in ("column", "column_A", "column_B") if k in kwargs]
             found += list(kwargs.get("column_list", []))
             if not found:

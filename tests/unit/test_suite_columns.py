@@ -20,6 +20,15 @@ def test_a_table_level_expectation_reads_the_whole_table():
     assert suite.columns() is None
 
 
+def test_an_expectation_on_some_rows_reads_the_whole_table():
+    suite = Suite("s", "", "t", "reports", [
+        {"type": "expect_column_values_to_be_between",
+         "kwargs": {"column": "value", "max_value": 100,
+                    "row_condition": 'metric=="share_work_or_studies_pct"',
+                    "condition_parser": "pandas"}}])
+    assert suite.columns() is None
+
+
 def test_every_suite_in_the_project_names_its_columns():
     for suite in load_suites():
         columns = suite.columns()
