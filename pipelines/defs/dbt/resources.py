@@ -68,7 +68,7 @@ def profile_database(database: Path | None) -> Iterator[None]:
             os.environ["FINSAM_DUCKDB"] = previous
 
 
-def _project_digest(manifest: Path) -> str:
+def manifest_digest(manifest: Path) -> str:
     """What the parsed manifest depends on: the project's files, dbt's version, the settings
     the profile and models read, and the manifest file itself as the last parse left it."""
     digest = hashlib.sha256(f"dbt-core {version('dbt-core')}\n".encode())
@@ -97,8 +97,8 @@ def prepare_manifest(database: Path | None = None) -> Path:
     project = dbt_project()
     stamp = project.manifest_path.parent / MANIFEST_STAMP
     with profile_database(database):
-        if stamp.exists() and stamp.read_text() == _project_digest(project.manifest_path):
+        if stamp.exists() and stamp.read_text() == manifest_digest(project.manifest_path):
             return project.manifest_path
         project.preparer.prepare(project)
-        stamp.write_text(_project_digest(project.manifest_path))
+        stamp.write_text(manifest_digest(project.manifest_path))
     return project.manifest_path
