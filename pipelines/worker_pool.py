@@ -35,11 +35,17 @@ def worker_count() -> int:
         os.cpu_count() or 1)
 
 
+# Below this much work (rows to write) starting worker processes (≈ 1 s each: Python,
+# polars and xlsxwriter imported again) costs more than it saves.
+MIN_ROWS_FOR_WORKERS = 20_000
+
+
 @contextmanager
-def worker_pool(workers: int | None = None) -> Iterator[Executor]:
-    """An executor over `workers` processes (default: every core); waits for all at exit."""
+def worker_pool(workers: int | None = None, rows: int | None = None) -> Iterator[Executor]:
+    """An executor over `workers` processes (default: every core), or this process when the
+    work is small (`rows` to write below MIN_ROWS_FOR_WORKERS); waits for all at exit."""
     count = workers or worker_count()
-    if count < 2:
+    if count < 2 or rows is not None and rows < MIN_ROWS_FOR_WORKERS:
         yield InlineExecutor()
         return
     with ProcessPoolExecutor(max_workers=count,

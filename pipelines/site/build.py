@@ -171,7 +171,8 @@ def build_report(marts_dir: Path, warehouse: Path, target: Path | None = None,
     def write(folder: Path) -> None:
         (folder / "forbund").mkdir()
         pages = []
-        with worker_pool() as pool:  # the förbund pages on every core, these two meanwhile
+        rows = sum(frame.height for frame in frames.values())
+        with worker_pool(rows=rows) as pool:  # förbund pages on every core, these meanwhile
             for org_nr, name in sorted(names.items(), key=lambda item: item[1]):
                 own = {key: frame.filter(pl.col("forbund_org_nr") == org_nr)
                        for key, frame in frames.items() if "forbund_org_nr" in frame.columns}

@@ -33,6 +33,13 @@ def test_a_failing_task_is_raised_after_the_others_ran(tmp_path: Path, workers: 
     assert not (tmp_path / "a.txt").exists()
 
 
+def test_small_work_runs_in_this_process() -> None:
+    with worker_pool(2, rows=100) as pool:
+        assert isinstance(pool, InlineExecutor)
+    with worker_pool(2, rows=1_000_000) as pool:
+        assert not isinstance(pool, InlineExecutor)
+
+
 def test_one_worker_runs_in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FINSAM_WORKERS", "1")
     with worker_pool() as pool:

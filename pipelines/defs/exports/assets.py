@@ -63,7 +63,8 @@ def _publish(context: dg.AssetExecutionContext, warehouse: Warehouse,
         written[name] = str(target)
         context.log.info(f"wrote {target} ({frame.height} rows)")
 
-    with worker_pool() as pool, replacing(marts_dir / WORKBOOK) as partial:
+    rows = sum(frame.height for frame in frames.values())
+    with worker_pool(rows=rows) as pool, replacing(marts_dir / WORKBOOK) as partial:
         # every workbook on every core, the largest first
         everything = pool.submit(write_workbook, partial, frames)
         write_forbund_workbooks(marts_dir / "excel", exports, frames, pool=pool,
