@@ -101,15 +101,14 @@ def _found_again(doc: Document, names: list[str], after: int) -> list[tuple[int,
 
 def _fields_or_headings(doc: Document, forbund: str) -> list[tuple[int, str]]:
     """The insatser of name fields; when headings name more insatser, among them those of the
-    fields (a form for one insats inside a report on several), the headings; headings after
-    the forms that the text names elsewhere too."""
+    fields (a form for one insats inside a report on several), the headings; and headings
+    after the forms that a sentence names together with a form's insats."""
     fields = name_fields(doc.lines)
     if not fields:
         return []
     headed = heading_sections(doc.lines, forbund)
     names = {fold(name) for _, name in headed}
     own = {fold(name) for _, name in fields}
-    others = [name for _, name in headed if fold(name) not in own]
     field_lines = {i for i, _ in fields}
     if len(headed) > len(fields) and (own <= names or field_lines <= {i for i, _ in headed}):
         others = [(i, name) for i, name in headed
@@ -118,19 +117,15 @@ def _fields_or_headings(doc: Document, forbund: str) -> list[tuple[int, str]]:
         if len(named) == len(others) and own <= names:
             return headed  # insatser the text names
         return sorted([*fields, *named])
-    # A form for one insats beside another insats' section in a layout of its own: headings
-    # after the forms that a sentence names together with a form's insats
-    after = [(i, name) for i, name in headed if i > max(field_lines) and fold(name) not in own
-             and any(_named_together(name, mine, doc.text) for _, mine in fields)]
+    # A form for one insats beside another insats' section in a layout of its own
+    later = [(i, name) for i, name in headed if i > max(field_lines) and fold(name) not in own]
+    if not later:
+        return fields
+    # "… två insatser: Aktivitetshuset och Resursteam Älvsala."
+    sentences = [fold(s) for s in re.split(r"(?<=[.!?])\s|\n\s*\n", doc.text)]
+    after = [(i, name) for i, name in later if any(
+        fold(name) in sentence and mine in sentence for sentence in sentences for mine in own)]
     return sorted([*fields, *after])
-
-
-def _named_together(one: str, other: str, text: str) -> bool:
-    """Whether one sentence of running text names both ('… två insatser: Aktivitetshuset och
-    Resursteam Älvsala.')."""
-    sentences = re.split(r"(?<=[.!?])\s|\n\s*\n", text)
-    return any(fold(one) in folded and fold(other) in folded
-               for folded in (fold(s) for s in sentences))
 
 
 def _sub_projects(doc: Document, forbund: str) -> list[tuple[int, str]]:

@@ -122,8 +122,7 @@ def joined_header(rows: list[Line]) -> list[Line]:
             ch.isdigit() for ch in rows[1].text):
         return rows
     cells = []
-    for j, cell in enumerate(top):
-        more = under[j].strip() if j < len(under) else ""
+    for cell, more in zip(top, (c.strip() for c in under), strict=True):
         if not more:
             cells.append(cell)
         elif cell.rstrip().endswith("-") and more[0].islower():
@@ -131,4 +130,3 @@ def joined_header(rows: list[Line]) -> list[Line]:
         else:
             cells.append(f"{cell.rstrip()} {more}".strip())
     return [replace(rows[0], text="\t".join(cells)), *rows[2:]]
-

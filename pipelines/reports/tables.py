@@ -282,8 +282,8 @@ def _by_insats_columns(rows: list[Line], header: list[str],
         share = lx.names_work_and_studies(label) and (
             "%" in label or "andel" in label or "mål" in label)
         for j, m, cell, offset in numbers:
-            if names[j - 1].lower() in _TOTAL:
-                continue  # "Summa": all insatser together
+            if _all_insatser(names[j - 1].lower()):
+                continue  # "Summa": all insatser together, as a total row is
             kind = metric
             if m.group(2) or share:
                 kind = share_metric(label) if share else None

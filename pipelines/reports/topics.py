@@ -86,10 +86,7 @@ def named_in_topic(text: str) -> str | None:
     words = rest.strip(" :*\t").split()
     if len(words) < 3 or fold(words[0]) not in _topic_words() or words[1] not in lx.TOPIC_OF:
         return None
-    name = words[2:]
-    ends = next((n for n, word in enumerate(name) if word.endswith(",")), None)
-    if ends is not None:  # "Rapport från Steget, skriven av …"
-        name = [*name[:ends], name[ends].rstrip(",")]
+    name = " ".join(words[2:]).split(",")[0].split()  # "Rapport från Steget, skriven av …"
     while name and re.fullmatch(r"(19|20)\d\d([-–/]\d+)?", name[-1]):
         name.pop()
     if not name or not name[0][:1].isupper() or fold(name[0]) in _topic_words():
