@@ -30,6 +30,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from pipelines.timings import describe, timings_of
+
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "dbt_project" / "seeds" / "avslutsanledningar.csv"
 PYTHON = sys.executable
@@ -104,18 +106,16 @@ def night(data: Path, force: bool = False) -> dict:
     """One `finsam run`, measured, with the run's own timings (step by step) when it ran."""
     env = {**os.environ, "FINSAM_DATA_DIR": str(data)}
     env.pop("FINSAM_DUCKDB", None)
-    ops = data / "ops" / "runs.jsonl"
-    before = ops.stat().st_size if ops.exists() else 0
+    before = timings_of(data / "ops")
     result = measure([FINSAM, "run", "--no-generate", *(["--force"] if force else [])], env)
-    lines = ops.read_bytes()[before:].decode("utf-8").splitlines() if ops.exists() else []
-    timings = [json.loads(line) for line in lines if '"timings"' in line]
-    return {**result, "timings": timings[-1] if timings else None}
+    after = timings_of(data / "ops")  # none new when the night stopped early
+    return {**result, "timings": after if after != before else None}
 
 
 def where_the_time_goes(name: str, timings: dict) -> str:
-    steps = ", ".join(f"{k} {v:.1f}" for k, v in timings["steps"].items())
-    dbt = ", ".join(f"{k} {v:.1f}" for k, v in timings.get("dbt", {}).items())
-    return f"{name}: {steps}" + (f"\n{'':<{len(name) + 2}}dbt nodes: {dbt}" if dbt else "")
+    dbt = describe(timings.get("dbt", {}))
+    return f"{name}: {describe(timings['steps'])}" + (
+        f"\n{'':<{len(name) + 2}}dbt nodes: {dbt}" if dbt else "")
 
 
 def floor(data: Path) -> dict[str, float]:

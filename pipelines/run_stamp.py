@@ -19,9 +19,9 @@ from pipelines.files import file_hash
 from pipelines.settings import DBT_PROJECT_DIR, PROJECT_ROOT, Paths
 
 STAMP_FILE = "last_published.json"
-_PROJECT_PARTS = ((DBT_PROJECT_DIR, ("models", "macros", "seeds", "tests")),
-                  (PROJECT_ROOT, ("expectations", "pipelines")))
-_PROJECT_FILES = (DBT_PROJECT_DIR / "dbt_project.yml", DBT_PROJECT_DIR / "profiles.yml")
+_DBT_PARTS = ("models", "macros", "seeds", "tests")
+_DBT_FILES = (DBT_PROJECT_DIR / "dbt_project.yml", DBT_PROJECT_DIR / "profiles.yml")
+_CODE_PARTS = ("expectations", "pipelines")
 _LOCATION_SETTINGS = ("FINSAM_DATA_DIR", "FINSAM_DUCKDB")
 
 
@@ -31,15 +31,27 @@ def _files(root: Path) -> list[Path]:
     return sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
 
 
+def _add_files(digest: hashlib._Hash, base: Path, files: list[Path]) -> None:
+    for path in files:
+        digest.update(f"{path.relative_to(base)}\0{file_hash(path)}\n".encode())
+
+
+def dbt_project_digest() -> str:
+    """A digest of the files a parse of the dbt project reads: its folders and its two
+    settings files."""
+    digest = hashlib.sha256()
+    files = [p for part in _DBT_PARTS for p in _files(DBT_PROJECT_DIR / part)]
+    _add_files(digest, DBT_PROJECT_DIR, files + [p for p in _DBT_FILES if p.exists()])
+    return digest.hexdigest()
+
+
 def inputs_stamp(paths: Paths) -> str:
     """A digest of everything a run reads, apart from the warehouse itself."""
     digest = hashlib.sha256()
-    sources = [(paths.raw_dir, _files(paths.raw_dir))]
-    sources += [(base, _files(base / part)) for base, parts in _PROJECT_PARTS for part in parts]
-    sources += [(DBT_PROJECT_DIR, [p for p in _PROJECT_FILES if p.exists()])]
-    for base, files in sources:
-        for path in files:
-            digest.update(f"{path.relative_to(base)}\0{file_hash(path)}\n".encode())
+    _add_files(digest, paths.raw_dir, _files(paths.raw_dir))
+    digest.update(dbt_project_digest().encode())
+    code = [p for part in _CODE_PARTS for p in _files(PROJECT_ROOT / part)]
+    _add_files(digest, PROJECT_ROOT, code)
     settings = sorted((k, v) for k, v in os.environ.items()
                       if k.startswith("FINSAM_") and k not in _LOCATION_SETTINGS)
     digest.update(json.dumps(settings).encode())

@@ -8,6 +8,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -81,3 +83,19 @@ def current_paths() -> Paths:
 def max_invalid_rows() -> int:
     """Invalid rows a register file may have and still load without them (default 0)."""
     return int(os.environ.get("FINSAM_MAX_INVALID_ROWS", "0"))
+
+
+@contextmanager
+def environment(name: str, value: str | None) -> Iterator[None]:
+    """`name` set to `value` in the environment for the block (left as it is when None), and
+    back to what it was after: how the run's database and id reach dbt, a subprocess."""
+    previous = os.environ.get(name)
+    if value is not None:
+        os.environ[name] = value
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = previous

@@ -131,6 +131,8 @@ def write_forbund_workbooks(folder: Path, exports: list[Export],
     # export's sheet name and column explanations
     salt = source_digest(Path(__file__)) + repr(sorted(vocabulary.column_labels().items()))
 
+    executor = pool or InlineExecutor()
+
     def write(building: Path) -> None:
         writing = []
         for file_name, org_nr in books:
@@ -139,8 +141,7 @@ def write_forbund_workbooks(folder: Path, exports: list[Export],
             sheets = [(e, f) for e, f in sheets if f.height]
             digest = frame_digest((f for _, f in sheets), salt, *(repr(e) for e, _ in sheets))
             if not kept.keep(building, file_name, digest):
-                writing.append((pool or InlineExecutor()).submit(
-                    write_workbook_for, building / file_name, sheets))
+                writing.append(executor.submit(write_workbook_for, building / file_name, sheets))
         wait_all(writing)
 
     kept.replace(write)

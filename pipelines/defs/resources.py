@@ -13,7 +13,7 @@ import duckdb
 from pipelines.lock import LOCK_FILE, exclusive_load
 from pipelines.publish import prepare_working_copy
 from pipelines.runlog import record
-from pipelines.settings import Paths, current_paths
+from pipelines.settings import Paths, current_paths, environment
 
 
 class Warehouse(dg.ConfigurableResource):
@@ -55,13 +55,6 @@ class Warehouse(dg.ConfigurableResource):
         run_id = context.run.run_id if context.run else "no-run"
         with exclusive_load(self.paths.ops_dir / LOCK_FILE, owner=f"Dagster run {run_id}"):
             prepare_working_copy(self.paths.warehouse, self.working)
-            previous = os.environ.get("FINSAM_DUCKDB")
-            os.environ["FINSAM_DUCKDB"] = str(self.working)
-            record(self.paths.ops_dir, run_id, "started", pid=os.getpid())
-            try:
+            with environment("FINSAM_DUCKDB", str(self.working)):
+                record(self.paths.ops_dir, run_id, "started", pid=os.getpid())
                 yield self
-            finally:
-                if previous is None:
-                    os.environ.pop("FINSAM_DUCKDB", None)
-                else:
-                    os.environ["FINSAM_DUCKDB"] = previous

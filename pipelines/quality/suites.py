@@ -19,6 +19,7 @@ from pathlib import Path
 import duckdb
 
 from pipelines import vocabulary
+from pipelines.quality import warm_up
 from pipelines.settings import PROJECT_ROOT
 
 EXPECTATIONS_DIR = PROJECT_ROOT / "expectations"
@@ -92,8 +93,6 @@ def quiet_gx() -> None:
 
 def run_suites(warehouse: Path, suites: list[Suite]) -> list[SuiteFailure]:
     """Validate each suite's table; one failure per unmet expectation."""
-    from pipelines.quality import warm_up
-
     quiet_gx()
     warm_up.wait()
     import great_expectations as gx

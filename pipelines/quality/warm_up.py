@@ -11,27 +11,31 @@ import sys
 import threading
 from contextlib import suppress
 
-_state: dict[str, threading.Thread | bool | None] = {"enabled": False, "thread": None}
+
+class _WarmUp:
+    enabled = False
+    thread: threading.Thread | None = None
+
+
+_WARM_UP = _WarmUp()
 
 
 def enable() -> None:
-    _state["enabled"] = True
+    _WARM_UP.enabled = True
 
 
 def start() -> None:
     """Begin importing Great Expectations in a thread, once, when enabled."""
-    if not _state["enabled"] or _state["thread"] or "great_expectations" in sys.modules:
+    if not _WARM_UP.enabled or _WARM_UP.thread or "great_expectations" in sys.modules:
         return
-    thread = threading.Thread(target=_import, name="gx-warm-up", daemon=True)
-    _state["thread"] = thread
-    thread.start()
+    _WARM_UP.thread = threading.Thread(target=_import, name="gx-warm-up", daemon=True)
+    _WARM_UP.thread.start()
 
 
 def wait() -> None:
     """Let a started warm-up finish before the checks import Great Expectations."""
-    thread = _state["thread"]
-    if isinstance(thread, threading.Thread):
-        thread.join()
+    if _WARM_UP.thread is not None:
+        _WARM_UP.thread.join()
 
 
 def _import() -> None:

@@ -1,7 +1,5 @@
 """dbt models as Dagster assets; dbt tests become asset checks."""
 
-import os
-
 import dagster as dg
 from dagster_dbt import DbtCliResource, dbt_assets
 
@@ -9,6 +7,7 @@ from pipelines.defs.dbt.resources import dbt_project
 from pipelines.defs.dbt.translator import FinsamTranslator
 from pipelines.defs.resources import Warehouse
 from pipelines.quality import warm_up
+from pipelines.settings import environment
 
 
 def build_dbt_assets() -> dg.AssetsDefinition:
@@ -20,11 +19,8 @@ def build_dbt_assets() -> dg.AssetsDefinition:
         """`dbt build` into the run's working warehouse (`warehouse` points the profile there)."""
         # the run id through the environment, not --vars: changed vars make dbt parse the
         # whole project again, a changed env_var only the models that read it
-        os.environ["FINSAM_RUN_ID"] = context.run.run_id
         warm_up.start()  # the checks after dbt need Great Expectations
-        try:
+        with environment("FINSAM_RUN_ID", context.run.run_id):
             yield from dbt.cli(["build"], context=context).stream()
-        finally:
-            os.environ.pop("FINSAM_RUN_ID", None)
 
     return finsam_dbt

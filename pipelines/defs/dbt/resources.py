@@ -5,8 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sys
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from functools import cache, cached_property
 from importlib.metadata import version
 from pathlib import Path
@@ -14,11 +13,10 @@ from pathlib import Path
 from dagster_dbt import DbtCliResource, DbtProject
 from packaging.version import Version
 
-from pipelines.files import file_hash
-from pipelines.settings import DBT_PROJECT_DIR
+from pipelines.run_stamp import dbt_project_digest
+from pipelines.settings import DBT_PROJECT_DIR, environment
 
 MANIFEST_STAMP = "finsam_manifest.stamp"
-_PROJECT_PARTS = ("models", "macros", "seeds", "tests", "dbt_project.yml", "profiles.yml")
 
 
 def dbt_executable() -> str:
@@ -53,31 +51,11 @@ def dbt_resource() -> DbtCliResource:
     return FinsamDbtCli(project_dir=dbt_project(), dbt_executable=dbt_executable())
 
 
-@contextmanager
-def profile_database(database: Path | None) -> Iterator[None]:
-    """FINSAM_DUCKDB (the profile's database) set to `database` for the block, if given."""
-    previous = os.environ.get("FINSAM_DUCKDB")
-    if database is not None:
-        os.environ["FINSAM_DUCKDB"] = str(database)
-    try:
-        yield
-    finally:
-        if previous is None:
-            os.environ.pop("FINSAM_DUCKDB", None)
-        else:
-            os.environ["FINSAM_DUCKDB"] = previous
-
-
 def manifest_digest(manifest: Path) -> str:
     """What the parsed manifest depends on: the project's files, dbt's version, the settings
     the profile and models read, and the manifest file itself as the last parse left it."""
     digest = hashlib.sha256(f"dbt-core {version('dbt-core')}\n".encode())
-    for part in _PROJECT_PARTS:
-        root = DBT_PROJECT_DIR / part
-        files = sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else [root]
-        for path in files:
-            if path.exists():
-                digest.update(f"{path.relative_to(DBT_PROJECT_DIR)}\0{file_hash(path)}\n".encode())
+    digest.update(dbt_project_digest().encode())
     settings = sorted((k, v) for k, v in os.environ.items()
                       if k.startswith(("FINSAM_", "DBT_")) and k != "FINSAM_RUN_ID")
     digest.update(repr(settings).encode())
@@ -96,7 +74,7 @@ def prepare_manifest(database: Path | None = None) -> Path:
     """
     project = dbt_project()
     stamp = project.manifest_path.parent / MANIFEST_STAMP
-    with profile_database(database):
+    with environment("FINSAM_DUCKDB", None if database is None else str(database)):
         if stamp.exists() and stamp.read_text() == manifest_digest(project.manifest_path):
             return project.manifest_path
         project.preparer.prepare(project)
