@@ -51,13 +51,17 @@ def attribute(figures: list[Figure], lines: list[Line], text: str, names: list[s
     for figure in figures:
         if figure.insats or figure.rule.startswith(("table", "form")):
             continue  # a table or form cell belongs to its table, not to a paragraph
-        line = next((ln for ln in lines if ln.start <= figure.start < ln.end + 1), None)
-        if line is None:
+        at = next((n for n, ln in enumerate(lines) if ln.start <= figure.start < ln.end + 1),
+                  None)
+        if at is None:
             continue
+        line = lines[at]
         before = text[line.start:figure.clause_start]
         cut = max(before.rfind(". "), before.rfind("! "))
         sentence_at = cut + 2 if cut >= 0 else 0
+        while at and lines[at - 1].text.strip():
+            at -= 1  # a paragraph wrapped over lines opens on its first line
         named = named_at_start(text[line.start + sentence_at:line.end], forms) or \
-            named_at_start(line.text, forms)
+            named_at_start(lines[at].text, forms)
         if named and fold(named) != fold(own):
             figure.insats = named

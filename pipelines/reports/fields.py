@@ -114,8 +114,8 @@ def kind_title_insats(lines: list[Line], is_name: Callable[[str], bool],
         if after_kind or not (m := pattern.match(text)):
             continue
         name = _PERIOD_TAIL.sub("", m.group("name")).strip(" .,–-*")
-        if fold(name).split()[:1] and fold(name).split()[0] in lx.TOPIC_OF:
-            continue  # "HALVÅRSUPPFÖLJNING AV INSATSER": of a topic, not a name
+        if fold(name).split()[:1] and fold(name).split()[0] in (*lx.TOPIC_OF, *lx.ADDRESSED_TO):
+            continue  # "HALVÅRSUPPFÖLJNING AV INSATSER", "… TILL STYRELSEN": no name
         if name and _is_name(name) and len(name.split()) <= 6 and is_name(name):
             return i, name
     return None

@@ -46,6 +46,9 @@ _SEX_SPLIT = re.compile(r"(?P<a>\d+)\s*(?P<sa>kvinnor|kvinna|män|man|K|M)\b"
                         r"|\b(?P<sb>kvinnor|kvinna|män|man|K|M):?\s*(?P<b>\d+)", re.IGNORECASE)
 
 
+_QUESTION_NUMBER = re.compile(r"\d{1,2}[a-h]?[.)]?")
+
+
 def _indented(cells: list[str]) -> list[str]:
     """A row's cells without the empty ones that indent it."""
     n = 0
@@ -249,6 +252,9 @@ class FormRules(FormAnswers):
     def _table(self, rows: list[Line], caption: str = "") -> None:
         """Tab-separated tables (`pipelines.reports.tables`); a table of two columns, label and
         value, is a list of labelled values ('Antal deltagare | 29')."""
+        if len(rows) > 2 and all(cell.strip().lower() in lx.FORM_TABLE_HEADERS
+                                 for cell in rows[0].text.split("\t")):
+            rows = rows[1:]  # "Nr | Fråga | Svar" over a form's questions
         headed = len(rows) > 2 and is_header_row(rows[0])  # "Jobbverkstaden | T1 2025"
         caption_metric = self._label_metric(
             FORM_NUMBERING.sub("", caption).lower()) if caption else None
@@ -256,17 +262,24 @@ class FormRules(FormAnswers):
         # an indented row under a label ("Arbete | 31" over " | varav subventionerat | 12")
         indents = [len(cells) - len(_indented(cells)) for cells in split]
         split = [_indented(cells) for cells in split]
+        # a question's number in a cell of its own: "7a | Avslut till arbete | 1"
+        numbered = [len(cells[0]) + 1 if len(cells) == 3 and _QUESTION_NUMBER.fullmatch(
+            cells[0].strip()) else 0 for cells in split]
+        split = [cells[1:] if width else cells for cells, width in zip(split, numbered,
+                                                                       strict=True)]
+        headed = headed and not all(numbered)  # every row a numbered question: a form
         by_sex = [sex_cells(cells) for cells in split]
         if (not headed or any(found is not None for found in by_sex)) and all(
                 found is not None or _paired(cells)
                 for cells, found in zip(split, by_sex, strict=True)):
-            for row, cells, found, indent in zip(rows, split, by_sex, indents, strict=True):
+            for row, cells, found, indent, width in zip(rows, split, by_sex, indents, numbered,
+                                                        strict=True):
                 # label | value (| label | value …): form cells in pairs
                 if caption_metric and self._period_value(row, caption_metric):
                     continue  # "7. Antal avslutade" / "Under perioden: 2" / "Sedan start: 28"
                 if indent and not set(cells[0].lower().split()) & set(lx.SEX_WORDS):
                     continue  # a part of the row above, not a count of its own
-                offset = indent
+                offset = indent + width
                 if found is not None:
                     self._sex_row(row, cells, found)
                     continue

@@ -43,6 +43,12 @@ class NumberRules:
         if re.match(r"[-–]\s?\d", text[tok.end:tok.end + 3]) or re.match(r"\s\d{3}\b",
                                                                          text[tok.end:tok.end + 5]):
             return True
+        if re.fullmatch(r"\d{3}", tok.text) and re.search(r"[^\d\s]\s?\d{1,3}[ \u00a0]$",
+                                                          text[max(0, tok.start - 6):tok.start]):
+            return True  # the thousands of "1 400"
+        if i and tokens[i - 1].lower.rstrip(".") in lx.APPROXIMATE_WORDS and (
+                nxt in lx.PEOPLE or nxt in lx.SEX_WORDS):
+            return True  # "cirka 30 deltagare": a rough count of people
         if re.fullmatch(r"(19|20)\d\d", tok.text) and nxt not in lx.PEOPLE:
             return True
         if nxt in MONTHS or nxt.rstrip(".") in MONTHS:

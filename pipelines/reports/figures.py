@@ -35,6 +35,11 @@ _LABEL = re.compile(r"^\s*((?:[^:\d.!?]|(?<!\d)(?:19|20)\d\d(?!\d)|\d{1,2}/\d{1,
                     r"|\.(?=\s?[a-zåäö])"  # an abbreviation: "Arbete (inkl. lönestöd): 3"
                     rf"|\d{{1,2}}\s+(?:{'|'.join(MONTHS)})\b)"
                     r"{2,60}):\s*(?=\S)")
+# A numbered form question with its answer after it on the line, no colon between: the
+# answer a number, perhaps a unit or a bracket after it, nothing more.
+_NUMBERED_ANSWER = re.compile(r"([A-ZÅÄÖ][^\d:!?]{2,80}?)\s+(?!(?:19|20)\d\d\b)"
+                              r"(?=\d+(?:,\d+)?\s*(?:%|procent"
+                              r"|månader|mån|st|personer|platser)?\.?\s*(?:\([^)]*\))?\s*$)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"”(]?[A-ZÅÄÖ0-9])")
 
 
@@ -140,6 +145,13 @@ class SectionFigures(NumberRules, CountRules, ShareRules, FormRules, ListRules):
             offset = numbering.end() if numbering else 0
             if self._label_value(line, offset + m.end(), label):
                 return
+        elif numbering and "." not in numbering.group().strip()[:-1] and (
+                m := _NUMBERED_ANSWER.match(text[numbering.end():])) and \
+                len(m.group(1).split()) >= 2 and \
+                self._label_value(line, numbering.end() + m.end(), m.group(1).lower()):
+            # "4. Antal nya deltagare under perioden 19": a question and its answer; not
+            # "4.1 Deltagare 12" in a list of contents
+            return
         if re.match(r"^\s*(?:[-•]\s*)?m[aå]l(?:et)?\b", text, re.IGNORECASE):
             label = label or "mål"
         question = ""

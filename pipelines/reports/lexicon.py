@@ -207,9 +207,15 @@ BREAKDOWN_HEADERS = ("kommun", "kommuner", "ort", "orter", "stadsdel", "stadsdel
 TOPIC_ENDINGS = ("perspektiv", "perspektivet", "analys", "konsekvenser")
 # Words after a topic that introduce the insats it is about: "Uppföljning av Steget Vidare".
 TOPIC_OF = ("av", "för", "inom", "i", "från")
+# Words after a report's kind that name whom it is for, not an insats: "Lägesrapport till
+# styrelsen", "Rapport inför beredningsgruppens möte".
+ADDRESSED_TO = ("till", "inför")
 # Line prefixes that only say what kind of line it is: "Fråga: Insatsens namn" / "Svar: Vägen
 # In", "Nyckeltal: Nya: 7".
 FORM_PREFIXES = ("fråga", "svar", "fråga/svar", "nyckeltal")
+# A table header that only says the rows are a form's numbered questions and answers:
+# "Nr | Fråga | Svar".
+FORM_TABLE_HEADERS = ("nr", "nr.", "#", "fråga", "frågor", "svar", "uppgift", "värde")
 
 # Kinds of report, as named in titles ("Verksamhetsberättelse 2023"): a title line, never an
 # insats, and the year beside one is the report's year.
@@ -225,6 +231,10 @@ NOT_PERIOD_FIELDS = ("diarienummer", "dnr", "arendenummer", "beslut", "faststall
                      "organisationsnummer", "referens", "beslutad", "behandlad", "upprattad",
                      "version", "blankett", "mall", "publicerad", "senast uppdaterad",
                      "uppdaterad", "skapad", "utskriven")
+# Title words that make the period on their line one the report compares with ("med
+# jämförelse mot halvårsuppföljningen (januari–juni 2023)"), not the one it covers (folded).
+COMPARISON_TITLE_WORDS = ("jamforelse", "jamfort", "jamforelsetal", "jamforelseperiod",
+                          "motsvarande period", "foregaende ar")
 # Ordinal words before a part of a year: "tredje kvartalet 2024", "andra tertialet".
 ORDINALS = {"första": 1, "1:a": 1, "andra": 2, "2:a": 2, "tredje": 3, "3:e": 3, "fjärde": 4,
             "4:e": 4}
@@ -264,6 +274,10 @@ ABBREVIATIONS = ("p.g.a.", "t.ex.", "bl.a.", "s.k.", "ca.", "m.m.", "dvs.", "osv
 # Words before a number that make it a reference: "Tabell 2 Avslutade deltagare …".
 REFERENCE_WORDS = ("tabell", "figur", "bilaga", "diagram", "sida", "sid", "kapitel", "avsnitt",
                    "punkt", "fråga", "§", "bild", "ärende", "paragraf", "rad", "kolumn")
+# Words that make a count of people after them a rough one ("cirka 30 personer"), never a
+# figure; a share or a time keeps them ("drygt 55 procent", "ca 8 mån").
+APPROXIMATE_WORDS = ("cirka", "ca", "ungefär", "drygt", "omkring", "knappt", "närmare", "runt",
+                     "uppemot", "nästan")
 # Words shortened in terse notes, read as the word: "3 avsl.", "arb. 2", "17 pers. inskr.".
 SHORT_FORMS = {"delt": "deltagare", "avsl": "avslutade", "arb": "arbete", "stud": "studier",
                "pers": "personer", "inskr": "inskrivna", "sjukskr": "sjukskrivning",
@@ -306,6 +320,7 @@ PREDICATES = {
         r"|\bär (det )?(?:[#\w]+ )*?inskrivna"),
     "participants": (
         r"inskriv|deltagit|\bdeltar\b|\bdeltog\b|\b(haft|hade) (\w+ ){0,4}#|registrer|fått ta del"
+        r"|\bmedverka(t|de|r)\b"
         r"|\bantal(et)? (\w+ )?(deltagare|personer|individer|unga) ((var|är|blev) )?#"
         r"|\baktuella\b|\baktiva\b|tagit del|haft kontakt med|fått stöd"
         r"|könsfördelning|\bunika\b|omfattats|# aktiva\b|^ ?av (våra )?# \w+ (var|har)"

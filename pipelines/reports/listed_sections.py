@@ -11,7 +11,7 @@ from pipelines.reports.folding import fold
 from pipelines.reports.headings import is_standalone
 from pipelines.reports.periods import MONTHS
 from pipelines.reports.text import Document, Line
-from pipelines.reports.topics import without_appendix
+from pipelines.reports.topics import without_appendix, without_numbering
 
 _BOILERPLATE = {"uppföljning", "verksamhetsrapport", "rapport", "delårsrapport", "årsrapport",
                 "slutrapport", "kvartalsrapport", "insatsen", "insats", "projektet", "och", "till",
@@ -105,6 +105,7 @@ def section_name(heading: str, listed: str | None) -> str:
     cleaned = _clean_heading(heading)
     if listed is None:
         return cleaned or heading.strip()
+    listed = without_numbering(listed)[1] or listed  # "3.2 Steg vidare" in a contents list
     similar = _similar(fold(cleaned), fold(listed))
     if fold(cleaned) and (fold(cleaned) == fold(listed) or similar):
         return cleaned

@@ -93,8 +93,9 @@ def _title_period(doc: Document, shown: list[tuple[int, Line]]) -> Period | None
     head, previous = [], ""
     final = _FINAL_REPORT.search(" ".join(x.text for _, x in shown[:4]))
     for i, line in shown:
-        if head and line.heading_level and without_numbering(line.text.strip())[0]:
-            break  # "# 1. Sammanfattning": the body begins
+        depth, rest = without_numbering(line.text.strip())
+        if head and depth and (line.heading_level or rest.isupper()):
+            break  # "# 1. Sammanfattning", "1. INLEDNING": the body begins
         label = label_of(line.text)
         # "Projektperiod 2022-09-01 – 2025-08-31" without a colon is a field too
         lifetime_line = (fold(line.text).split() or [""])[0] in fields - {"period"}
@@ -103,7 +104,8 @@ def _title_period(doc: Document, shown: list[tuple[int, Line]]) -> Period | None
             return found  # a final report covers the project's whole period
         if previous not in fields and label not in fields and "\t" not in line.text and \
                 not lifetime_line and \
-                not label.startswith(lx.NOT_PERIOD_FIELDS):  # "Dnr 2020/14" is no period
+                not label.startswith(lx.NOT_PERIOD_FIELDS) and \
+                not any(word in fold(line.text) for word in lx.COMPARISON_TITLE_WORDS):
             head.append(line.text)  # a table's header ("Kv 1 | Kv 2") is no title
         previous = label
     title = "\n".join(head)

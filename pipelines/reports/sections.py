@@ -128,12 +128,23 @@ def _fields_or_headings(doc: Document, forbund: str) -> list[tuple[int, str]]:
     return sorted([*fields, *after])
 
 
-def _sub_projects(doc: Document, forbund: str) -> list[tuple[int, str]]:
+def _sub_projects(doc: Document, forbund: str, project: str) -> list[tuple[int, str]]:
     """The parts of a project a report on it heads as its own ('4.1 Delprojekt A – Verkstan',
-    'Spår Arbete'), two or more; its text before them is about the whole project."""
+    'Spår Arbete', 'Framsteg Unga' in a report on Framsteg), two or more; its text before
+    them is about the whole project."""
+    named = f"{fold(project)} "
     parts = [(i, name) for i, name in heading_sections(doc.lines, forbund)
-             if (fold(name).split() or [""])[0] in _SUB_PROJECT_WORDS]
-    return parts if len(parts) >= 2 else []
+             if (fold(name).split() or [""])[0] in _SUB_PROJECT_WORDS
+             or (fold(name).startswith(named) and len(fold(name)) > len(named))]
+    if len(parts) < 2:
+        return []
+    # a chapter numbered above the parts ("5. Resultat för hela projektet" after "4.2 …")
+    # is about the whole project again
+    depth = without_numbering(doc.lines[parts[-1][0]].text.strip())[0]
+    chapter = next((i for i in range(parts[-1][0] + 1, len(doc.lines))
+                    if (found := style(doc.lines[i])) and found.startswith("num")
+                    and 0 < without_numbering(doc.lines[i].text.strip())[0] < depth), None)
+    return parts + ([(chapter, project)] if chapter is not None else [])
 
 
 def _headed_under(doc: Document, starts: list[tuple[int, str]],
@@ -192,7 +203,7 @@ def find_sections(doc: Document) -> list[Section]:
 
     titled_kind = kind_title_insats(doc.lines, keep)
     single: list[tuple[int, str]] = _fields_or_headings(doc, forbund) or (
-        [(0, titled_kind[1]), *_sub_projects(doc, forbund)] if titled_kind else [])
+        [(0, titled_kind[1]), *_sub_projects(doc, forbund, titled_kind[1])] if titled_kind else [])
     starts, listed, paragraphs = single, {}, set()
     # A listing of the insatser: a table of contents, a cover list or an agenda; the first
     # whose names are found again as headings.

@@ -92,10 +92,14 @@ def read_table(rows: list[Line], label_metric: Callable[[str], str | None],
              for cell in header]
     if money[0] or len(header) > 1 and all(money[1:]):
         return []  # "Belopp i tkr | Budget 2024 | Utfall jan–apr", "Insats | Utfall (kr)"
-    kinds = [("", None) if paid else _column(cell, label_metric)
-             for cell, paid in zip(header, money, strict=True)]
+    # "Uppgift | Samtliga insatser 2023": a column for the whole förbund holds no insats' count
+    kinds = [("", None) if paid or j and re.search(lx.FORBUND_WIDE, cell, re.IGNORECASE)
+             else _column(cell, label_metric)
+             for j, (cell, paid) in enumerate(zip(header, money, strict=True))]
     first = header[0].strip().lower().rstrip(":")
-    by_insats = first in _NAME_HEADERS
+    # "Insats | 2022 | 2023", or no first header at all over rows the report heads as insatser
+    by_insats = first in _NAME_HEADERS or not first and len(rows) > 1 and all(
+        is_known(row_label(row)) for row in rows[1:] if row_label(row) not in _TOTAL)
     # "IPS Rönnåsen | 2023 | 2022": a table of one insats names it in its first header cell.
     named = header[0].strip() if header[0].strip() and not by_insats and is_insats(
         header[0].strip()) and any(kind in ("period", "sex", "all") for kind, _ in kinds[1:]) \

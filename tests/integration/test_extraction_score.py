@@ -46,9 +46,9 @@ HELPER_SETS = Path(__file__).parents[1] / "fixtures" / "reports" / "helper_sets"
 
 
 def test_reports_written_by_helpers_meet_their_floor():
-    """247 reports in 246 templates that helpers wrote without seeing the rules (with their
-    answer keys): micro-averaged over all, floors a little below what was measured (P 0.941,
-    R 0.842, periods 95.9 %)."""
+    """271 reports in 270 templates that helpers wrote without seeing the rules (with their
+    answer keys): micro-averaged over all, floors a little below what was measured (P 0.942,
+    R 0.837, periods 96.1 %)."""
     scorer_path = SHARED_DIR / "tools" / "score_extraction.py"
     if not scorer_path.exists():
         pytest.skip("../shared scorer not present")
@@ -69,7 +69,7 @@ def test_reports_written_by_helpers_meet_their_floor():
                                               extracted_rows + len(extracted),
                                               matched + len(found))
         periods_right += period_ok
-    assert gold_rows > 12800
+    assert gold_rows > 14000
     precision, recall = matched / extracted_rows, matched / gold_rows
-    assert precision >= 0.933 and recall >= 0.832, (precision, recall)
+    assert precision >= 0.935 and recall >= 0.828, (precision, recall)
     assert periods_right / matched >= 0.94, periods_right / matched
