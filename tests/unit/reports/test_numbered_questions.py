@@ -62,3 +62,12 @@ def test_a_table_of_numbered_questions_is_a_form():
 def test_a_column_for_all_insatser_together_gives_no_insats_a_figure():
     found = {f.value for f in extract_document(normalise("lovsta.txt", FORM_TABLE))}
     assert not found & {112, 41}
+
+
+def test_a_table_headed_by_all_insatser_together_is_the_forbunds():
+    text = ("Samordningsförbundet Lövsta\nUppföljning 2024\n\n# Trappsteget\n\n"
+            "Trappsteget har haft 26 deltagare under året.\n\n# Lotsen\n\n"
+            "Lotsen har haft 14 deltagare under året.\n\n"
+            "Samtliga insatser\t2023\t2024\nDeltagare\t98\t112\nAvslutade\t40\t47\n")
+    found = {(f.insats, f.value) for f in extract_document(normalise("lovsta.txt", text))}
+    assert found == {("Trappsteget", 26), ("Lotsen", 14)}
