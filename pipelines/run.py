@@ -85,7 +85,7 @@ def _run_locked(paths: Paths, generate_if_empty: bool, force: bool,
     log("parsing the dbt project …")
     from pipelines.defs.dbt.resources import prepare_manifest
 
-    prepare_manifest(paths.work_warehouse)
+    prepare_manifest()
     log("loading Dagster definitions …")
     import dagster as dg
 
@@ -119,7 +119,7 @@ def _log_timings(paths: Paths, instance, run_id: str, startup: float, total: flo
     from pipelines.timings import describe, slowest_dbt_nodes, step_seconds
 
     steps = {"start-up": round(startup, 1), **step_seconds(instance, run_id)}
-    dbt = slowest_dbt_nodes(run_id)
+    dbt = slowest_dbt_nodes(paths.dbt_target_dir)
     log(f"time by step ({total:.1f} s in all): {describe(steps)}")
     if dbt:
         log(f"slowest dbt nodes: {describe(dbt)}")

@@ -68,6 +68,12 @@ class Paths:
         return self.data_dir / "work" / "warehouse.duckdb"
 
     @property
+    def dbt_target_dir(self) -> Path:
+        """dbt's artifacts of this data folder's builds (manifest, run results, the partial
+        parse that lets the next build parse only what changed), replaced by each build."""
+        return self.data_dir / "work" / "dbt"
+
+    @property
     def ops_dir(self) -> Path:
         """Run log and lock."""
         return self.data_dir / "ops"
@@ -99,3 +105,15 @@ def environment(name: str, value: str | None) -> Iterator[None]:
             os.environ.pop(name, None)
         else:
             os.environ[name] = previous
+
+
+@contextmanager
+def without_environment(*names: str) -> Iterator[None]:
+    """`names` unset in the environment for the block, and back to what they were after."""
+    previous = {name: os.environ.pop(name) for name in names if name in os.environ}
+    try:
+        yield
+    finally:
+        for name in names:
+            os.environ.pop(name, None)
+        os.environ.update(previous)

@@ -9,8 +9,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from pipelines.settings import DBT_PROJECT_DIR
-
 
 def step_seconds(instance, run_id: str) -> dict[str, float]:
     """Seconds from each step's start to its success or failure, in the order they ran."""
@@ -31,12 +29,13 @@ def step_seconds(instance, run_id: str) -> dict[str, float]:
     return seconds
 
 
-def slowest_dbt_nodes(run_id: str, count: int = 5) -> dict[str, float]:
-    """The dbt nodes of the run that took longest, and all its tests together."""
-    results = sorted((DBT_PROJECT_DIR / "target").glob(f"*-{run_id[:7]}-*/run_results.json"))
-    if not results:
+def slowest_dbt_nodes(target_dir: Path, count: int = 5) -> dict[str, float]:
+    """The dbt nodes of the last build in `target_dir` that took longest, and all its tests
+    together."""
+    results = target_dir / "run_results.json"
+    if not results.exists():
         return {}
-    nodes = json.loads(results[-1].read_text(encoding="utf-8")).get("results", [])
+    nodes = json.loads(results.read_text(encoding="utf-8")).get("results", [])
     times = [(n["unique_id"], n.get("execution_time") or 0.0) for n in nodes]
     tests = sum(t for node, t in times if node.startswith(("test.", "unit_test.")))
     built = sorted(((node.split(".")[-1], t) for node, t in times

@@ -19,11 +19,12 @@ def test_a_current_manifest_is_not_parsed_again_and_a_stale_one_is(dbt_manifest:
     assert dbt_manifest.stat().st_mtime_ns != before
 
 
-def test_the_digest_covers_the_profile_database_but_not_the_run_id(
+def test_the_digest_covers_neither_the_warehouse_nor_the_run_id(
         dbt_manifest: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FINSAM_DUCKDB", str(tmp_path / "a" / "warehouse.duckdb"))
     first = manifest_digest(dbt_manifest)
     monkeypatch.setenv("FINSAM_RUN_ID", "another-run")
-    assert manifest_digest(dbt_manifest) == first  # a new run needs no new parse
     monkeypatch.setenv("FINSAM_DUCKDB", str(tmp_path / "b" / "warehouse.duckdb"))
-    assert manifest_digest(dbt_manifest) != first  # the build's profile changed: parse again
+    assert manifest_digest(dbt_manifest) == first  # another data folder needs no new parse
+    monkeypatch.setenv("DBT_STATIC_PARSER", "false")
+    assert manifest_digest(dbt_manifest) != first  # dbt's own settings do

@@ -20,7 +20,12 @@ def build_dbt_assets() -> dg.AssetsDefinition:
         # the run id through the environment, not --vars: changed vars make dbt parse the
         # whole project again, a changed env_var only the models that read it
         warm_up.start()  # the checks after dbt need Great Expectations
+        target = warehouse.paths.dbt_target_dir
+        (target / "run_results.json").unlink(missing_ok=True)  # only this build's results
         with environment("FINSAM_RUN_ID", context.run.run_id):
-            yield from dbt.cli(["build"], context=context).stream()
+            # dbt's unit tests check the SQL, not the night's data: they run in the test
+            # suite (tests/integration/test_dbt_unit_tests.py), not in every nightly build
+            yield from dbt.cli(["build", "--exclude-resource-type", "unit_test"],
+                               context=context, target_path=target).stream()
 
     return finsam_dbt

@@ -14,7 +14,7 @@ from dagster_dbt import DbtCliResource, DbtProject
 from packaging.version import Version
 
 from pipelines.run_stamp import dbt_project_digest
-from pipelines.settings import DBT_PROJECT_DIR, environment
+from pipelines.settings import DBT_PROJECT_DIR, without_environment
 
 MANIFEST_STAMP = "finsam_manifest.stamp"
 
@@ -52,12 +52,12 @@ def dbt_resource() -> DbtCliResource:
 
 
 def manifest_digest(manifest: Path) -> str:
-    """What the parsed manifest depends on: the project's files, dbt's version, the settings
-    the profile and models read, and the manifest file itself as the last parse left it."""
+    """What the parsed manifest depends on: the project's files, dbt's version, dbt's own
+    settings and the manifest file itself as the last parse left it. Not the warehouse a
+    build writes nor the run id: the manifest is the same for every data folder and run."""
     digest = hashlib.sha256(f"dbt-core {version('dbt-core')}\n".encode())
     digest.update(dbt_project_digest().encode())
-    settings = sorted((k, v) for k, v in os.environ.items()
-                      if k.startswith(("FINSAM_", "DBT_")) and k != "FINSAM_RUN_ID")
+    settings = sorted((k, v) for k, v in os.environ.items() if k.startswith("DBT_"))
     digest.update(repr(settings).encode())
     if manifest.exists():
         stat = manifest.stat()
@@ -65,18 +65,19 @@ def manifest_digest(manifest: Path) -> str:
     return digest.hexdigest()
 
 
-def prepare_manifest(database: Path | None = None) -> Path:
+def prepare_manifest() -> Path:
     """Parse the dbt project so that its manifest is current; returns the manifest path.
 
-    `database` is the warehouse the build will write: parsing with the same profile lets
-    `dbt build` parse only what changed (partial parsing) instead of the whole project.
-    Nothing is parsed when the project, dbt and the settings are as at the last parse.
+    Nothing is parsed when the project, dbt and its settings are as at the last parse. The
+    parse uses the profile's default warehouse, so that the manifest does not depend on the
+    data folder; each data folder's builds keep their own target folder
+    (`Paths.dbt_target_dir`), where dbt parses only what changed since its last build.
     """
     project = dbt_project()
     stamp = project.manifest_path.parent / MANIFEST_STAMP
-    with environment("FINSAM_DUCKDB", None if database is None else str(database)):
-        if stamp.exists() and stamp.read_text() == manifest_digest(project.manifest_path):
-            return project.manifest_path
+    if stamp.exists() and stamp.read_text() == manifest_digest(project.manifest_path):
+        return project.manifest_path
+    with without_environment("FINSAM_DUCKDB", "FINSAM_RUN_ID"):
         project.preparer.prepare(project)
-        stamp.write_text(manifest_digest(project.manifest_path))
+    stamp.write_text(manifest_digest(project.manifest_path))
     return project.manifest_path
