@@ -16,6 +16,10 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import polars as pl
 
 _SEPARATOR = r"[-–+ ]?"
 _CANDIDATE = re.compile(
@@ -83,21 +87,22 @@ def mask_personnummer(text: str) -> str:
 # over whole columns, after which only the matching cells are checked one by one. The month's
 # first digit is 0 or 1 (or a digit of another script), so organisation numbers stay out.
 _WITHIN_REACH = r"\d{2}(?:[01]|[^\x00-\x7f])\d{3}[-–+ ]?\d{4}|^\s*\d{9}\s*$"
+# … and every text holding such a cell matches this: a first pass over whole lines of a file
+# before it is split into cells.
+IN_TEXT = r"\d{2}(?:[01]|[^\x00-\x7f])\d{3}[-–+ ]?\d{4}|\d{9}"
 
 
-def find_personnummer_column(headers: list[str], rows: list[list[str]],
+def find_personnummer_column(headers: list[str], cells: pl.DataFrame,
                              row_numbers: list[int]) -> tuple[str, int] | None:
     """The first (header, row number) holding a personnummer-like value, if any: the
-    earliest row, and in it the first column."""
-    import polars as pl
-
+    earliest row, and in it the first column. `cells` holds one String column per header,
+    in the headers' order."""
     first: tuple[int, int] | None = None  # (row index, column index)
-    for col in range(len(headers)):
-        cells = pl.Series([row[col] for row in rows], dtype=pl.String)
-        for index in cells.str.contains(_WITHIN_REACH).fill_null(False).arg_true():
+    for col, column in enumerate(cells.iter_columns()):
+        for index in column.str.contains(_WITHIN_REACH).fill_null(False).arg_true():
             if first is not None and index >= first[0]:
                 break
-            if looks_like_personnummer(rows[index][col]):
+            if looks_like_personnummer(column[index]):
                 first = (index, col)
                 break
     return None if first is None else (headers[first[1]], row_numbers[first[0]])

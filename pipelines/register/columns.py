@@ -10,6 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from enum import StrEnum
+from functools import cache
 
 
 class Kind(StrEnum):
@@ -146,6 +147,7 @@ MARKERS: dict[Kind, tuple[str, ...]] = {
 }
 
 
+@cache
 def normalise_header(header: str) -> str:
     """Fold a header for matching: case, accents, spaces and punctuation do not matter.
 
@@ -165,8 +167,10 @@ def money_scale(header: str) -> int:
     return next((scale for unit, scale in MONEY_UNITS.items() if folded.endswith(unit)), 1)
 
 
+@cache
 def header_lookup(kind: Kind) -> dict[str, Column]:
-    """Normalised header → canonical column, including the canonical names themselves."""
+    """Normalised header → canonical column, including the canonical names themselves
+    (built once per kind; read it, never change it)."""
     lookup: dict[str, Column] = {}
     for column in COLUMNS[kind]:
         for alias in (column.name, column.label, *column.aliases):

@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
-from itertools import chain
 from pathlib import Path
 from typing import Any
+
+import polars as pl
 
 from pipelines import limits
 from pipelines.encodings import decode
 from pipelines.errors import CellProblem, InputFileError
+from pipelines.personnummer import IN_TEXT
 
 SUFFIXES = (".csv", ".txt", ".xlsx")
 _SEPARATORS = (";", ",", "\t")
@@ -24,13 +27,26 @@ _SEPARATORS = (";", ",", "\t")
 
 @dataclass(frozen=True)
 class RawTable:
-    """Headers and rows of text cells, with the spreadsheet row number of each row."""
+    """Headers and text cells, one String column per header (named by its position: "0",
+    "1", …), with the spreadsheet row number of each row."""
 
     headers: list[str]
-    rows: list[list[str]]
+    cells: pl.DataFrame
     row_numbers: list[int]
     encoding: str
     separator: str | None
+    # True when the text was read line by line and no line holds anything personnummer-like
+    # (`personnummer.IN_TEXT`): no cell needs the column scan then
+    screened: bool = False
+
+    @property
+    def rows(self) -> list[list[str]]:
+        return [list(row) for row in self.cells.iter_rows()]
+
+
+def _cells(width: int, rows: list[list[str]]) -> pl.DataFrame:
+    return pl.DataFrame({str(j): [row[j] for row in rows] for j in range(width)},
+                        schema={str(j): pl.String for j in range(width)})
 
 
 def sniff_separator(header_line: str) -> str:
@@ -50,6 +66,8 @@ def read_csv_cells(path: Path) -> RawTable:
     if not lines or not lines[0].strip():
         raise InputFileError(path, [CellProblem(1, "", "the file is empty or has no header")])
     separator = sniff_separator(lines[0])
+    if (table := _split_lines(path, text, lines, encoding, separator)) is not None:
+        return table
     csv.field_size_limit(limits.max_cell_chars() + 1)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
     try:
@@ -87,10 +105,9 @@ def _rows(reader: Any, path: Path, encoding: str, separator: str, ends_in_newlin
         if len(cells) > len(headers) and not any(cells[len(headers):]):
             cells = cells[:len(headers)]  # trailing separators with nothing after them
         if len(cells) > len(headers):
-            problems.append(CellProblem(
-                row_number, "", f"expected {len(headers)} fields separated by "
-                f"'{separator}', found {len(cells)} (a value holding '{separator}' must be "
-                "quoted)"))
+            problems.append(CellProblem(row_number, "", _TOO_MANY.format(
+                width=len(headers), separator=separator, found=len(cells))))
+            short = False  # the last row, if any, is too long, not cut off
             continue
         # Spreadsheet programs drop trailing empty fields: those are empty cells. A short
         # last line without a line break is a cut-off file, not dropped separators.
@@ -103,12 +120,55 @@ def _rows(reader: Any, path: Path, encoding: str, separator: str, ends_in_newlin
             "does not end with a line break: the file looks cut off"))
     if problems:
         raise InputFileError(path, problems, "Check quoting and separators in those rows.")
-    return RawTable(headers, rows, row_numbers, encoding, separator)
+    return RawTable(headers, _cells(len(headers), rows), row_numbers, encoding, separator)
+
+
+# Characters that make a line of text something other than one row split at its separator:
+# a quotation mark, and line breaks that `str.splitlines` knows but CSV does not. Whitespace
+# that Python strips and polars does not (\x1c–\x1f) goes the careful way too.
+_NOT_PLAIN = re.compile('["\x0b\x0c\x1c-\x1f\x85\u2028\u2029]')
+_TOO_MANY = ("expected {width} fields separated by '{separator}', found {found} (a value "
+             "holding '{separator}' must be quoted)")
+
+
+def _split_lines(path: Path, text: str, lines: list[str], encoding: str,
+                 separator: str) -> RawTable | None:
+    """The rows of a file without quoting, split in one pass over whole columns; the same
+    rows, row numbers and problems as `_rows` gives. None when the file needs `csv`."""
+    if _NOT_PLAIN.search(text):
+        return None
+    headers = [h.strip() for h in lines[0].split(separator)]
+    width = len(headers)
+    body = pl.DataFrame({"line": lines[1:]}, schema={"line": pl.String})
+    screened = not body["line"].str.contains(IN_TEXT).any()
+    split = body.select(
+        pl.int_range(2, len(lines) + 1, dtype=pl.Int64).alias("row"),
+        pl.col("line").str.split(separator).list.eval(pl.element().str.strip_chars())
+        .alias("cells"))
+    split = split.with_columns(
+        found=pl.col("cells").list.len(),
+        filled=pl.col("cells").list.eval(pl.element() != "").list.any(),
+        beyond=pl.col("cells").list.slice(width).list.eval(pl.element() != "").list.any())
+    kept = split.filter(pl.col("filled"))  # lines of nothing but separators and spaces go
+    wide = kept.filter(pl.col("found") > width, pl.col("beyond"))
+    problems = [CellProblem(row, "", _TOO_MANY.format(width=width, separator=separator,
+                                                     found=found))
+                for row, found in wide.select("row", "found").iter_rows()]
+    kept = kept.filter(~((pl.col("found") > width) & pl.col("beyond")))
+    last = split.tail(1)
+    if not kept.is_empty() and last["filled"].all() and (last["found"] < width).all() and \
+            not text.endswith(("\n", "\r")):
+        problems.append(CellProblem(
+            int(last["row"][0]), "", "the last row has fewer fields than the header and the "
+            "file does not end with a line break: the file looks cut off"))
+    if problems:
+        raise InputFileError(path, problems, "Check quoting and separators in those rows.")
+    cells = kept.select(pl.col("cells").list.get(j, null_on_oob=True).fill_null("").alias(str(j))
+                        for j in range(width))
+    return RawTable(headers, cells, kept["row"].to_list(), encoding, separator, screened)
 
 
 def read_xlsx_cells(path: Path) -> RawTable:
-    import polars as pl
-
     try:
         frame = pl.read_excel(path, sheet_id=1, engine="calamine")
     except Exception as exc:  # noqa: BLE001 - any reader failure means an unreadable workbook
@@ -119,7 +179,7 @@ def read_xlsx_cells(path: Path) -> RawTable:
     keep = [i for i, row in enumerate(rows) if any(row)]
     return RawTable(
         headers=[str(h).strip() for h in frame.columns],
-        rows=[rows[i] for i in keep],
+        cells=_cells(frame.width, [rows[i] for i in keep]),
         row_numbers=[i + 2 for i in keep],
         encoding="xlsx",
         separator=None,
@@ -128,7 +188,7 @@ def read_xlsx_cells(path: Path) -> RawTable:
 
 def _within_limits(path: Path, table: RawTable) -> RawTable:
     """Refuse a table with too many rows or a cell too long to be a register value."""
-    if len(table.rows) > limits.max_rows():
+    if table.cells.height > limits.max_rows():
         raise InputFileError(path, [CellProblem(
             table.row_numbers[limits.max_rows()], "", f"more than {limits.max_rows():,} rows "
             "(FINSAM_MAX_ROWS)")], "Split the export by year or insats.")
@@ -137,7 +197,9 @@ def _within_limits(path: Path, table: RawTable) -> RawTable:
         if len(header) > longest:
             raise InputFileError(path, [CellProblem(1, header[:40] + "…", f"a header of "
                                  f"{len(header):,} characters (limit {longest:,})")])
-    if max(map(len, chain.from_iterable(table.rows)), default=0) <= longest:
+    lengths = table.cells.select(pl.all().str.len_chars().max()).row(0) if table.cells.height \
+        else ()
+    if max((n or 0 for n in lengths), default=0) <= longest:
         return table  # the usual case, found without a loop in Python
     for row, number in zip(table.rows, table.row_numbers, strict=True):
         for header, cell in zip(table.headers, row, strict=True):

@@ -195,7 +195,8 @@ def parse_table(path: Path, table: RawTable, max_invalid_rows: int = 0) -> Parse
     With `max_invalid_rows` > 0, a file with at most that many invalid rows loads without
     them (they are listed in `rejected`); a file with more is refused whole.
     """
-    found = find_personnummer_column(table.headers, table.rows, table.row_numbers)
+    found = None if table.screened else find_personnummer_column(
+        table.headers, table.cells, table.row_numbers)
     if found:
         header, row = found
         raise InputFileError(
@@ -212,11 +213,9 @@ def parse_table(path: Path, table: RawTable, max_invalid_rows: int = 0) -> Parse
     positions, warnings = _map_headers(path, kind, table.headers)
     present = [c for c in COLUMNS[kind] if c.name in positions]
     header_of = {c.name: table.headers[positions[c.name]] for c in present}
-    raw = pl.DataFrame(
-        {c.name: [row[positions[c.name]] for row in table.rows] for c in present}
-        | {"source_row": table.row_numbers},
-        schema={c.name: pl.String for c in present} | {"source_row": pl.Int64},
-    )
+    raw = table.cells.select(
+        *(pl.col(str(positions[c.name])).alias(c.name) for c in present),
+        pl.Series("source_row", table.row_numbers, dtype=pl.Int64))
     typed = raw.select(
         *(typed_value(c.type, pl.col(c.name)).cast(POLARS_TYPES[c.type]).alias(c.name)
           if c.name in positions else pl.lit(None, POLARS_TYPES[c.type]).alias(c.name)

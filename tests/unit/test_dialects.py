@@ -8,6 +8,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+from pipelines.errors import InputFileError
 from pipelines.register.columns import Kind
 from pipelines.register.parse import parse_file
 
@@ -104,3 +105,46 @@ def test_anonymous_counts_file(tmp_path: Path):
     assert parsed.kind is Kind.ANONYMOUS_COUNTS
     assert parsed.frame["anonymous_count"].to_list() == [3, 0]
     assert parsed.frame["start_year"].to_list() == [2022, 2022]
+
+
+# Quote-free files are split over whole columns at once (`_split_lines`); every other file
+# goes through Python's csv reader. For quote-free text both must give the same table, or the
+# same problems.
+PLAIN_FILES = [
+    "A;B;C\n1;2;3\n4;5;6\n",
+    "A;B;C\r\n1;2;3\r\n\r\n4;5;6\r\n",  # Windows line ends and a blank line
+    "A;B;C\n 1 ; 2 ;3\u00a0\n;;\n  \n4;5\n",  # spaces, a line of separators, a short row
+    "A;B;C\n1;2;3;;\n4;5;6;x\n",  # trailing separators, and a row with one field too many
+    "A;B;C\n1;2;3\n4;5",  # a cut-off last row
+    "A;B;C\n1;2;3\n4;5\n",  # a short last row with its line break
+    "A\tB\tC\n1\t2\t3\n",
+    "A;B;C\r1;2;3\r4;5;6",  # old Mac line ends
+    "A;B;C\n1;2;3\n\n\n",
+]
+
+
+def _careful(path: Path, text: str):
+    import csv
+    import io
+
+    from pipelines.register.dialects import _rows, sniff_separator
+
+    separator = sniff_separator(text.splitlines()[0])
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
+    return _rows(reader, path, "utf-8", separator, text.endswith(("\n", "\r")))
+
+
+@pytest.mark.parametrize("text", PLAIN_FILES)
+def test_quote_free_files_split_as_the_csv_reader_reads_them(tmp_path: Path, text: str):
+    from pipelines.register.dialects import _split_lines, sniff_separator
+
+    path = tmp_path / "plain.csv"
+    outcomes = []
+    for read in (lambda: _careful(path, text), lambda: _split_lines(
+            path, text, text.splitlines(), "utf-8", sniff_separator(text.splitlines()[0]))):
+        try:
+            table = read()
+            outcomes.append((table.headers, table.rows, table.row_numbers))
+        except InputFileError as error:
+            outcomes.append(str(error))
+    assert outcomes[0] == outcomes[1]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import polars as pl
 import pytest
 
 from pipelines.personnummer import find_personnummer_column, looks_like_personnummer, luhn_valid
@@ -32,13 +33,13 @@ def test_personnummer_forms(value: str):
 def test_a_register_column_scan_finds_every_form(value: str):
     rows = [["D1", "2022-01-15", "12"], ["D2", "", "850312"], ["D3", value, "3"],
             ["D4", "x", value]]
-    assert find_personnummer_column(["id", "anteckning", "antal"], rows, [2, 3, 4, 5]) == (
+    assert find_personnummer_column(["id", "anteckning", "antal"], _cells(rows), [2, 3, 4, 5]) == (
         "anteckning", 4)
 
 
 def test_a_register_column_scan_passes_dates_and_organisation_numbers():
     rows = [["2022-01-15", "222000-1111", "20220115", "1234567890", "12345678901234"]] * 3
-    assert find_personnummer_column(list("abcde"), rows, [2, 3, 4]) is None
+    assert find_personnummer_column(list("abcde"), _cells(rows), [2, 3, 4]) is None
 
 
 @pytest.mark.parametrize("value", [
@@ -65,3 +66,32 @@ def test_a_spreadsheet_number_that_lost_its_leading_zero():
     serial = next(s for s in range(1000, 10000) if luhn_valid(f"010101{s}"))
     assert looks_like_personnummer(f"10101{serial}")
     assert not looks_like_personnummer(f"10101{serial + 1 if serial < 9999 else serial - 1}")
+
+
+def _cells(rows: list[list[str]]) -> pl.DataFrame:
+    """Rows of text cells as the register reader holds them: a String column per header."""
+    return pl.DataFrame({str(j): [row[j] for row in rows] for j in range(len(rows[0]))})
+
+
+@pytest.mark.parametrize("value", PERSONNUMMER_FORMS)
+def test_the_line_screen_lets_every_form_through_to_the_column_scan(value: str):
+    # a file whose lines all fail IN_TEXT skips the column scan: every form must match it
+    import re
+
+    from pipelines.personnummer import IN_TEXT
+
+    assert re.search(IN_TEXT, f"D1;{value};Arbete")
+    assert pl.Series([f"D1;{value};Arbete"]).str.contains(IN_TEXT).all()
+
+
+def test_a_personnummer_in_a_plain_register_file_is_found_by_row_and_column(tmp_path):
+    from pipelines.errors import InputFileError
+    from pipelines.register.parse import parse_file
+
+    path = tmp_path / "deltagare.csv"
+    path.write_text("Deltagar-ID;Insats-ID;Kommentar\nD1;I1;ok\nD2;I1;ring 19850312-1234\n",
+                    encoding="utf-8")
+    with pytest.raises(InputFileError) as error:
+        parse_file(path)
+    message = str(error.value)
+    assert "row 3" in message and "Kommentar" in message and "1234" not in message
