@@ -21,20 +21,17 @@ def test_a_stray_quote_names_the_file_and_row(tmp_path: Path):
     assert "stray.csv" in str(error.value) and "row" in str(error.value)
 
 
-def test_a_50_mb_line_is_refused_naming_its_row_and_column(tmp_path: Path):
+@pytest.mark.parametrize(("quote", "expected"), [
+    ("", "over the limit of 10,000"),  # split as plain text: the cell is named by row, column
+    ('"', "10,000 characters"),  # read by csv: refused before the value becomes a field
+])
+def test_a_50_mb_value_is_refused(tmp_path: Path, quote: str, expected: str):
     path = tmp_path / "long.csv"
-    path.write_text(HEADER + "F;1;I1;" + "x" * 50_000_000 + ";P1;K;1980\n", encoding="utf-8")
+    path.write_text(HEADER + f"F;1;I1;{quote}" + "x" * 50_000_000 + f"{quote};P1;K;1980\n",
+                    encoding="utf-8")
     with pytest.raises(InputFileError) as error:
         read_cells(path)
-    assert "row 2" in str(error.value) and "over the limit of 10,000" in str(error.value)
-
-
-def test_a_50_mb_quoted_value_is_refused_without_reading_it_into_a_field(tmp_path: Path):
-    path = tmp_path / "long.csv"
-    path.write_text(HEADER + 'F;1;I1;"' + "x" * 50_000_000 + '";P1;K;1980\n', encoding="utf-8")
-    with pytest.raises(InputFileError) as error:
-        read_cells(path)
-    assert "10,000 characters" in str(error.value)
+    assert "row 2" in str(error.value) and expected in str(error.value)
 
 
 def test_a_file_over_the_size_limit_is_refused(tmp_path: Path, monkeypatch):
