@@ -86,10 +86,11 @@ def mask_personnummer(text: str) -> str:
 # Every value `looks_like_personnummer` accepts matches this (and more do): a fast first pass
 # over whole columns, after which only the matching cells are checked one by one. The month's
 # first digit is 0 or 1 (or a digit of another script), so organisation numbers stay out.
-_WITHIN_REACH = r"\d{2}(?:[01]|[^\x00-\x7f])\d{3}[-–+ ]?\d{4}|^\s*\d{9}\s*$"
-# … and every text holding such a cell matches this: a first pass over whole lines of a file
-# before it is split into cells.
-IN_TEXT = r"\d{2}(?:[01]|[^\x00-\x7f])\d{3}[-–+ ]?\d{4}|\d{9}"
+_DATE_AND_NUMBER = r"\d{2}(?:[01]|[^\x00-\x7f])\d{3}[-–+ ]?\d{4}"
+_WITHIN_REACH = rf"{_DATE_AND_NUMBER}|^\s*\d{{9}}\s*$"
+# … and every text holding such a cell matches this (a nine-digit cell holds nine digits in
+# a row): a first pass over whole lines of a file before it is split into cells.
+IN_TEXT = rf"{_DATE_AND_NUMBER}|\d{{9}}"
 
 
 def find_personnummer_column(headers: list[str], cells: pl.DataFrame,

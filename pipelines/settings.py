@@ -92,28 +92,20 @@ def max_invalid_rows() -> int:
 
 
 @contextmanager
-def environment(name: str, value: str | None) -> Iterator[None]:
-    """`name` set to `value` in the environment for the block (left as it is when None), and
+def environment(**values: str | None) -> Iterator[None]:
+    """Each name set to its value in the environment for the block (unset when None), and
     back to what it was after: how the run's database and id reach dbt, a subprocess."""
-    previous = os.environ.get(name)
-    if value is not None:
-        os.environ[name] = value
-    try:
-        yield
-    finally:
-        if previous is None:
+    previous = {name: os.environ.get(name) for name in values}
+    for name, value in values.items():
+        if value is None:
             os.environ.pop(name, None)
         else:
-            os.environ[name] = previous
-
-
-@contextmanager
-def without_environment(*names: str) -> Iterator[None]:
-    """`names` unset in the environment for the block, and back to what they were after."""
-    previous = {name: os.environ.pop(name) for name in names if name in os.environ}
+            os.environ[name] = value
     try:
         yield
     finally:
-        for name in names:
-            os.environ.pop(name, None)
-        os.environ.update(previous)
+        for name, value in previous.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value

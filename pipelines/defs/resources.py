@@ -55,6 +55,6 @@ class Warehouse(dg.ConfigurableResource):
         run_id = context.run.run_id if context.run else "no-run"
         with exclusive_load(self.paths.ops_dir / LOCK_FILE, owner=f"Dagster run {run_id}"):
             prepare_working_copy(self.paths.warehouse, self.working)
-            with environment("FINSAM_DUCKDB", str(self.working)):
+            with environment(FINSAM_DUCKDB=str(self.working)):
                 record(self.paths.ops_dir, run_id, "started", pid=os.getpid())
                 yield self

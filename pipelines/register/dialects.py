@@ -147,14 +147,15 @@ def _split_lines(path: Path, text: str, lines: list[str], encoding: str,
         .alias("cells"))
     split = split.with_columns(
         found=pl.col("cells").list.len(),
-        filled=pl.col("cells").list.eval(pl.element() != "").list.any(),
-        beyond=pl.col("cells").list.slice(width).list.eval(pl.element() != "").list.any())
+        filled=pl.col("cells").list.eval(pl.element() != "").list.any())
+    # more fields than headers, not just trailing separators with nothing after them
+    split = split.with_columns(wide=(pl.col("found") > width) & pl.col("cells").list.slice(
+        width).list.eval(pl.element() != "").list.any())
     kept = split.filter(pl.col("filled"))  # lines of nothing but separators and spaces go
-    wide = kept.filter(pl.col("found") > width, pl.col("beyond"))
     problems = [CellProblem(row, "", _TOO_MANY.format(width=width, separator=separator,
                                                      found=found))
-                for row, found in wide.select("row", "found").iter_rows()]
-    kept = kept.filter(~((pl.col("found") > width) & pl.col("beyond")))
+                for row, found in kept.filter("wide").select("row", "found").iter_rows()]
+    kept = kept.filter(~pl.col("wide"))
     last = split.tail(1)
     if not kept.is_empty() and last["filled"].all() and (last["found"] < width).all() and \
             not text.endswith(("\n", "\r")):

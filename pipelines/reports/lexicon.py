@@ -115,6 +115,11 @@ FORBUND_WIDE = (r"\b((för|av|inom) (hela )?förbundet|samtliga insatser|alla in
                 r"|förbundet (totalt|som helhet|i sin helhet)|förbundets (totala|samlade))\b")
 
 
+def names_forbund_wide(text: str) -> bool:
+    """Whether a heading or a table header speaks of the whole förbund ('Samtliga insatser')."""
+    return re.search(FORBUND_WIDE, text, re.IGNORECASE) is not None
+
+
 def stem_match(token: str, stems: tuple[str, ...]) -> bool:
     return any(token.startswith(stem) for stem in stems)
 

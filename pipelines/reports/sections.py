@@ -183,7 +183,7 @@ def _forbund_wide(lines: list[Line], first: int, last: int) -> int | None:
     """The first heading between `first` and `last` about the whole förbund."""
     for j in range(first, last):
         text = lines[j].text.strip()
-        if len(text.split()) <= 8 and re.search(lx.FORBUND_WIDE, text, re.IGNORECASE) and (
+        if len(text.split()) <= 8 and lx.names_forbund_wide(text) and (
                 style(lines[j]) or is_standalone(lines, j)):
             return j
     return None

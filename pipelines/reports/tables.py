@@ -90,13 +90,13 @@ def read_table(rows: list[Line], label_metric: Callable[[str], str | None],
             _all_insatser)
     money = [bool(set(re.findall(r"[a-zåäö]+", cell.lower())) & set(lx.MONEY_WORDS))
              for cell in header]
-    if money[0] or len(header) > 1 and all(money[1:]) or re.search(
-            lx.FORBUND_WIDE, header[0], re.IGNORECASE):
+    if money[0] or len(header) > 1 and all(money[1:]) or lx.names_forbund_wide(
+            header[0]):
         # "Belopp i tkr | Budget 2024 | Utfall jan–apr", "Insats | Utfall (kr)", and
         # "Samtliga insatser | 2023 | 2024": the whole förbund's
         return []
     # "Uppgift | Samtliga insatser 2023": a column for the whole förbund holds no insats' count
-    kinds = [("", None) if paid or j and re.search(lx.FORBUND_WIDE, cell, re.IGNORECASE)
+    kinds = [("", None) if paid or j and lx.names_forbund_wide(cell)
              else _column(cell, label_metric)
              for j, (cell, paid) in enumerate(zip(header, money, strict=True))]
     first = header[0].strip().lower().rstrip(":")

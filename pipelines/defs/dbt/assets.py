@@ -22,7 +22,7 @@ def build_dbt_assets() -> dg.AssetsDefinition:
         warm_up.start()  # the checks after dbt need Great Expectations
         target = warehouse.paths.dbt_target_dir
         (target / "run_results.json").unlink(missing_ok=True)  # only this build's results
-        with environment("FINSAM_RUN_ID", context.run.run_id):
+        with environment(FINSAM_RUN_ID=context.run.run_id):
             # dbt's unit tests check the SQL, not the night's data: they run in the test
             # suite (tests/integration/test_dbt_unit_tests.py), not in every nightly build
             yield from dbt.cli(["build", "--exclude-resource-type", "unit_test"],

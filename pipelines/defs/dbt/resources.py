@@ -14,7 +14,7 @@ from dagster_dbt import DbtCliResource, DbtProject
 from packaging.version import Version
 
 from pipelines.run_stamp import dbt_project_digest
-from pipelines.settings import DBT_PROJECT_DIR, without_environment
+from pipelines.settings import DBT_PROJECT_DIR, environment
 
 MANIFEST_STAMP = "finsam_manifest.stamp"
 
@@ -77,7 +77,7 @@ def prepare_manifest() -> Path:
     stamp = project.manifest_path.parent / MANIFEST_STAMP
     if stamp.exists() and stamp.read_text() == manifest_digest(project.manifest_path):
         return project.manifest_path
-    with without_environment("FINSAM_DUCKDB", "FINSAM_RUN_ID"):
+    with environment(FINSAM_DUCKDB=None, FINSAM_RUN_ID=None):
         project.preparer.prepare(project)
     stamp.write_text(manifest_digest(project.manifest_path))
     return project.manifest_path
