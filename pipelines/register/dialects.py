@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -71,26 +72,42 @@ def read_csv_cells(path: Path) -> RawTable:
     csv.field_size_limit(limits.max_cell_chars() + 1)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
     try:
-        return _rows(reader, path, encoding, separator, text.endswith(("\n", "\r")))
+        headers = [h.strip() for h in next(reader)]
     except csv.Error as exc:
-        raise InputFileError(
-            path, [CellProblem(reader.line_num, "", f"unreadable CSV ({exc}); a stray "
-                               "quotation mark makes the rest of the file one field, or a "
-                               f"cell is over {limits.max_cell_chars():,} characters")],
-            "Check quoting in that row, or save the file again from the spreadsheet.",
-        ) from exc
+        raise _unreadable(path, 1, exc) from exc
+    return _rows(reader, headers, path, encoding, separator, text.endswith(("\n", "\r")))
 
 
-def _rows(reader: Any, path: Path, encoding: str, separator: str, ends_in_newline: bool
-          ) -> RawTable:
-    headers = [h.strip() for h in next(reader)]
+def _unreadable(path: Path, row: int, exc: csv.Error) -> InputFileError:
+    return InputFileError(
+        path, [CellProblem(row, "", f"unreadable CSV ({exc}); a stray quotation mark makes the "
+                           "rest of the file one field, or a cell is over "
+                           f"{limits.max_cell_chars():,} characters")],
+        "Check quoting in that row, or save the file again from the spreadsheet.")
+
+
+def _records(reader: Any, path: Path) -> Iterator[tuple[int, list[str]]]:
+    """(the line a record starts on, its cells); a record `csv` cannot read is named by the
+    line it starts on — where a stray quotation mark opened it — not where reading stopped."""
+    first_line = reader.line_num + 1
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise _unreadable(path, first_line, exc) from exc
+        yield first_line, cells
+        first_line = reader.line_num + 1
+
+
+def _rows(reader: Any, headers: list[str], path: Path, encoding: str, separator: str,
+          ends_in_newline: bool) -> RawTable:
     rows: list[list[str]] = []
     row_numbers: list[int] = []
     problems: list[CellProblem] = []
     short = False
-    first_line = reader.line_num + 1
-    for cells in reader:
-        started, first_line = first_line, reader.line_num + 1
+    for started, cells in _records(reader, path):
         if not any(c.strip() for c in cells):
             short = False
             continue

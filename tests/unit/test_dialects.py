@@ -131,7 +131,8 @@ def _careful(path: Path, text: str):
 
     separator = sniff_separator(text.splitlines()[0])
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
-    return _rows(reader, path, "utf-8", separator, text.endswith(("\n", "\r")))
+    headers = [h.strip() for h in next(reader)]
+    return _rows(reader, headers, path, "utf-8", separator, text.endswith(("\n", "\r")))
 
 
 @pytest.mark.parametrize("text", PLAIN_FILES)
@@ -148,3 +149,15 @@ def test_quote_free_files_split_as_the_csv_reader_reads_them(tmp_path: Path, tex
         except InputFileError as error:
             outcomes.append(str(error))
     assert outcomes[0] == outcomes[1]
+
+
+def test_a_stray_quote_that_swallows_the_rest_is_named_by_the_row_it_opens(tmp_path: Path):
+    from pipelines.register.dialects import read_cells
+
+    body = "".join(f"D{i};Steget;2024-01-0{1 + i % 9}\n" for i in range(2, 2000))
+    path = tmp_path / "stray.csv"
+    path.write_text("Deltagar-ID;Insats;Inskrivningsdatum\nD1;\"Steget;2024-01-01\n" + body,
+                    encoding="utf-8")  # the quotation mark opens on row 2 and never closes
+    with pytest.raises(InputFileError) as error:
+        read_cells(path)
+    assert "row 2:" in str(error.value) and "stray quotation mark" in str(error.value)
