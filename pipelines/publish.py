@@ -75,12 +75,10 @@ def replace_folder(target: Path, write: Callable[[Path], None]) -> None:
 
 
 def write_workbook(path: Path, frames: dict[str, pl.DataFrame]) -> None:
-    """One sheet per frame. Text is written as text: a name such as '=HYPERLINK(…)' never
-    becomes a formula, a link or a number in the analyst's spreadsheet."""
-    import xlsxwriter
+    """One sheet per frame, headed by its column names. Text is written as text: a name such
+    as '=HYPERLINK(…)' never becomes a formula, a link or a number in the analyst's
+    spreadsheet."""
+    from pipelines.xlsx_sheets import Sheet
+    from pipelines.xlsx_sheets import write_workbook as write_sheets
 
-    with xlsxwriter.Workbook(path, {"strings_to_formulas": False, "strings_to_urls": False,
-                                    "strings_to_numbers": False}) as workbook:
-        for name, frame in frames.items():
-            frame.write_excel(workbook, worksheet=name, autofit=False, column_widths={
-                column: max(10, min(40, len(column) + 2)) for column in frame.columns})
+    write_sheets(path, [Sheet(name, frame, frame.columns) for name, frame in frames.items()])

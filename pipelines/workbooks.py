@@ -11,16 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from concurrent.futures import Executor
-from datetime import date, datetime
 from pathlib import Path
 
 import polars as pl
 
-from pipelines import vocabulary
+from pipelines import vocabulary, xlsx_sheets
 from pipelines.kept_files import KeptFiles, frame_digest, source_digest
 from pipelines.published_exports import Export
 from pipelines.reports.folding import fold
 from pipelines.worker_pool import InlineExecutor, wait_all
+from pipelines.xlsx_sheets import Sheet, row_xml, write_workbook
 
 EXPLAIN_SHEET = "Förklaringar"
 
@@ -33,47 +33,6 @@ def forbund_file_stem(forbund_name: str, org_nr: str) -> str:
 
 def _label(column: str) -> str:
     return vocabulary.column_labels().get(column, (column, ""))[0]
-
-
-def _format_key(column: str, dtype: pl.DataType) -> str | None:
-    if column.endswith("_pct"):
-        return "percent"
-    if column.endswith("_kr"):
-        return "kronor"
-    if dtype == pl.Date:
-        return "date"
-    if dtype.is_integer():
-        return "integer"
-    if dtype.is_float() or dtype.is_decimal():
-        return "decimal"
-    return None
-
-
-def _write_sheet(workbook, formats: dict, sheet: str, frame: pl.DataFrame) -> None:
-    worksheet = workbook.add_worksheet(sheet)
-    header = formats["header"]
-    for col, column in enumerate(frame.columns):
-        worksheet.write_string(0, col, _label(column), header)
-        key = _format_key(column, frame.schema[column])
-        width = max(10, min(40, len(_label(column)) + 2))
-        worksheet.set_column(col, col, width, formats.get(key))
-        for row, value in enumerate(frame[column].to_list(), start=1):
-            _write_cell(worksheet, row, col, value, column, formats.get(key))
-    worksheet.freeze_panes(1, 0)
-    worksheet.autofilter(0, 0, max(frame.height, 1), max(len(frame.columns) - 1, 0))
-
-
-def _write_cell(worksheet, row: int, col: int, value: object, column: str, fmt) -> None:
-    if value is None:
-        worksheet.write_blank(row, col, None, fmt)
-    elif isinstance(value, bool):
-        worksheet.write_string(row, col, "Ja" if value else "Nej")
-    elif isinstance(value, int | float):
-        worksheet.write_number(row, col, value / 100 if column.endswith("_pct") else value, fmt)
-    elif isinstance(value, datetime | date):
-        worksheet.write_datetime(row, col, value, fmt)
-    else:
-        worksheet.write_string(row, col, str(value))  # never a formula, link or number
 
 
 def _explanations(workbook, formats: dict, sheets: list[tuple[Export, pl.DataFrame]]) -> None:
@@ -94,24 +53,23 @@ def _explanations(workbook, formats: dict, sheets: list[tuple[Export, pl.DataFra
     worksheet.freeze_panes(1, 0)
 
 
-def write_workbook_for(path: Path, sheets: list[tuple[Export, pl.DataFrame]]) -> None:
-    """One förbund's workbook: its rows of each export, then the explanations."""
-    import xlsxwriter
+def write_workbook_for(path: Path, sheets: list[tuple[Export, pl.DataFrame]],
+                       rows: list[pl.Series] | None = None) -> None:
+    """One förbund's workbook: its rows of each export, then the explanations; `rows` are
+    the sheets' `<row>` elements when built beforehand (`xlsx_sheets.row_xml`)."""
+    write_workbook(path, [Sheet(export.sheet, frame, [_label(c) for c in frame.columns],
+                                rows[index] if rows else None)
+                          for index, (export, frame) in enumerate(sheets)],
+                   add_sheets=lambda workbook, formats: _explanations(workbook, formats, sheets))
 
-    with xlsxwriter.Workbook(path, {"strings_to_formulas": False, "strings_to_urls": False,
-                                    "strings_to_numbers": False}) as workbook:
-        formats = {
-            "header": workbook.add_format({"bold": True, "bg_color": "#DDE5F0",
-                                           "text_wrap": True, "valign": "top"}),
-            "integer": workbook.add_format({"num_format": "#,##0"}),
-            "decimal": workbook.add_format({"num_format": "#,##0.0"}),
-            "kronor": workbook.add_format({"num_format": '#,##0 "kr"'}),
-            "percent": workbook.add_format({"num_format": "0.0%"}),
-            "date": workbook.add_format({"num_format": "yyyy-mm-dd"}),
-        }
-        for export, frame in sheets:
-            _write_sheet(workbook, formats, export.sheet, frame)
-        _explanations(workbook, formats, sheets)
+
+def _rows_by_forbund(frame: pl.DataFrame) -> dict[str, pl.Series]:
+    """Each förbund's rows of `frame` as `<row>` elements numbered from 2, built at once
+    for all förbund (per förbund, building costs more than writing)."""
+    number = pl.int_range(pl.len(), dtype=pl.Int64).over("forbund_org_nr") + 2
+    xml = frame.select("forbund_org_nr", row_xml(frame, number).alias("xml"))
+    return {org_nr: part["xml"] for (org_nr,), part in
+            xml.partition_by("forbund_org_nr", as_dict=True).items()}
 
 
 def write_forbund_workbooks(folder: Path, exports: list[Export],
@@ -129,21 +87,25 @@ def write_forbund_workbooks(folder: Path, exports: list[Export],
     kept = KeptFiles(folder)
     # what a workbook shows besides its rows: the code, the Swedish headings (seed) and each
     # export's sheet name and column explanations
-    salt = source_digest(Path(__file__)) + repr(sorted(vocabulary.column_labels().items()))
+    salt = source_digest(Path(__file__), Path(xlsx_sheets.__file__)) + repr(
+        sorted(vocabulary.column_labels().items()))
 
     executor = pool or InlineExecutor()
 
     def write(building: Path) -> None:
-        writing = []
+        changed = []
         for file_name, org_nr in books:
             sheets = [(e, frames[e.name].filter(pl.col("forbund_org_nr") == org_nr))
                       for e in with_forbund]
             sheets = [(e, f) for e, f in sheets if f.height]
             digest = frame_digest((f for _, f in sheets), salt, *(repr(e) for e, _ in sheets))
             if not kept.keep(building, file_name, digest):
-                writing.append(executor.submit(write_workbook_for, building / file_name, sheets))
-        wait_all(writing)
-
+                changed.append((file_name, org_nr, sheets))
+        rows = {e.name: _rows_by_forbund(frames[e.name]) for e in with_forbund} if changed \
+            else {}
+        wait_all([executor.submit(write_workbook_for, building / file_name, sheets,
+                                  [rows[e.name][org_nr] for e, _ in sheets])
+                  for file_name, org_nr, sheets in changed])
     kept.replace(write)
     log(f"wrote {len(books) - kept.kept} workbooks per förbund to {folder} "
         f"({kept.kept} unchanged kept)")

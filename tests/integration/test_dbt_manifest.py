@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -28,3 +31,18 @@ def test_the_digest_covers_neither_the_warehouse_nor_the_run_id(
     assert manifest_digest(dbt_manifest) == first  # another data folder needs no new parse
     monkeypatch.setenv("DBT_STATIC_PARSER", "false")
     assert manifest_digest(dbt_manifest) != first  # dbt's own settings do
+
+
+def test_loads_that_start_together_never_read_half_a_manifest(
+        dbt_manifest: Path) -> None:
+    (dbt_manifest.parent / MANIFEST_STAMP).write_text("edited by hand")
+    code = "from pipelines.defs.dbt.resources import prepare_manifest; prepare_manifest()"
+    loads = [subprocess.Popen([sys.executable, "-c", code]) for _ in range(2)]
+    reads = 0
+    while any(load.poll() is None for load in loads):
+        json.loads(dbt_manifest.read_text(encoding="utf-8"))  # whole, old or new
+        reads += 1
+    assert [load.returncode for load in loads] == [0, 0]
+    assert reads > 0
+    assert (dbt_manifest.parent / MANIFEST_STAMP).read_text() == manifest_digest(dbt_manifest)
+    assert not list(dbt_manifest.parent.glob(".parse-*"))

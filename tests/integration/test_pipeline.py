@@ -14,6 +14,7 @@ import polars as pl
 import pytest
 
 from pipelines.run import run_pipeline
+from pipelines.runlog import read_runs
 from pipelines.settings import Paths
 from pipelines.synthetic.people import Spell
 
@@ -257,7 +258,7 @@ def test_a_second_run_on_the_same_inputs_changes_nothing(built):
         assert con.execute(query).fetchall() == loads  # unchanged files were not read again
 
 
-def test_a_run_records_where_its_time_went_and_its_id_reaches_dbt(built):
+def test_a_run_records_where_its_time_went_and_which_dbt_build_it_ran(built):
     from pipelines.timings import timings_of
 
     paths, _, _ = built
@@ -270,8 +271,11 @@ def test_a_run_records_where_its_time_went_and_its_id_reaches_dbt(built):
     assert 0 < sum(steps.values()) <= timings["total"] + 1
     assert "all tests" in timings["dbt"]
     with duckdb.connect(str(paths.warehouse), read_only=True) as con:
-        built_by = con.execute("select distinct run_id from marts.fct_reconciliation").fetchall()
-    assert built_by == [(timings["run_id"],)]  # the Dagster run id, not dbt's "manual"
+        built_by = con.execute(
+            "select distinct dbt_invocation_id from marts.fct_reconciliation").fetchall()
+    dbt_builds = [e for e in read_runs(paths.ops_dir)[timings["run_id"]] if e["event"] == "dbt"]
+    assert len(dbt_builds) == 1
+    assert built_by == [(dbt_builds[0]["invocation_id"],)]
 
 
 def test_an_error_level_check_leaves_the_published_warehouse_untouched(built):

@@ -167,7 +167,7 @@ rules as (
 final as (
 
     select
-        '{{ env_var("FINSAM_RUN_ID", "manual") }}' as run_id,
+        '{{ invocation_id }}' as dbt_invocation_id,
         sections.forbund_name_reported,
         sections.insats_name_reported,
         sections.forbund_org_nr,

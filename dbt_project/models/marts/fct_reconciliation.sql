@@ -177,7 +177,7 @@ classified as (
 final as (
 
     select
-        '{{ env_var("FINSAM_RUN_ID", "manual") }}' as run_id,
+        '{{ invocation_id }}' as dbt_invocation_id,
         -- what the report says
         forbund_org_nr,
         insats_key,

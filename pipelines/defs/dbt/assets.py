@@ -7,7 +7,7 @@ from pipelines.defs.dbt.resources import dbt_project
 from pipelines.defs.dbt.translator import FinsamTranslator
 from pipelines.defs.resources import Warehouse
 from pipelines.quality import warm_up
-from pipelines.settings import environment
+from pipelines.runlog import record
 
 
 def build_dbt_assets() -> dg.AssetsDefinition:
@@ -17,15 +17,18 @@ def build_dbt_assets() -> dg.AssetsDefinition:
                 dagster_dbt_translator=FinsamTranslator(), name="finsam_dbt")
     def finsam_dbt(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: Warehouse):
         """`dbt build` into the run's working warehouse (`warehouse` points the profile there)."""
-        # the run id through the environment, not --vars: changed vars make dbt parse the
-        # whole project again, a changed env_var only the models that read it
         warm_up.start()  # the checks after dbt need Great Expectations
         target = warehouse.paths.dbt_target_dir
         (target / "run_results.json").unlink(missing_ok=True)  # only this build's results
-        with environment(FINSAM_RUN_ID=context.run.run_id):
-            # dbt's unit tests check the SQL, not the night's data: they run in the test
-            # suite (tests/integration/test_dbt_unit_tests.py), not in every nightly build
-            yield from dbt.cli(["build", "--exclude-resource-type", "unit_test"],
-                               context=context, target_path=target).stream()
+        # dbt's unit tests check the SQL, not the night's data: they run in the test suite
+        # (tests/integration/test_dbt_unit_tests.py), not in every nightly build. Nothing
+        # that changes from run to run reaches dbt (an env_var or --vars would make it parse
+        # again every night); rows carry dbt's invocation id, tied to the run here.
+        invocation = dbt.cli(["build", "--exclude-resource-type", "unit_test"],
+                             context=context, target_path=target)
+        yield from invocation.stream()
+        record(warehouse.paths.ops_dir, context.run.run_id, "dbt",
+               invocation_id=invocation.get_artifact("run_results.json")["metadata"]
+               ["invocation_id"])
 
     return finsam_dbt

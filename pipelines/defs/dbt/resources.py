@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
+import shutil
+import subprocess
 import sys
+import tempfile
 from collections.abc import Sequence
 from functools import cache, cached_property
 from importlib.metadata import version
@@ -17,6 +21,8 @@ from pipelines.run_stamp import dbt_project_digest
 from pipelines.settings import DBT_PROJECT_DIR, environment
 
 MANIFEST_STAMP = "finsam_manifest.stamp"
+MANIFEST_LOCK = "finsam_manifest.lock"
+PARTIAL_PARSE = "partial_parse.msgpack"
 
 
 def dbt_executable() -> str:
@@ -72,12 +78,37 @@ def prepare_manifest() -> Path:
     parse uses the profile's default warehouse, so that the manifest does not depend on the
     data folder; each data folder's builds keep their own target folder
     (`Paths.dbt_target_dir`), where dbt parses only what changed since its last build.
+    Loads of two data folders may start together: one parses while the other waits, and a
+    manifest is replaced whole, never read half-written.
     """
     project = dbt_project()
-    stamp = project.manifest_path.parent / MANIFEST_STAMP
-    if stamp.exists() and stamp.read_text() == manifest_digest(project.manifest_path):
-        return project.manifest_path
-    with environment(FINSAM_DUCKDB=None, FINSAM_RUN_ID=None):
-        project.preparer.prepare(project)
-    stamp.write_text(manifest_digest(project.manifest_path))
+    target = project.manifest_path.parent
+    target.mkdir(parents=True, exist_ok=True)
+    stamp = target / MANIFEST_STAMP
+    with (target / MANIFEST_LOCK).open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (stamp.exists() and stamp.read_text() == manifest_digest(project.manifest_path)):
+            _parse(project, target)
+            stamp.write_text(manifest_digest(project.manifest_path))
     return project.manifest_path
+
+
+def _parse(project: DbtProject, target: Path) -> None:
+    """`dbt parse` into a scratch folder (from the last parse's state), then its files
+    renamed into `target`, the manifest last."""
+    scratch = Path(tempfile.mkdtemp(prefix=".parse-", dir=target))
+    try:
+        state = target / PARTIAL_PARSE
+        if state.exists():
+            shutil.copy2(state, scratch / PARTIAL_PARSE)
+        with environment(FINSAM_DUCKDB=None):
+            parsed = subprocess.run(
+                [dbt_executable(), "parse", "--quiet", "--project-dir", str(project.project_dir),
+                 "--profiles-dir", str(project.profiles_dir), "--target-path", str(scratch)],
+                capture_output=True, text=True, check=False)
+        if parsed.returncode:
+            raise RuntimeError(f"dbt parse failed:\n{(parsed.stdout + parsed.stderr)[-4000:]}")
+        for name in (PARTIAL_PARSE, "manifest.json"):
+            os.replace(scratch / name, target / name)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
