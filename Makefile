@@ -23,7 +23,8 @@ run: install
 
 test: install
 	$(BIN)/ruff check pipelines tests benchmarks
-	$(BIN)/pytest
+	# one worker per core, each test file kept on one worker (its module's warehouse built once)
+	$(BIN)/pytest -n auto --dist loadfile
 
 lint: install
 	$(BIN)/ruff check pipelines tests benchmarks
