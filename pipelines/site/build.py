@@ -19,7 +19,6 @@ from pipelines.kept_files import KeptFiles, frame_digest, source_digest
 from pipelines.site import charts
 from pipelines.site.pages import figure, number, page, table
 from pipelines.workbooks import forbund_file_stem
-from pipelines.worker_pool import wait_all, worker_pool
 
 MAIN_RATE = "share_work_or_studies"
 EXPORTS = ("forbund_year", "insats_costs", "forbund_costs", "benchmark_forbund_year",
@@ -56,29 +55,27 @@ def _overview(frames: dict[str, pl.DataFrame], names: dict[str, str]) -> str:
     if rates.height:
         year = rates["year"].max()
         latest = rates.filter(pl.col("year") == year)
-        rows = [{"förbund": names.get(r["forbund_org_nr"], r["forbund_org_nr"]),
-                 "värde": r["value"]} for r in latest.iter_rows(named=True)]
+        bars = [(names.get(r["forbund_org_nr"], r["forbund_org_nr"]), r["value"])
+                for r in latest.iter_rows(named=True)]
         median = latest["national_median"].drop_nulls().first()
-        parts.append(figure(charts.to_svg(charts.bars_with_median(
-            rows, "förbund", "värde", median, f"Andel avslutade till arbete eller studier {year}",
-            "Procent")), "Röd linje: rikets median samma år."))
+        parts.append(figure(charts.bars_with_median(
+            bars, median, f"Andel avslutade till arbete eller studier {year}", "Procent"),
+            "Röd linje: rikets median samma år."))
         national = rates.group_by("year").agg(pl.col("national_median").first()).sort("year")
-        trend = [{"series": "Riket, median", "year": y, "value": v}
-                 for y, v in national.iter_rows() if v is not None]
+        trend = [(y, v) for y, v in national.iter_rows() if v is not None]
         if trend:
-            parts.append(figure(charts.to_svg(charts.trend(
-                trend, "Rikets median över åren", "Procent")),
+            parts.append(figure(charts.trend(
+                {"Riket, median": trend}, "Rikets median över åren", "Procent"),
                 "Medianen bland förbund med minst 10 avslutade samma år."))
     else:
         parts.append("<p>Inga publicerade andelar ännu.</p>")
     costs = frames["forbund_costs"].filter(pl.col("cost_per_participant_kr").is_not_null())
     if costs.height:
         year = costs["year"].max()
-        rows = [{"förbund": names.get(r["forbund_org_nr"], r["forbund_name"]),
-                 "kronor": r["cost_per_participant_kr"]}
+        bars = [(names.get(r["forbund_org_nr"], r["forbund_name"]), r["cost_per_participant_kr"])
                 for r in costs.filter(pl.col("year") == year).iter_rows(named=True)]
-        parts.append(figure(charts.to_svg(charts.bars_with_median(
-            rows, "förbund", "kronor", None, f"Kostnad per deltagare {year}", "Kronor")),
+        parts.append(figure(charts.bars_with_median(
+            bars, None, f"Kostnad per deltagare {year}", "Kronor"),
             "Insatsernas utfall delat med förbundets deltagare."))
     years = frames["forbund_year"].sort("forbund_name", "year")
     cost_of = {(r["forbund_org_nr"], r["year"]): r["cost_per_participant_kr"]
@@ -102,12 +99,11 @@ def _forbund_page(org_nr: str, frames: dict[str, pl.DataFrame]) -> str:
     series = [(label, column) for label, column in (
         ("Förbundet", "value"), ("Riket, median", "national_median"),
         ("Storleksgruppen, median", "peer_median"))]
-    trend = [{"series": label, "year": r["year"], "value": r[column]}
-             for r in main.iter_rows(named=True) for label, column in series
-             if r[column] is not None]
-    if trend:
-        parts.append(figure(charts.to_svg(charts.trend(
-            trend, "Andel avslutade till arbete eller studier", "Procent")),
+    trend = {label: [(r["year"], r[column]) for r in main.iter_rows(named=True)
+                     if r[column] is not None] for label, column in series}
+    if any(trend.values()):
+        parts.append(figure(charts.trend(
+            trend, "Andel avslutade till arbete eller studier", "Procent"),
             "Förbundet, rikets median och medianen bland förbund av samma storlek."))
     latest = rates.filter(pl.col("year") == rates["year"].max()) if rates.height else rates
     rows = [[escape(r["rate_label"]), number(r["value"], 1), number(r["national_median"], 1),
@@ -122,11 +118,11 @@ def _forbund_page(org_nr: str, frames: dict[str, pl.DataFrame]) -> str:
     shown = costs.filter(pl.col("cost_per_participant_kr").is_not_null())
     if shown.height:
         year = shown["year"].max()
-        bars = [{"insats": r["insats_name"], "kronor": r["cost_per_participant_kr"]}
+        bars = [(r["insats_name"], r["cost_per_participant_kr"])
                 for r in shown.filter(pl.col("year") == year).iter_rows(named=True)]
-        parts.append(figure(charts.to_svg(charts.bars_with_median(
-            bars, "insats", "kronor", None, f"Kostnad per deltagare och insats {year}",
-            "Kronor")), "Utfall delat med insatsens deltagare."))
+        parts.append(figure(charts.bars_with_median(
+            bars, None, f"Kostnad per deltagare och insats {year}", "Kronor"),
+            "Utfall delat med insatsens deltagare."))
     rows = [[escape(r["insats_name"]), str(r["year"]), number(r["budget_kr"], 0, " kr"),
              number(r["cost_outcome_kr"], 0, " kr"), number(r["participants"]),
              number(r["cost_per_participant_kr"], 0, " kr"),
@@ -170,22 +166,17 @@ def build_report(marts_dir: Path, warehouse: Path, target: Path | None = None,
 
     def write(folder: Path) -> None:
         (folder / "forbund").mkdir()
-        pages = []
-        rows = sum(frame.height for frame in frames.values())
-        with worker_pool(rows=rows) as pool:  # förbund pages on every core, these meanwhile
-            for org_nr, name in sorted(names.items(), key=lambda item: item[1]):
-                own = {key: frame.filter(pl.col("forbund_org_nr") == org_nr)
-                       for key, frame in frames.items() if "forbund_org_nr" in frame.columns}
-                file_name = f"forbund/{_page_name(org_nr, name)}"
-                if not kept.keep(folder, file_name, frame_digest(own.values(), salt, name)):
-                    pages.append(pool.submit(_write_forbund_page, folder / file_name, org_nr,
-                                             name, own))
-            (folder / "index.html").write_text(
-                page("Finsam – jämförelse mellan förbund", _overview(frames, names)),
-                encoding="utf-8")
-            (folder / "kvalitet.html").write_text(
-                page("Kvalitetsflaggor", _quality(flags)), encoding="utf-8")
-            wait_all(pages)
+        for org_nr, name in sorted(names.items(), key=lambda item: item[1]):
+            own = {key: frame.filter(pl.col("forbund_org_nr") == org_nr)
+                   for key, frame in frames.items() if "forbund_org_nr" in frame.columns}
+            file_name = f"forbund/{_page_name(org_nr, name)}"
+            if not kept.keep(folder, file_name, frame_digest(own.values(), salt, name)):
+                _write_forbund_page(folder / file_name, org_nr, name, own)
+        (folder / "index.html").write_text(
+            page("Finsam – jämförelse mellan förbund", _overview(frames, names)),
+            encoding="utf-8")
+        (folder / "kvalitet.html").write_text(
+            page("Kvalitetsflaggor", _quality(flags)), encoding="utf-8")
 
     kept.replace(write)
     log(f"wrote the report ({len(names) + 2 - kept.kept} pages, {kept.kept} unchanged kept) "
