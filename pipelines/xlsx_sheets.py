@@ -32,6 +32,7 @@ FORMATS = {
 EXCEL_EPOCH_DAYS = 25_569  # 1970-01-01 as an Excel serial day (the 1900 date system)
 MAX_TEXT = 32_767  # characters Excel keeps in one cell
 ROWS_PER_CHUNK = 50_000
+LARGE_CELLS = 5_000_000  # a sheet XML that may pass 2 GB is stored as ZIP64
 CONTROL_CHARACTERS = r"[\x00-\x08\x0b\x0c\x0e-\x1f]"
 
 
@@ -110,7 +111,8 @@ def _fill(path: Path, sheets: list[Sheet]) -> None:
                 if index >= len(sheets) or not sheets[index].frame.height:
                     target.writestr(info.filename, source.read(info))
                     continue
-                with target.open(info.filename, "w", force_zip64=True) as stream:
+                large = sheets[index].frame.height * sheets[index].frame.width > LARGE_CELLS
+                with target.open(info.filename, "w", force_zip64=large) as stream:
                     _write_sheet_xml(stream, source.read(info), sheets[index])
         os.replace(filled, path)
     finally:
@@ -163,6 +165,7 @@ def _text_columns(frame: pl.DataFrame) -> list[str]:
 
 def _has_controls(frame: pl.DataFrame) -> bool:
     columns = _text_columns(frame)
+    columns = [column for column in columns if not frame.schema[column].is_nested()]
     return bool(columns) and frame.select(pl.any_horizontal(
         pl.col(columns).cast(pl.Utf8).str.contains(CONTROL_CHARACTERS).any())).item()
 
@@ -184,7 +187,14 @@ def _cell_value(column: str, dtype: pl.DataType, escape_controls: bool
     if dtype.is_numeric():
         number = value.cast(pl.Float64) / 100 if percent else value.cast(pl.Float64)
         return pl.when(number.is_finite()).then(number.cast(pl.Utf8)), "number"
-    return _escaped(value.cast(pl.Utf8), escape_controls), "text"
+    text = value.map_elements(_nested_text, return_dtype=pl.Utf8) if dtype.is_nested() \
+        else value.cast(pl.Utf8)
+    return _escaped(text, escape_controls), "text"
+
+
+def _nested_text(value: object) -> str:
+    """A list or struct as Python writes it (rare in exports; no cell holds a list)."""
+    return str(value.to_list() if isinstance(value, pl.Series) else value)
 
 
 def _escaped(text: pl.Expr, escape_controls: bool) -> pl.Expr:

@@ -89,3 +89,14 @@ def test_every_number_type_is_a_number(tmp_path, dtype):
     path = tmp_path / "bok.xlsx"
     write_workbook(path, [Sheet("Blad", pl.DataFrame({"x": [1, 2]}, schema={"x": dtype}), ["X"])])
     assert [c.value for c in openpyxl.load_workbook(path)["Blad"]["A"]][1:] == [1, 2]
+
+
+def test_lists_times_and_empty_columns_are_written_as_text(tmp_path):
+    from datetime import time
+
+    path = tmp_path / "bok.xlsx"
+    frame = pl.DataFrame({"koder": [["A", "B"], None], "tid": [time(8, 30), None],
+                          "tom": [None, None]})
+    write_workbook(path, [Sheet("Blad", frame, ["Koder", "Tid", "Tom"])])
+    rows = [[c.value for c in row] for row in openpyxl.load_workbook(path)["Blad"].iter_rows()]
+    assert rows[1] == ["['A', 'B']", "08:30:00", None]
