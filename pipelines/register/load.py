@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import uuid
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -31,6 +32,7 @@ from pipelines.register.dialects import SUFFIXES
 from pipelines.register.parse import POLARS_TYPES, parse_file
 from pipelines.register.supersede import Candidate, decide, supplied_rows, unit_keys
 from pipelines.warehouse import BRONZE_SCHEMA, replace_tables
+from pipelines.worker_pool import worker_count
 
 TABLES: dict[Kind, str] = {
     Kind.PARTICIPATIONS: "register_participations",
@@ -156,11 +158,17 @@ def _refuse(error: InputFileError, digest: str, size: int, quarantine_dir: Path 
             "status": "quarantined" if quarantine_dir else "refused", "error": str(error)}
 
 
+def _unchanged(before: dict | None, digest: str) -> bool:
+    return bool(before) and before["sha256"] == digest and before["status"] == "loaded"
+
+
 def _read(path: Path, source: str, before: dict | None, digest: str, size: int,
           previous_rows: dict[Kind, pl.DataFrame], max_invalid_rows: int, load_id: str,
-          loaded_at: datetime, log: Callable[[str], None]) -> _Accepted:
-    """The rows of one file: kept from the last load when unchanged, otherwise parsed."""
-    if before and before["sha256"] == digest and before["status"] == "loaded":
+          loaded_at: datetime, log: Callable[[str], None],
+          parsing: Future | None = None) -> _Accepted:
+    """The rows of one file: kept from the last load when unchanged, otherwise parsed (by
+    `parsing`, when it was started beforehand)."""
+    if _unchanged(before, digest):
         kind = Kind(before["kind"])
         frame = previous_rows.get(kind, _empty(kind)).filter(pl.col("source_file") == source)
         # Rows edited by hand in the warehouse are read again from the file, never published.
@@ -169,7 +177,7 @@ def _read(path: Path, source: str, before: dict | None, digest: str, size: int,
             return _Accepted(source, digest, size, kind, frame, before["rejected_rows"] or 0,
                              reused=True, warnings=warnings,
                              rows_fingerprint=before["fingerprint"])
-    parsed = parse_file(path, max_invalid_rows)
+    parsed = parsing.result() if parsing is not None else parse_file(path, max_invalid_rows)
     frame = parsed.frame.with_columns(pl.lit(source).alias("source_file"),
                                       pl.lit(load_id).alias("load_id"),
                                       pl.lit(loaded_at).alias("loaded_at"))
@@ -194,16 +202,22 @@ def load_registers(folder: Path | list[Path], warehouse: Path, *,
     previous, previous_rows = _previous(warehouse)
     accepted: list[_Accepted] = []
     refused_entries: list[dict] = []
-    for path in register_files(folder):
-        source = mask_personnummer(path.relative_to(root).as_posix())
-        digest, size = file_hash(path), path.stat().st_size
-        try:
-            accepted.append(_read(path, source, previous.get(source), digest, size,
-                                  previous_rows, max_invalid_rows, result.load_id, loaded_at,
-                                  log))
-        except InputFileError as error:
-            refused_entries.append({**_refuse(error, digest, size, quarantine_dir, result, log),
-                                    "source_file": source})
+    files = [(path, mask_personnummer(path.relative_to(root).as_posix()), file_hash(path),
+              path.stat().st_size) for path in register_files(folder)]
+    # new and changed files parsed on every core (polars works outside the GIL), taken in
+    # the folder's order
+    with ThreadPoolExecutor(max_workers=worker_count()) as pool:
+        parsing = {path: pool.submit(parse_file, path, max_invalid_rows)
+                   for path, source, digest, _ in files
+                   if not _unchanged(previous.get(source), digest)}
+        for path, source, digest, size in files:
+            try:
+                accepted.append(_read(path, source, previous.get(source), digest, size,
+                                      previous_rows, max_invalid_rows, result.load_id,
+                                      loaded_at, log, parsing.get(path)))
+            except InputFileError as error:
+                refused_entries.append({**_refuse(error, digest, size, quarantine_dir, result,
+                                                  log), "source_file": source})
     decision = decide([item.candidate(previous_rows) for item in accepted])
     for item in [a for a in accepted if a.source in decision.conflicts]:
         accepted.remove(item)
