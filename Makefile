@@ -41,8 +41,8 @@ dagster: install
 # dbt docs (lineage and every column) in dbt_project/target/index.html; open it, or serve it
 # with `$(BIN)/dbt docs serve --project-dir dbt_project --profiles-dir dbt_project`.
 docs: install
-	@mkdir -p data/work
-	FINSAM_DUCKDB=$${FINSAM_DUCKDB:-$(CURDIR)/data/work/docs.duckdb} $(BIN)/dbt docs generate \
+	@mkdir -p data/work/docs
+	FINSAM_DUCKDB=$${FINSAM_DUCKDB:-$(CURDIR)/data/work/docs/warehouse.duckdb} $(BIN)/dbt docs generate \
 		--project-dir dbt_project --profiles-dir dbt_project --no-compile --empty-catalog
 	@echo "dbt docs: $(CURDIR)/dbt_project/target/index.html"
 

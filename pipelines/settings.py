@@ -1,8 +1,8 @@
 """Where things live. Every path can be moved with an environment variable.
 
 `FINSAM_DATA_DIR` moves the whole data folder (raw drop folder, marts, warehouse);
-`FINSAM_DUCKDB` moves only the warehouse file. The dbt profile reads the same
-`FINSAM_DUCKDB`, so Python and dbt always write the same database.
+`FINSAM_DUCKDB` moves only the warehouse file. dbt builds the same `FINSAM_DUCKDB`
+(pipelines/dbt_warehouse.py), so Python and dbt always write the same database.
 """
 
 from __future__ import annotations

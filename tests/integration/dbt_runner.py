@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import tempfile
 from pathlib import Path
@@ -30,4 +31,9 @@ def dbt_cli(command: str, *args: str) -> str:
 def _target_path(warehouse: str) -> Path:
     """A target folder of the warehouse's own, outside the project and its data folder."""
     name = hashlib.sha256(warehouse.encode()).hexdigest()[:12]
-    return Path(tempfile.gettempdir()) / f"finsam-dbt-{name}"
+    target = Path(tempfile.gettempdir()) / f"finsam-dbt-{name}"
+    state = DBT_PROJECT_DIR / "target" / "partial_parse.msgpack"  # as dagster-dbt starts one
+    if not (target / state.name).exists() and state.exists():
+        target.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(state, target / state.name)
+    return target

@@ -46,3 +46,19 @@ def test_loads_that_start_together_never_read_half_a_manifest(
     assert reads > 0
     assert (dbt_manifest.parent / MANIFEST_STAMP).read_text() == manifest_digest(dbt_manifest)
     assert not list(dbt_manifest.parent.glob(".parse-*"))
+
+
+def test_dbt_builds_the_warehouse_finsam_duckdb_names(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from dbt_common.exceptions import DbtRuntimeError
+
+    from pipelines.dbt_warehouse import warehouse_path
+
+    default = "../data/marts/warehouse.duckdb"
+    monkeypatch.delenv("FINSAM_DUCKDB", raising=False)
+    assert warehouse_path(default) == default
+    monkeypatch.setenv("FINSAM_DUCKDB", str(tmp_path / "x" / "warehouse.duckdb"))
+    assert warehouse_path(default) == str(tmp_path / "x" / "warehouse.duckdb")
+    monkeypatch.setenv("FINSAM_DUCKDB", str(tmp_path / "mine.duckdb"))
+    with pytest.raises(DbtRuntimeError, match=r"must be called warehouse\.duckdb"):
+        warehouse_path(default)

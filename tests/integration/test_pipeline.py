@@ -278,6 +278,13 @@ def test_a_run_records_where_its_time_went_and_which_dbt_build_it_ran(built):
     assert built_by == [(dbt_builds[0]["invocation_id"],)]
 
 
+def test_a_new_data_folder_starts_from_the_projects_parse(built):
+    paths, _, _ = built  # its first build: dbt parsed nothing again for another folder
+    logs = "".join(p.read_text(encoding="utf-8") for p in paths.dbt_target_dir.glob("dbt.log*"))
+    assert "skipping parsing" in logs
+    assert "Unable to do partial parsing" not in logs
+
+
 def test_an_error_level_check_leaves_the_published_warehouse_untouched(built):
     import hashlib
 
