@@ -16,6 +16,7 @@ FONT = 'font-family="sans-serif"'
 BAR, GAP = 16, 4
 LABEL_CHARS = 44  # longer labels are cut with "…" (the whole label is in the tooltip)
 CHAR_WIDTH = 6.2  # average width of an 11 px sans-serif character
+AXIS = f'<g class="axis" {FONT} font-size="10" fill="#55607a">'
 
 
 def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
@@ -85,13 +86,18 @@ def bars_with_median(rows: list[tuple[str, float]], median: float | None, title:
     return _svg(left + WIDTH + 24, top + plot_height + 44, title, body)
 
 
+def _grid_line(x1: float, x2: float, y1: float, y2: float, tick: float, label_x: float,
+               label_y: float, anchor: str) -> str:
+    """A light grid line at a tick, and the tick's label."""
+    return (f'<line x1="{x1:.1f}" x2="{x2:.1f}" y1="{y1:.1f}" y2="{y2:.1f}" stroke="#e3e7ee"/>'
+            f'<text x="{label_x:.1f}" y="{label_y:.1f}" text-anchor="{anchor}">'
+            f"{escape(tick_label(tick))}</text>")
+
+
 def _x_axis(ticks: list[float], x, top: float, plot_height: float, axis_title: str) -> str:
     bottom = top + plot_height
-    parts = [f'<g class="axis" {FONT} font-size="10" fill="#55607a">']
-    for tick in ticks:
-        parts.append(f'<line x1="{x(tick):.1f}" x2="{x(tick):.1f}" y1="{top}" y2="{bottom}" '
-                     f'stroke="#e3e7ee"/><text x="{x(tick):.1f}" y="{bottom + 13}" '
-                     f'text-anchor="middle">{escape(tick_label(tick))}</text>')
+    parts = [AXIS, *(_grid_line(x(tick), x(tick), top, bottom, tick, x(tick), bottom + 13,
+                                "middle") for tick in ticks)]
     parts.append(f'<text x="{x(ticks[0]) + WIDTH / 2:.1f}" y="{bottom + 30}" '
                  f'text-anchor="middle" font-size="11">{escape(axis_title)}</text></g>')
     return "".join(parts)
@@ -115,11 +121,8 @@ def trend(series: dict[str, list[tuple[int, float]]], title: str, axis_title: st
     def y(value: float) -> float:
         return top + height - (value - ticks[0]) / (ticks[-1] - ticks[0]) * height
 
-    body = [f'<g class="axis" {FONT} font-size="10" fill="#55607a">']
-    for tick in ticks:
-        body.append(f'<line x1="{left}" x2="{left + WIDTH}" y1="{y(tick):.1f}" '
-                    f'y2="{y(tick):.1f}" stroke="#e3e7ee"/><text x="{left - 6}" '
-                    f'y="{y(tick) + 3:.1f}" text-anchor="end">{escape(tick_label(tick))}</text>')
+    body = [AXIS, *(_grid_line(left, left + WIDTH, y(tick), y(tick), tick, left - 6,
+                               y(tick) + 3, "end") for tick in ticks)]
     body.extend(f'<text x="{x(year):.1f}" y="{top + height + 14}" text-anchor="middle">'
                 f"{year}</text>" for year in years)
     body.append(f'<text x="{left + WIDTH / 2}" y="{top + height + 30}" text-anchor="middle" '
