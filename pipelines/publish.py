@@ -16,6 +16,8 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from pipelines import xlsx_sheets
+
 
 def prepare_working_copy(published: Path, working: Path) -> None:
     """Start the run from the published warehouse (so unchanged inputs are reused)."""
@@ -78,7 +80,5 @@ def write_workbook(path: Path, frames: dict[str, pl.DataFrame]) -> None:
     """One sheet per frame, headed by its column names. Text is written as text: a name such
     as '=HYPERLINK(…)' never becomes a formula, a link or a number in the analyst's
     spreadsheet."""
-    from pipelines.xlsx_sheets import Sheet
-    from pipelines.xlsx_sheets import write_workbook as write_sheets
-
-    write_sheets(path, [Sheet(name, frame, frame.columns) for name, frame in frames.items()])
+    xlsx_sheets.write_workbook(
+        path, [xlsx_sheets.Sheet(name, frame, frame.columns) for name, frame in frames.items()])

@@ -94,18 +94,18 @@ def max_invalid_rows() -> int:
 @contextmanager
 def environment(**values: str | None) -> Iterator[None]:
     """Each name set to its value in the environment for the block (unset when None), and
-    back to what it was after: how the run's database and id reach dbt, a subprocess."""
+    back to what it was after: how the run's working warehouse reaches dbt, a subprocess."""
     previous = {name: os.environ.get(name) for name in values}
+    _apply(values)
+    try:
+        yield
+    finally:
+        _apply(previous)
+
+
+def _apply(values: dict[str, str | None]) -> None:
     for name, value in values.items():
         if value is None:
             os.environ.pop(name, None)
         else:
             os.environ[name] = value
-    try:
-        yield
-    finally:
-        for name, value in previous.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value

@@ -54,12 +54,11 @@ def _explanations(workbook, formats: dict, sheets: list[tuple[Export, pl.DataFra
 
 
 def write_workbook_for(path: Path, sheets: list[tuple[Export, pl.DataFrame]],
-                       rows: list[pl.Series] | None = None) -> None:
+                       rows: list[pl.Series]) -> None:
     """One förbund's workbook: its rows of each export, then the explanations; `rows` are
-    the sheets' `<row>` elements when built beforehand (`xlsx_sheets.row_xml`)."""
-    write_workbook(path, [Sheet(export.sheet, frame, [_label(c) for c in frame.columns],
-                                rows[index] if rows else None)
-                          for index, (export, frame) in enumerate(sheets)],
+    the sheets' `<row>` elements, built beforehand (`_rows_by_forbund`)."""
+    write_workbook(path, [Sheet(export.sheet, frame, [_label(c) for c in frame.columns], xml)
+                          for (export, frame), xml in zip(sheets, rows, strict=True)],
                    add_sheets=lambda workbook, formats: _explanations(workbook, formats, sheets))
 
 
@@ -68,8 +67,13 @@ def _rows_by_forbund(frame: pl.DataFrame) -> dict[str, pl.Series]:
     for all förbund (per förbund, building costs more than writing)."""
     number = pl.int_range(pl.len(), dtype=pl.Int64).over("forbund_org_nr") + 2
     xml = frame.select("forbund_org_nr", row_xml(frame, number).alias("xml"))
-    return {org_nr: part["xml"] for (org_nr,), part in
-            xml.partition_by("forbund_org_nr", as_dict=True).items()}
+    return {org_nr: part["xml"] for org_nr, part in _by_forbund(xml).items()}
+
+
+def _by_forbund(frame: pl.DataFrame) -> dict[str, pl.DataFrame]:
+    """The rows of each förbund, in their order in `frame` (one pass, not a filter each)."""
+    return {org_nr: part for (org_nr,), part in
+            frame.partition_by("forbund_org_nr", as_dict=True).items() if org_nr is not None}
 
 
 def write_forbund_workbooks(folder: Path, exports: list[Export],
@@ -93,11 +97,11 @@ def write_forbund_workbooks(folder: Path, exports: list[Export],
     executor = pool or InlineExecutor()
 
     def write(building: Path) -> None:
+        parts = {e.name: _by_forbund(frames[e.name]) for e in with_forbund}
         changed = []
         for file_name, org_nr in books:
-            sheets = [(e, frames[e.name].filter(pl.col("forbund_org_nr") == org_nr))
-                      for e in with_forbund]
-            sheets = [(e, f) for e, f in sheets if f.height]
+            sheets = [(e, parts[e.name][org_nr]) for e in with_forbund
+                      if org_nr in parts[e.name]]
             digest = frame_digest((f for _, f in sheets), salt, *(repr(e) for e, _ in sheets))
             if not kept.keep(building, file_name, digest):
                 changed.append((file_name, org_nr, sheets))

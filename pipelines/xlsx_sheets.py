@@ -33,7 +33,9 @@ EXCEL_EPOCH_DAYS = 25_569  # 1970-01-01 as an Excel serial day (the 1900 date sy
 MAX_TEXT = 32_767  # characters Excel keeps in one cell
 ROWS_PER_CHUNK = 50_000
 LARGE_CELLS = 5_000_000  # a sheet XML that may pass 2 GB is stored as ZIP64
-CONTROL_CHARACTERS = r"[\x00-\x08\x0b\x0c\x0e-\x1f]"
+# control characters XML cannot hold (tab, line feed and carriage return it can)
+CONTROL_CODES = (*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20))
+CONTROL_CHARACTERS = "[" + "".join(f"\\x{code:02x}" for code in CONTROL_CODES) + "]"
 
 
 # Each format's style number in the package: formats are numbered in this order when the
@@ -158,14 +160,10 @@ def row_xml(frame: pl.DataFrame, number: pl.Expr) -> pl.Expr:
                          ignore_nulls=True)
 
 
-def _text_columns(frame: pl.DataFrame) -> list[str]:
-    return [column for column, dtype in frame.schema.items()
-            if not (dtype.is_numeric() or dtype.is_temporal() or dtype == pl.Boolean)]
-
-
 def _has_controls(frame: pl.DataFrame) -> bool:
-    columns = _text_columns(frame)
-    columns = [column for column in columns if not frame.schema[column].is_nested()]
+    columns = [column for column, dtype in frame.schema.items()
+               if not (dtype.is_numeric() or dtype.is_temporal() or dtype == pl.Boolean
+                       or dtype.is_nested())]
     return bool(columns) and frame.select(pl.any_horizontal(
         pl.col(columns).cast(pl.Utf8).str.contains(CONTROL_CHARACTERS).any())).item()
 
@@ -208,6 +206,6 @@ def _escaped(text: pl.Expr, escape_controls: bool) -> pl.Expr:
             .str.replace_all(r"_(x[0-9A-Fa-f]{4}_)", "_x005F_$1")
             .str.replace_all("[\ufffe\uffff]", ""))
     if escape_controls:
-        for code in [*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20)]:
+        for code in CONTROL_CODES:
             text = text.str.replace_all(chr(code), f"_x{code:04X}_", literal=True)
     return text

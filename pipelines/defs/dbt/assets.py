@@ -16,7 +16,8 @@ def build_dbt_assets() -> dg.AssetsDefinition:
     @dbt_assets(manifest=project.manifest_path, project=project,
                 dagster_dbt_translator=FinsamTranslator(), name="finsam_dbt")
     def finsam_dbt(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: Warehouse):
-        """`dbt build` into the run's working warehouse (`warehouse` points the profile there)."""
+        """`dbt build` into the run's working warehouse (`warehouse` names it in FINSAM_DUCKDB,
+        which pipelines/dbt_warehouse.py opens)."""
         warm_up.start()  # the checks after dbt need Great Expectations
         target = warehouse.paths.dbt_target_dir
         (target / "run_results.json").unlink(missing_ok=True)  # only this build's results

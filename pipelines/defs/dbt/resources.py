@@ -18,7 +18,7 @@ from dagster_dbt import DbtCliResource, DbtProject
 from packaging.version import Version
 
 from pipelines.run_stamp import dbt_project_digest
-from pipelines.settings import DBT_PROJECT_DIR, environment
+from pipelines.settings import DBT_PROJECT_DIR
 
 MANIFEST_STAMP = "finsam_manifest.stamp"
 MANIFEST_LOCK = "finsam_manifest.lock"
@@ -75,8 +75,8 @@ def prepare_manifest() -> Path:
     """Parse the dbt project so that its manifest is current; returns the manifest path.
 
     Nothing is parsed when the project, dbt and its settings are as at the last parse. The
-    parse uses the profile's default warehouse, so that the manifest does not depend on the
-    data folder; each data folder's builds keep their own target folder
+    profile names one fixed warehouse (`pipelines/dbt_warehouse.py`), so the manifest does
+    not depend on the data folder; each data folder's builds keep their own target folder
     (`Paths.dbt_target_dir`), where dbt parses only what changed since its last build.
     Loads of two data folders may start together: one parses while the other waits, and a
     manifest is replaced whole, never read half-written.
@@ -101,11 +101,10 @@ def _parse(project: DbtProject, target: Path) -> None:
         state = target / PARTIAL_PARSE
         if state.exists():
             shutil.copy2(state, scratch / PARTIAL_PARSE)
-        with environment(FINSAM_DUCKDB=None):
-            parsed = subprocess.run(
-                [dbt_executable(), "parse", "--quiet", "--project-dir", str(project.project_dir),
-                 "--profiles-dir", str(project.profiles_dir), "--target-path", str(scratch)],
-                capture_output=True, text=True, check=False)
+        parsed = subprocess.run(
+            [dbt_executable(), "parse", "--quiet", "--project-dir", str(project.project_dir),
+             "--profiles-dir", str(project.profiles_dir), "--target-path", str(scratch)],
+            capture_output=True, text=True, check=False)
         if parsed.returncode:
             raise RuntimeError(f"dbt parse failed:\n{(parsed.stdout + parsed.stderr)[-4000:]}")
         for name in (PARTIAL_PARSE, "manifest.json"):
