@@ -194,7 +194,8 @@ def status(runs: int) -> None:
 @click.option("--no-generate", is_flag=True,
               help="Do not generate demo data when data/raw is empty.")
 @click.option("--force", is_flag=True,
-              help="Run in full even when nothing changed since the last published run.")
+              help="Run in full, every dbt node rebuilt, even when nothing changed since the "
+                   "last published run.")
 def run(no_generate: bool, force: bool) -> None:
     """Run the whole pipeline in-process and print a summary."""
     from pipelines.run import run_pipeline, summary_table

@@ -20,13 +20,16 @@ from pipelines.settings import Paths
 __all__ = ["NIGHTLY_JOB", "build_definitions", "defs"]
 
 
-def build_definitions(paths: Paths | None = None) -> dg.Definitions:
-    """Everything in pipelines/defs/, writing to `paths` (default: from the environment)."""
+def build_definitions(paths: Paths | None = None, full_dbt_build: bool = False
+                      ) -> dg.Definitions:
+    """Everything in pipelines/defs/, writing to `paths` (default: from the environment);
+    `full_dbt_build` builds every dbt node, not only those a changed bronze table feeds."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", dg.PreviewWarning)  # the loader is marked preview
         return dg.load_definitions_from_package_module(
             pipelines.defs,
-            resources={"warehouse": Warehouse.from_paths(paths), "dbt": dbt_resource()},
+            resources={"warehouse": Warehouse.from_paths(paths, full_dbt_build=full_dbt_build),
+                       "dbt": dbt_resource()},
             # One step at a time: DuckDB allows a single writer (dbt threads: 1 as well).
             executor=dg.in_process_executor,
         )

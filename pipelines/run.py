@@ -93,7 +93,7 @@ def _run_locked(paths: Paths, generate_if_empty: bool, force: bool,
     from pipelines.quality import warm_up
 
     warm_up.enable()  # one process runs every step: import GX while dbt builds
-    definitions = build_definitions(paths)
+    definitions = build_definitions(paths, full_dbt_build=force)
     job = definitions.resolve_job_def(NIGHTLY_JOB)
     instance = dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else (
         dg.DagsterInstance.ephemeral())

@@ -29,6 +29,7 @@ class Warehouse(dg.ConfigurableResource):
     database: str
     working_database: str = ""
     isolate_run: bool = True
+    full_dbt_build: bool = False  # build every dbt node, changed sources or not
 
     @classmethod
     def from_paths(cls, paths: Paths | None = None, **options) -> Warehouse:

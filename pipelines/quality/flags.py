@@ -63,7 +63,8 @@ def consistency_flags(run_id: str, warehouse: Path) -> list[Flag]:
                  r["period_end"], r["metric"], None,
                  f"{r['left_side']} = {_number(r['left_value'])}",
                  f"{r['right_side']} = {_number(r['right_value'])}",
-                 " | ".join(q for q in {r["left_quote"], r["right_quote"]} if q),
+                 # left before right, a quote shared by both once (a set's order varies)
+                 " | ".join(dict.fromkeys(q for q in (r["left_quote"], r["right_quote"]) if q)),
                  WHAT_TO_CHECK.get(r["rule"], "")) for r in rows.iter_rows(named=True)]
 
 

@@ -1,8 +1,12 @@
 """dbt models as Dagster assets; dbt tests become asset checks."""
 
+import json
+
 import dagster as dg
+import duckdb
 from dagster_dbt import DbtCliResource, dbt_assets
 
+from pipelines.dbt_changes import BuildPlan, plan_build, save_build_inputs
 from pipelines.defs.dbt.resources import dbt_project
 from pipelines.defs.dbt.translator import FinsamTranslator
 from pipelines.defs.resources import Warehouse
@@ -17,19 +21,62 @@ def build_dbt_assets() -> dg.AssetsDefinition:
                 dagster_dbt_translator=FinsamTranslator(), name="finsam_dbt")
     def finsam_dbt(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: Warehouse):
         """`dbt build` into the run's working warehouse (`warehouse` names it in FINSAM_DUCKDB,
-        which pipelines/dbt_warehouse.py opens)."""
+        which pipelines/dbt_warehouse.py opens), of the nodes that a changed bronze table
+        feeds (pipelines/dbt_changes.py); the others are kept as the last build left them."""
         warm_up.start()  # the checks after dbt need Great Expectations
         target = warehouse.paths.dbt_target_dir
         (target / "run_results.json").unlink(missing_ok=True)  # only this build's results
-        # dbt's unit tests check the SQL, not the night's data: they run in the test suite
-        # (tests/integration/test_dbt_unit_tests.py), not in every nightly build. Nothing
-        # that changes from run to run reaches dbt (an env_var or --vars would make it parse
-        # again every night); rows carry dbt's invocation id, tied to the run here.
-        invocation = dbt.cli(["build", "--exclude-resource-type", "unit_test"],
-                             context=context, target_path=target)
-        yield from invocation.stream()
-        record(warehouse.paths.ops_dir, context.run.run_id, "dbt",
-               invocation_id=invocation.get_artifact("run_results.json")["metadata"]
-               ["invocation_id"])
+        manifest = json.loads(project.manifest_path.read_text(encoding="utf-8"))
+        with duckdb.connect(str(warehouse.working), read_only=True) as con:
+            plan = plan_build(con, manifest, full=warehouse.full_dbt_build or context.is_subset)
+        context.log.info(_describe(plan, len(manifest["nodes"])))
+        invocation_id = None
+        # first what is kept: nothing kept is fed by a node built now (Dagster takes a
+        # multi-asset's outputs parents first)
+        yield from _kept_outputs(context, manifest, plan)
+        if not plan.nothing_to_build:
+            # dbt's unit tests check the SQL, not the night's data: they run in the test
+            # suite (tests/integration/test_dbt_unit_tests.py), not in every nightly build.
+            # Nothing that changes from run to run reaches dbt (an env_var or --vars would
+            # make it parse again every night); rows carry dbt's invocation id, tied to the
+            # run here.
+            args = ["build", "--exclude-resource-type", "unit_test"]
+            if plan.kept:
+                # exactly these left out: a test of a kept and a rebuilt model still runs
+                # (dbt's default would leave out every test touching a left-out model)
+                args += ["--indirect-selection", "empty", "--exclude",
+                         " ".join(manifest["nodes"][uid]["name"] for uid in plan.kept)]
+            invocation = dbt.cli(args, context=context, target_path=target)
+            yield from invocation.stream()
+            invocation_id = invocation.get_artifact("run_results.json")["metadata"][
+                "invocation_id"]
+        with duckdb.connect(str(warehouse.working)) as con:
+            # a subset leaves the other nodes older than the sources: the next build is full
+            save_build_inputs(con, {} if context.is_subset else plan.digests)
+        record(warehouse.paths.ops_dir, context.run.run_id, "dbt", invocation_id=invocation_id,
+               changed_sources=plan.changed, kept_nodes=len(plan.kept))
 
     return finsam_dbt
+
+
+def _describe(plan: BuildPlan, nodes: int) -> str:
+    if plan.changed is None:
+        return "building every dbt node (first build, new dbt rules, or a full build asked for)"
+    if plan.nothing_to_build:
+        return "no bronze table changed since the last build: every dbt node kept as it is"
+    return (f"changed since the last build: {', '.join(plan.changed)}; building what they "
+            f"feed, keeping {len(plan.kept)} of {nodes} dbt nodes as they are")
+
+
+def _kept_outputs(context: dg.AssetExecutionContext, manifest: dict, plan: BuildPlan):
+    """An output for each model and seed left as it was, so that the steps after dbt run."""
+    translator = FinsamTranslator()
+    selected = context.op_execution_context.selected_output_names
+    for uid in plan.kept:
+        node = manifest["nodes"][uid]
+        if node["resource_type"] == "test":
+            continue
+        name = context.assets_def.get_output_name_for_asset_key(translator.get_asset_key(node))
+        if name in selected:
+            yield dg.Output(None, output_name=name, metadata={
+                "rebuilt": False, "why": "no bronze table it depends on changed"})

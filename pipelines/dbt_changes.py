@@ -1,0 +1,134 @@
+"""Which dbt nodes a night must build: those downstream of a bronze table that changed.
+
+After each successful build the working warehouse records what it was built from
+(`ops.dbt_build_inputs`): a digest of every dbt source table (rows and columns) and of the
+build rules (the dbt project's files, dbt's and the adapter's versions). The next night,
+built from a copy of the published warehouse, compares: with the same rules, every model and
+test that no changed source feeds is as it would be built again, and is kept. New rules, a
+first build or a missing record build everything.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from importlib.metadata import version
+from typing import Any
+
+import duckdb
+
+from pipelines.run_stamp import dbt_project_digest
+
+STATE_SCHEMA = "ops"
+STATE_TABLE = "dbt_build_inputs"
+RULES = "dbt rules"  # the row of the build rules' digest, beside one row per source
+BUILT = ("model", "seed", "snapshot", "test")
+
+
+@dataclass(frozen=True)
+class BuildPlan:
+    """What this night builds. `changed` is None when everything is built."""
+
+    digests: dict[str, str]
+    changed: list[str] | None
+    kept: list[str]  # unique ids of nodes left as the last build left them, parents first
+
+    @property
+    def nothing_to_build(self) -> bool:
+        return self.changed == []
+
+
+def rules_digest() -> str:
+    """The dbt project as dbt reads it, and the dbt that builds it."""
+    text = f"dbt-core {version('dbt-core')}\ndbt-duckdb {version('dbt-duckdb')}\n"
+    return hashlib.sha256((text + dbt_project_digest()).encode()).hexdigest()
+
+
+def _source_digest(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> str:
+    columns = con.execute(
+        "select string_agg(column_name || ' ' || data_type, ', ' order by ordinal_position) "
+        "from information_schema.columns where table_schema = ? and table_name = ?",
+        [schema, table]).fetchone()[0]
+    if columns is None:
+        return "missing"
+    # DuckDB's row hash, summed: the same rows in any order give the same digest
+    rows, total = con.execute(
+        f'select count(*), sum(hash(t)::hugeint) from "{schema}"."{table}" as t').fetchone()
+    return hashlib.sha256(f"{columns}\n{rows}\n{total}".encode()).hexdigest()
+
+
+def source_digests(con: duckdb.DuckDBPyConnection, manifest: Mapping[str, Any]
+                   ) -> dict[str, str]:
+    """A digest per dbt source, keyed `source_name.table_name` (dbt's `source:` selector)."""
+    digests = {}
+    for source in manifest["sources"].values():
+        key = f"{source['source_name']}.{source['name']}"
+        digests[key] = _source_digest(con, source["schema"], source["identifier"])
+    return {RULES: rules_digest(), **digests}
+
+
+def _previous(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    exists = con.execute("select count(*) from information_schema.tables "
+                         "where table_schema = ? and table_name = ?",
+                         [STATE_SCHEMA, STATE_TABLE]).fetchone()[0]
+    if not exists:
+        return {}
+    return dict(con.execute(
+        f"select input, digest from {STATE_SCHEMA}.{STATE_TABLE}").fetchall())
+
+
+def downstream(manifest: Mapping[str, Any], sources: list[str]) -> set[str]:
+    """Unique ids of every node fed, directly or not, by the sources `source_name.table`."""
+    ids = {uid for uid, s in manifest["sources"].items()
+           if f"{s['source_name']}.{s['name']}" in sources}
+    found, stack = set(), list(ids)
+    while stack:
+        for child in manifest["child_map"].get(stack.pop(), []):
+            if child not in found:
+                found.add(child)
+                stack.append(child)
+    return found
+
+
+def plan_build(con: duckdb.DuckDBPyConnection, manifest: Mapping[str, Any],
+               full: bool = False) -> BuildPlan:
+    """Compare the warehouse's sources with what its models were last built from."""
+    digests = source_digests(con, manifest)
+    previous = _previous(con)
+    if full or not previous or previous.get(RULES) != digests[RULES]:
+        return BuildPlan(digests, None, [])
+    changed = sorted(k for k, v in digests.items() if k != RULES and previous.get(k) != v)
+    affected = downstream(manifest, changed)
+    kept = {uid for uid, node in manifest["nodes"].items()
+            if node["resource_type"] in BUILT and uid not in affected}
+    return BuildPlan(digests, changed, _parents_first(manifest, kept))
+
+
+def _parents_first(manifest: Mapping[str, Any], ids: set[str]) -> list[str]:
+    """`ids` in an order where each node comes after its parents among them."""
+    ordered: list[str] = []
+    done: set[str] = set()
+
+    def visit(uid: str) -> None:
+        if uid in done:
+            return
+        done.add(uid)
+        for parent in sorted(manifest["parent_map"].get(uid, [])):
+            if parent in ids:
+                visit(parent)
+        ordered.append(uid)
+
+    for uid in sorted(ids):
+        visit(uid)
+    return ordered
+
+
+def save_build_inputs(con: duckdb.DuckDBPyConnection, digests: dict[str, str]) -> None:
+    """Record, after a successful build, what the warehouse's models are built from
+    (nothing recorded: the next build builds everything)."""
+    con.execute(f"create schema if not exists {STATE_SCHEMA}")
+    con.execute(f"create or replace table {STATE_SCHEMA}.{STATE_TABLE} "
+                "(input varchar primary key, digest varchar not null)")
+    con.executemany(f"insert into {STATE_SCHEMA}.{STATE_TABLE} values (?, ?)",
+                    sorted(digests.items()))

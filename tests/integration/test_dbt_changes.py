@@ -1,0 +1,109 @@
+"""A night builds only the dbt nodes that a changed bronze table feeds, and the result is the
+warehouse a full build gives."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from pipelines.dbt_changes import RULES, STATE_SCHEMA, STATE_TABLE, plan_build
+from pipelines.defs.dbt.resources import dbt_project
+from pipelines.run import run_pipeline
+from pipelines.runlog import read_runs
+from pipelines.settings import Paths
+
+REPORT = """Delårsrapport januari–augusti 2024
+
+Arbetsträning Nord
+
+Under perioden har 27 personer deltagit i insatsen, 15 kvinnor och 12 män. Nio deltagare
+har avslutat insatsen; fyra av dem fick ett arbete och två började studera.
+"""
+
+
+def _manifest() -> dict:
+    return json.loads(dbt_project().manifest_path.read_text(encoding="utf-8"))
+
+
+def _run(paths: Paths, force: bool = False):
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setenv("FINSAM_DATA_DIR", str(paths.data_dir))
+        monkeypatch.setenv("FINSAM_DUCKDB", str(paths.warehouse))
+        return run_pipeline(paths, generate_if_empty=False, force=force, log=lambda _: None)
+
+
+def _tables(warehouse: Path) -> dict[str, list[tuple]]:
+    """Every dbt-built table, without the columns that name the run or the dbt build."""
+    found = {}
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        for schema, table in con.execute(
+                "select table_schema, table_name from information_schema.tables where "
+                "table_schema in ('staging', 'intermediate', 'marts', 'exports', 'reference') "
+                "order by 1, 2").fetchall():
+            columns = [c for (c,) in con.execute(
+                "select column_name from information_schema.columns where table_schema = ? "
+                "and table_name = ?", [schema, table]).fetchall()
+                if c not in ("dbt_invocation_id", "run_id")]
+            listed = ", ".join(f'"{c}"' for c in columns)
+            found[f"{schema}.{table}"] = con.execute(
+                f"select {listed} from {schema}.{table} order by all").fetchall()
+    return found
+
+
+def test_the_plan_follows_what_changed_since_the_last_build(built, tmp_path):
+    warehouse = tmp_path / "warehouse.duckdb"
+    shutil.copyfile(built[0].warehouse, warehouse)
+    warehouse.chmod(0o644)
+    manifest = _manifest()
+    with duckdb.connect(str(warehouse)) as con:
+        assert plan_build(con, manifest).nothing_to_build  # as the published build left it
+        assert plan_build(con, manifest, full=True).changed is None
+
+        con.execute("update bronze.report_figures set value = value + 1 "
+                    "where rowid = (select min(rowid) from bronze.report_figures)")
+        plan = plan_build(con, manifest)
+        assert plan.changed == ["reports.report_figures"]
+        kept = set(plan.kept)
+        assert {"model.finsam.fct_insats_year", "model.finsam.exp_insats_year",
+                "seed.finsam.kon"} <= kept
+        assert not {"model.finsam.stg_reports__figures", "model.finsam.fct_report_figures",
+                    "model.finsam.exp_report_figures"} & kept
+        # a test that reads a kept and a rebuilt model runs again
+        assert all(node.startswith(("model.", "seed.", "test.")) for node in kept)
+        order = {uid: i for i, uid in enumerate(plan.kept)}
+        for uid in plan.kept:  # parents before children
+            assert all(order[p] < order[uid] for p in manifest["parent_map"][uid] if p in order)
+
+        con.execute(f"update {STATE_SCHEMA}.{STATE_TABLE} set digest = 'other' "
+                    "where input = ?", [RULES])
+        assert plan_build(con, manifest).changed is None  # other dbt rules: build it all
+
+
+def test_a_new_report_rebuilds_only_what_reports_feed_and_matches_a_full_build(built_copy,
+                                                                                tmp_path):
+    paths = built_copy
+    paths.reports_dir.mkdir(parents=True, exist_ok=True)
+    (paths.reports_dir / "delarsrapport_nord_2024.txt").write_text(REPORT, encoding="utf-8")
+    outcome = _run(paths)
+    assert outcome.success and not outcome.unchanged
+    run = list(read_runs(paths.ops_dir).values())[-1]
+    dbt = next(e for e in run if e["event"] == "dbt")
+    assert "reports.report_documents" in dbt["changed_sources"]
+    assert not any(s.startswith("register.") for s in dbt["changed_sources"])
+    built_now = {r["unique_id"] for r in json.loads(
+        (paths.dbt_target_dir / "run_results.json").read_text(encoding="utf-8"))["results"]}
+    assert "model.finsam.fct_report_figures" in built_now
+    assert "model.finsam.int_participations_by_year" not in built_now
+    assert dbt["kept_nodes"] == len(_manifest()["nodes"]) - len(built_now) - sum(
+        1 for uid in _manifest()["nodes"] if uid.startswith("unit_test."))
+
+    full = tmp_path / "full"
+    shutil.copytree(paths.data_dir, full, symlinks=True)
+    full_paths = Paths(data_dir=full, warehouse=full / paths.warehouse.relative_to(
+        paths.data_dir))
+    assert _run(full_paths, force=True).success
+    assert _tables(paths.warehouse) == _tables(full_paths.warehouse)
