@@ -45,6 +45,22 @@ def dbt_project_digest() -> str:
     return digest.hexdigest()
 
 
+def extraction_digest() -> str:
+    """What reading a report into sections and figures depends on besides its text: the
+    pipeline code, the code lists (seeds) and the FINSAM_* settings. Any change to them
+    reads every report again."""
+    digest = hashlib.sha256()
+    _add_files(digest, PROJECT_ROOT, _files(PROJECT_ROOT / "pipelines")
+               + _files(DBT_PROJECT_DIR / "seeds"))
+    digest.update(json.dumps(_settings()).encode())
+    return digest.hexdigest()
+
+
+def _settings() -> list[tuple[str, str]]:
+    return sorted((k, v) for k, v in os.environ.items()
+                  if k.startswith("FINSAM_") and k not in _LOCATION_SETTINGS)
+
+
 def inputs_stamp(paths: Paths) -> str:
     """A digest of everything a run reads, apart from the warehouse itself."""
     digest = hashlib.sha256()
@@ -52,9 +68,7 @@ def inputs_stamp(paths: Paths) -> str:
     digest.update(dbt_project_digest().encode())
     code = [p for part in _CODE_PARTS for p in _files(PROJECT_ROOT / part)]
     _add_files(digest, PROJECT_ROOT, code)
-    settings = sorted((k, v) for k, v in os.environ.items()
-                      if k.startswith("FINSAM_") and k not in _LOCATION_SETTINGS)
-    digest.update(json.dumps(settings).encode())
+    digest.update(json.dumps(_settings()).encode())
     return digest.hexdigest()
 
 

@@ -2,7 +2,9 @@
 
 Each stage reads the previous one from the warehouse and replaces its own table in one
 transaction. An unreadable or empty report is moved to the quarantine folder with a
-`.errors.txt` beside it, and recorded as quarantined.
+`.errors.txt` beside it, and recorded as quarantined. A report whose text and whose reading
+rules (`run_stamp.extraction_digest`) are as at the last load keeps its sections and
+figures (`report_extractions` says which were made from what).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from pipelines.reports.extract import extract_document
 from pipelines.reports.readers import UnreadableReport, read_report, report_files
 from pipelines.reports.sections import Section, document_period, find_sections, forbund_name
 from pipelines.reports.text import normalise
+from pipelines.run_stamp import extraction_digest
 from pipelines.warehouse import read_table, replace_tables
 
 DOCUMENTS = "report_documents"
@@ -35,6 +38,7 @@ NO_FIGURES = ("no figures found — check the file (a scanned PDF, another langu
               "the rules do not read: add its figures in data/raw/figures/)")
 CURATED = "report_figures_curated"
 CURATED_FILES = "report_curated_files"
+EXTRACTIONS = "report_extractions"
 
 Log = Callable[[str], None]
 
@@ -116,10 +120,28 @@ def _loaded_documents(warehouse: Path) -> pl.DataFrame:
     return read_table(warehouse, DOCUMENTS).filter(pl.col("status") == "loaded")
 
 
+def _as_last_read(warehouse: Path, documents: pl.DataFrame, table: str
+                  ) -> tuple[pl.DataFrame, set[str]]:
+    """The rows of `table` for the reports read last time from the same text by the same
+    rules, and those reports."""
+    try:
+        made = read_table(warehouse, EXTRACTIONS)
+        before = read_table(warehouse, table)
+    except duckdb.Error:
+        return pl.DataFrame(), set()
+    same = documents.join(made.filter(pl.col("extractor") == extraction_digest()),
+                          on=["source_file", "sha256"], how="semi")["source_file"].to_list()
+    return before.filter(pl.col("source_file").is_in(same)), set(same)
+
+
 def load_sections(warehouse: Path, log: Log = print) -> StageResult:
     """Split each loaded report into insats sections."""
+    documents = _loaded_documents(warehouse)
+    kept, unchanged = _as_last_read(warehouse, documents, SECTIONS)
     rows = []
-    for document in _loaded_documents(warehouse).iter_rows(named=True):
+    for document in documents.iter_rows(named=True):
+        if document["source_file"] in unchanged:
+            continue
         doc = normalise(document["source_file"], document["original_text"])
         sections = find_sections(doc)
         for number, section in enumerate(sections, start=1):
@@ -134,13 +156,23 @@ def load_sections(warehouse: Path, log: Log = print) -> StageResult:
                 "lifetime_end": section.lifetime[1] if section.lifetime else None,
             })
         log(f"{doc.source}: {len(sections)} sections")
-    frame = pl.DataFrame(rows, schema={
+    frame = _with_kept(pl.DataFrame(rows, schema={
         "source_file": pl.String, "section_no": pl.Int64, "insats": pl.String,
         "heading": pl.String, "text_start": pl.Int64, "text_end": pl.Int64,
         "char_start": pl.Int64, "char_end": pl.Int64, "period_start": pl.Date,
-        "period_end": pl.Date, "lifetime_start": pl.Date, "lifetime_end": pl.Date})
+        "period_end": pl.Date, "lifetime_start": pl.Date, "lifetime_end": pl.Date}),
+        kept, unchanged, log)
     replace_tables(warehouse, {SECTIONS: frame})
     return StageResult(rows=frame.height)
+
+
+def _with_kept(frame: pl.DataFrame, kept: pl.DataFrame, unchanged: set[str],
+               log: Log) -> pl.DataFrame:
+    """The rows made now and those kept, in the order of a load that made them all."""
+    if unchanged:
+        log(f"{len(unchanged)} reports as read at the last load: their rows kept")
+        frame = pl.concat([frame, kept.select(frame.columns).cast(frame.schema)])
+    return frame.sort("source_file", maintain_order=True)
 
 
 def _period(start, end):
@@ -150,8 +182,12 @@ def _period(start, end):
 def load_figures(warehouse: Path, log: Log = print) -> StageResult:
     """Extract the figures of every section, with provenance."""
     sections = read_table(warehouse, SECTIONS)
+    documents = _loaded_documents(warehouse)
+    kept, unchanged = _as_last_read(warehouse, documents, FIGURES)
     rows = []
-    for document in _loaded_documents(warehouse).iter_rows(named=True):
+    for document in documents.iter_rows(named=True):
+        if document["source_file"] in unchanged:
+            continue
         doc = normalise(document["source_file"], document["original_text"])
         mine = sections.filter(pl.col("source_file") == doc.source).sort("section_no")
         found = [Section(name=r["insats"], start=r["text_start"], end=r["text_end"],
@@ -163,12 +199,16 @@ def load_figures(warehouse: Path, log: Log = print) -> StageResult:
         rows.extend(f.as_dict() for f in figures)
         log(f"{doc.source}: {len(figures)} figures" if figures else
             f"{doc.source}: {NO_FIGURES}")
-    frame = pl.DataFrame(rows, schema={
+    frame = _with_kept(pl.DataFrame(rows, schema={
         "source": pl.String, "forbund": pl.String, "insats": pl.String, "section": pl.String,
         "period_start": pl.Date, "period_end": pl.Date, "metric": pl.String, "sex": pl.String,
         "value": pl.Float64, "quote": pl.String, "char_start": pl.Int64, "char_end": pl.Int64,
-        "rule": pl.String, "heading_path": pl.String}).rename({"source": "source_file"})
-    replace_tables(warehouse, {FIGURES: frame})
+        "rule": pl.String, "heading_path": pl.String}).rename({"source": "source_file"}),
+        kept, unchanged, log)
+    # the last stage: from now on these reports' sections and figures are as read here
+    made = documents.select("source_file", "sha256").with_columns(
+        pl.lit(extraction_digest()).alias("extractor"))
+    replace_tables(warehouse, {FIGURES: frame, EXTRACTIONS: made})
     return StageResult(rows=frame.height)
 
 
