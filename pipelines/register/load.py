@@ -11,7 +11,6 @@ in one transaction.
 
 from __future__ import annotations
 
-import hashlib
 import uuid
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -19,7 +18,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-import duckdb
 import polars as pl
 
 from pipelines import vocabulary
@@ -27,23 +25,21 @@ from pipelines.errors import CellProblem, InputFileError
 from pipelines.files import file_hash
 from pipelines.personnummer import mask_personnummer
 from pipelines.quarantine import quarantine
-from pipelines.register.columns import COLUMNS, Kind
+from pipelines.register.columns import Kind
 from pipelines.register.dialects import SUFFIXES
-from pipelines.register.parse import POLARS_TYPES, parse_file
+from pipelines.register.parse import parse_file
+from pipelines.register.previous import (
+    FILE_LOG_TABLE,
+    TABLES,
+    Held,
+    empty_rows,
+    fingerprint,
+    previous_load,
+)
 from pipelines.register.supersede import Candidate, decide, supplied_rows, unit_keys
-from pipelines.warehouse import BRONZE_SCHEMA, replace_tables
+from pipelines.warehouse import replace_tables
 from pipelines.worker_pool import worker_count
 
-TABLES: dict[Kind, str] = {
-    Kind.PARTICIPATIONS: "register_participations",
-    Kind.ANONYMOUS_COUNTS: "register_anonymous_counts",
-    Kind.COUNT_FORM: "register_count_form",
-    Kind.INSATS_COSTS: "cost_insats",
-    Kind.FORBUND_FUNDS: "cost_forbund_funds",
-}
-FILE_LOG_TABLE = "register_files"
-LINEAGE = {"source_file": pl.String, "load_id": pl.String,
-           "loaded_at": pl.Datetime("us", "UTC")}
 MANIFEST_SCHEMA = {
     "source_file": pl.String, "sha256": pl.String, "size": pl.Int64, "kind": pl.String,
     "forbund_org_nr": pl.String, "export_date": pl.Date, "status": pl.String,
@@ -99,10 +95,8 @@ class _Accepted:
         year = "start_year" if "start_year" in self.frame.columns else "year"
         return date(int(self.frame[year].max()), 12, 31)
 
-    def candidate(self, previous_rows: dict[Kind, pl.DataFrame]) -> Candidate:
-        before = previous_rows.get(self.kind)
-        held = set() if before is None else set(
-            unit_keys(before.filter(pl.col("source_file") == self.source)).unique().iter_rows())
+    def candidate(self, previous: Held) -> Candidate:
+        held = set(unit_keys(previous.rows(self.kind, self.source)).unique().iter_rows())
         return Candidate(self.source, self.kind, self.export_date, self.frame,
                          frozenset((self.kind, org, insats) for org, insats in held))
 
@@ -112,38 +106,6 @@ def register_files(folder: Path | list[Path]) -> list[Path]:
     folders = folder if isinstance(folder, list) else [folder]
     return [p for one in folders if one.exists() for p in sorted(one.rglob("*"))
             if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith(".")]
-
-
-def fingerprint(rows: pl.DataFrame) -> str:
-    """A digest of the bronze rows of one file, to tell whether anyone has edited them."""
-    data = rows.drop(["load_id", "loaded_at"], strict=False).sort("source_row")
-    return hashlib.sha256(data.write_csv().encode("utf-8")).hexdigest()
-
-
-def _empty(kind: Kind) -> pl.DataFrame:
-    schema = {c.name: POLARS_TYPES[c.type] for c in COLUMNS[kind]}
-    return pl.DataFrame(schema={**schema, "source_row": pl.Int64(), **LINEAGE})
-
-
-def _previous(warehouse: Path) -> tuple[dict[str, dict], dict[Kind, pl.DataFrame]]:
-    """The last manifest entries and bronze rows, when the warehouse has them."""
-    if not warehouse.exists():
-        return {}, {}
-    with duckdb.connect(str(warehouse), read_only=True) as con:
-        tables = {row[0] for row in con.execute(
-            "select table_name from information_schema.tables where table_schema = ?",
-            [BRONZE_SCHEMA]).fetchall()}
-        if FILE_LOG_TABLE not in tables or "sha256" not in {
-                row[0] for row in con.execute(
-                    "select column_name from information_schema.columns where table_schema = ? "
-                    "and table_name = ?", [BRONZE_SCHEMA, FILE_LOG_TABLE]).fetchall()}:
-            return {}, {}
-        manifest = {r["source_file"]: r for r in con.sql(
-            f"select * from {BRONZE_SCHEMA}.{FILE_LOG_TABLE}").pl().iter_rows(named=True)}
-        rows = {kind: con.sql(f"select * from {BRONZE_SCHEMA}.{table}").pl().with_columns(
-                    pl.col("loaded_at").dt.convert_time_zone("UTC"))
-                for kind, table in TABLES.items() if table in tables}
-    return manifest, rows
 
 
 def _refuse(error: InputFileError, digest: str, size: int, quarantine_dir: Path | None,
@@ -163,16 +125,17 @@ def _unchanged(before: dict | None, digest: str) -> bool:
 
 
 def _read(path: Path, source: str, before: dict | None, digest: str, size: int,
-          previous_rows: dict[Kind, pl.DataFrame], max_invalid_rows: int, load_id: str,
+          previous_rows: Held, max_invalid_rows: int, load_id: str,
           loaded_at: datetime, log: Callable[[str], None],
           parsing: Future | None = None) -> _Accepted:
     """The rows of one file: kept from the last load when unchanged, otherwise parsed (by
     `parsing`, when it was started beforehand)."""
     if _unchanged(before, digest):
         kind = Kind(before["kind"])
-        frame = previous_rows.get(kind, _empty(kind)).filter(pl.col("source_file") == source)
+        frame = previous_rows.rows(kind, source)
         # Rows edited by hand in the warehouse are read again from the file, never published.
-        if frame.height == before["rows"] and before.get("fingerprint") == fingerprint(frame):
+        if frame.height == before["rows"] and \
+                before.get("fingerprint") == previous_rows.fingerprint(kind, source):
             warnings = (before.get("warnings") or "").splitlines()
             return _Accepted(source, digest, size, kind, frame, before["rejected_rows"] or 0,
                              reused=True, warnings=warnings,
@@ -199,7 +162,7 @@ def load_registers(folder: Path | list[Path], warehouse: Path, *,
     result = LoadResult(load_id=uuid.uuid4().hex)
     loaded_at = datetime.now(UTC)
     root = (folder[0] if isinstance(folder, list) else folder).parent
-    previous, previous_rows = _previous(warehouse)
+    previous, previous_rows = previous_load(warehouse)
     accepted: list[_Accepted] = []
     refused_entries: list[dict] = []
     files = [(path, mask_personnummer(path.relative_to(root).as_posix()), file_hash(path),
@@ -261,10 +224,10 @@ def load_registers(folder: Path | list[Path], warehouse: Path, *,
                     if e["status"] in readable}
     after_state = {m["source_file"]: (m["sha256"], m["status"]) for m in manifest
                    if m["status"] in readable}
-    result.changed = before_state != after_state or not previous_rows or any(
+    result.changed = before_state != after_state or not previous_rows.tables or any(
         not item.reused for item in accepted)  # read again: new, changed or edited by hand
-    frames = {kind: pl.concat([_empty(kind)] + [rows for of, rows in kept if of is kind],
-                              how="diagonal_relaxed").select(_empty(kind).columns)
+    frames = {kind: pl.concat([empty_rows(kind)] + [rows for of, rows in kept if of is kind],
+                              how="diagonal_relaxed").select(empty_rows(kind).columns)
               for kind in TABLES}
     result.rows = {kind: frame.height for kind, frame in frames.items()}
     if not result.changed and not refused_entries:
