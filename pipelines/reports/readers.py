@@ -32,15 +32,22 @@ class UnreadableReport(Exception):
 
 def _docx_text(path: Path) -> str:
     import docx
+    from docx.enum.style import WD_STYLE_TYPE
 
     document = docx.Document(str(path))
+    # paragraph styles by id, looked up once (python-docx searches every style for each
+    # paragraph's); an unknown id is the default style, as Word shows it
+    styles = {s.style_id: s.name or "" for s in document.styles
+              if s.type == WD_STYLE_TYPE.PARAGRAPH}
+    default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+    default_name = (default.name or "") if default is not None else ""
     lines: list[str] = []
     for block in document.element.body.iterchildren():
         tag = block.tag.rsplit("}", 1)[-1]
         if tag == "p":
             paragraph = docx.text.paragraph.Paragraph(block, document)
             text = paragraph.text.strip()
-            style = (paragraph.style.name or "").lower() if paragraph.style else ""
+            style = styles.get(block.style, default_name).lower()
             if not text:
                 lines.append("")
             elif style.startswith("heading") or style.startswith("rubrik"):
