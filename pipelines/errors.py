@@ -37,3 +37,6 @@ class InputFileError(Exception):
         # A message never repeats a personnummer, whichever cell or file name held one.
         super().__init__(mask_personnummer(
             f"{path}: not loaded, {len(problems)} problem(s):\n{shown}{more}{tail}"))
+
+    def __reduce__(self):  # pickled whole: files are parsed in worker processes
+        return (type(self), (self.path, self.problems, self.hint))

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -38,7 +39,7 @@ from pipelines.register.previous import (
 )
 from pipelines.register.supersede import Candidate, decide, supplied_rows, unit_keys
 from pipelines.warehouse import replace_tables
-from pipelines.worker_pool import worker_count
+from pipelines.worker_pool import worker_count, worker_pool
 
 MANIFEST_SCHEMA = {
     "source_file": pl.String, "sha256": pl.String, "size": pl.Int64, "kind": pl.String,
@@ -154,6 +155,18 @@ def _read(path: Path, source: str, before: dict | None, digest: str, size: int,
                      warnings=warnings)
 
 
+# Parsing in worker processes pays off from this much to parse: each process takes about
+# 1 s to start, and polars alone keeps only part of two cores busy on many small files.
+PROCESSES_FROM_BYTES = 5_000_000
+
+
+def _parse_pool(paths: list[Path]) -> AbstractContextManager[Executor]:
+    """Processes when there is much to parse, else threads of this process."""
+    if sum(path.stat().st_size for path in paths) >= PROCESSES_FROM_BYTES:
+        return worker_pool()
+    return ThreadPoolExecutor(max_workers=worker_count())
+
+
 def load_registers(folder: Path | list[Path], warehouse: Path, *,
                    quarantine_dir: Path | None = None, max_invalid_rows: int = 0,
                    log: Callable[[str], None] = print) -> LoadResult:
@@ -169,7 +182,8 @@ def load_registers(folder: Path | list[Path], warehouse: Path, *,
               path.stat().st_size) for path in register_files(folder)]
     # new and changed files parsed on every core (polars works outside the GIL), taken in
     # the folder's order
-    with ThreadPoolExecutor(max_workers=worker_count()) as pool:
+    with _parse_pool([path for path, source, digest, _ in files
+                      if not _unchanged(previous.get(source), digest)]) as pool:
         parsing = {path: pool.submit(parse_file, path, max_invalid_rows)
                    for path, source, digest, _ in files
                    if not _unchanged(previous.get(source), digest)}

@@ -208,3 +208,23 @@ def test_the_published_warehouse_is_read_only_on_disk_and_the_working_copy_is_no
     publish_warehouse(working, published)  # and replaces the read-only file
     with duckdb.connect(str(published), read_only=True) as con:
         assert con.execute("select count(*) from t").fetchone()[0] == 2
+
+
+def test_files_parsed_in_worker_processes_load_and_refuse_as_in_threads(folders, monkeypatch):
+    """A large load parses in worker processes: the same rows, and a bad file's error (row,
+    column) comes back whole and is quarantined."""
+    import pipelines.register.load as load
+
+    registers, warehouse, quarantine = folders
+    _write(registers / "a.csv", _row("A", "2022-01-01"), _row("B", "2022-02-01"))
+    _write(registers / "c.csv", _row("C", "2022-03-01", org="222000-0002"))
+    (registers / "bad.csv").write_text(HEADER + "F;222000-0003;7;S;D;X;1980;2022-01-01;;\n",
+                                       encoding="utf-8")
+    monkeypatch.setattr(load, "PROCESSES_FROM_BYTES", 0)
+    monkeypatch.setenv("FINSAM_WORKERS", "2")
+    result = load_registers(registers, warehouse, quarantine_dir=quarantine, log=lambda _: None)
+    assert [e.path.name for e in result.refused] == ["bad.csv"]
+    assert "row 2, column 'Kön'" in str(result.refused[0])
+    assert (quarantine / "bad.csv").exists()
+    assert [(pid, source) for pid, source, _ in _bronze(warehouse)] == [
+        ("A", "registers/a.csv"), ("B", "registers/a.csv"), ("C", "registers/c.csv")]
