@@ -69,14 +69,20 @@ def _describe(plan: BuildPlan, nodes: int) -> str:
 
 
 def _kept_outputs(context: dg.AssetExecutionContext, manifest: dict, plan: BuildPlan):
-    """An output for each model and seed left as it was, so that the steps after dbt run."""
+    """An output for each kept model that a later step reads (Dagster skips a step whose
+    input was not output), so that those steps run; the other kept nodes are simply not
+    materialized by this run (each output costs Dagster ≈ 15 ms)."""
     translator = FinsamTranslator()
     selected = context.op_execution_context.selected_output_names
+    graph, own = context.job_def.asset_layer.asset_graph, context.assets_def.keys
     for uid in plan.kept:
         node = manifest["nodes"][uid]
         if node["resource_type"] == "test":
             continue
-        name = context.assets_def.get_output_name_for_asset_key(translator.get_asset_key(node))
+        key = translator.get_asset_key(node)
+        if not graph.has(key) or not graph.get(key).child_keys - own:
+            continue
+        name = context.assets_def.get_output_name_for_asset_key(key)
         if name in selected:
             yield dg.Output(None, output_name=name, metadata={
                 "rebuilt": False, "why": "no bronze table it depends on changed"})
