@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import sys
 from pathlib import Path
 
@@ -199,16 +198,6 @@ def status(runs: int) -> None:
                    "last published run.")
 def run(no_generate: bool, force: bool) -> None:
     """Run the whole pipeline in-process and print a summary."""
-    try:
-        _run(no_generate, force)
-    finally:
-        # Python collects every object once more when it exits: ≈ 2 s after a run that
-        # imported Dagster and Great Expectations. They live until then anyway; leave them
-        # out of that last collection (they are still released as the process ends).
-        gc.freeze()
-
-
-def _run(no_generate: bool, force: bool) -> None:
     from pipelines.run import run_pipeline, summary_table
 
     outcome = run_pipeline(generate_if_empty=not no_generate, force=force, log=click.echo)
