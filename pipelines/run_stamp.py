@@ -79,14 +79,24 @@ def _published(paths: Paths) -> str | None:
 def unchanged_since_last_publish(paths: Paths, stamp: str) -> bool:
     """True when the inputs and the published warehouse are as the last published run left
     them."""
+    last = _last(paths)
+    return last.get("inputs") == stamp and last.get("warehouse") == _published(paths)
+
+
+def published_edited(paths: Paths) -> bool:
+    """True when the published warehouse is not the one the last published run left (edited
+    by hand or replaced); False when no run recorded one."""
+    recorded = _last(paths).get("warehouse")
+    return recorded is not None and recorded != _published(paths)
+
+
+def _last(paths: Paths) -> dict:
     saved = paths.ops_dir / STAMP_FILE
-    if not saved.exists():
-        return False
     try:
         last = json.loads(saved.read_text(encoding="utf-8"))
     except (json.JSONDecodeError, OSError):
-        return False
-    return last.get("inputs") == stamp and last.get("warehouse") == _published(paths)
+        return {}
+    return last if isinstance(last, dict) else {}
 
 
 def save_stamp(paths: Paths, stamp: str) -> None:

@@ -107,3 +107,18 @@ def test_a_new_report_rebuilds_only_what_reports_feed_and_matches_a_full_build(b
         paths.data_dir))
     assert _run(full_paths, force=True).success
     assert _tables(paths.warehouse) == _tables(full_paths.warehouse)
+
+
+def test_a_mart_edited_in_the_published_warehouse_is_built_again(built_copy):
+    paths = built_copy
+    query = "select participants_active from marts.fct_forbund_year order by all"
+    with duckdb.connect(str(paths.warehouse), read_only=True) as con:
+        before = con.execute(query).fetchall()
+    paths.warehouse.chmod(0o644)  # published read-only: an edit takes a deliberate step
+    with duckdb.connect(str(paths.warehouse)) as con:
+        con.execute("update marts.fct_forbund_year set participants_active = -1")
+    assert _run(paths).success  # no input changed, but the warehouse did: it runs
+    dbt = next(e for e in list(read_runs(paths.ops_dir).values())[-1] if e["event"] == "dbt")
+    assert dbt["changed_sources"] is None and dbt["kept_nodes"] == 0
+    with duckdb.connect(str(paths.warehouse), read_only=True) as con:
+        assert con.execute(query).fetchall() == before

@@ -11,6 +11,7 @@ from pipelines.defs.dbt.resources import dbt_project
 from pipelines.defs.dbt.translator import FinsamTranslator
 from pipelines.defs.resources import Warehouse
 from pipelines.quality import warm_up
+from pipelines.run_stamp import published_edited
 from pipelines.runlog import record
 
 
@@ -27,8 +28,12 @@ def build_dbt_assets() -> dg.AssetsDefinition:
         target = warehouse.paths.dbt_target_dir
         (target / "run_results.json").unlink(missing_ok=True)  # only this build's results
         manifest = json.loads(project.manifest_path.read_text(encoding="utf-8"))
+        # everything when asked, for a subset, or when the published warehouse was edited
+        # since it was published (its models may no longer be what their sources give)
+        full = warehouse.full_dbt_build or context.is_subset or published_edited(
+            warehouse.paths)
         with duckdb.connect(str(warehouse.working), read_only=True) as con:
-            plan = plan_build(con, manifest, full=warehouse.full_dbt_build or context.is_subset)
+            plan = plan_build(con, manifest, full=full)
         context.log.info(_describe(plan, len(manifest["nodes"])))
         invocation_id = None
         # first what is kept: nothing kept is fed by a node built now (Dagster takes a
@@ -61,7 +66,8 @@ def build_dbt_assets() -> dg.AssetsDefinition:
 
 def _describe(plan: BuildPlan, nodes: int) -> str:
     if plan.changed is None:
-        return "building every dbt node (first build, new dbt rules, or a full build asked for)"
+        return ("building every dbt node (a first build, new dbt rules, a full build asked "
+                "for, or a published warehouse edited since it was published)")
     if plan.nothing_to_build:
         return "no bronze table changed since the last build: every dbt node kept as it is"
     return (f"changed since the last build: {', '.join(plan.changed)}; building what they "
