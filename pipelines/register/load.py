@@ -249,6 +249,12 @@ def load_registers(folder: Path | list[Path], warehouse: Path, *,
         return result
     manifest_frame = pl.DataFrame([{**m, "recorded_at": loaded_at} for m in manifest],
                                   schema=MANIFEST_SCHEMA)
+    # rows of files kept whole from the last load are in bronze already: written again only
+    # where the table's columns changed
+    in_place = {TABLES[item.kind]: set() for item in accepted}
+    for item in accepted:
+        if item.reused and not decision.superseded[item.source]:
+            in_place[TABLES[item.kind]].add(item.source)
     replace_tables(warehouse, {**{TABLES[kind]: frames[kind] for kind in TABLES},
-                               FILE_LOG_TABLE: manifest_frame})
+                               FILE_LOG_TABLE: manifest_frame}, in_place=in_place)
     return result

@@ -39,3 +39,25 @@ def test_a_load_killed_before_the_swap_leaves_the_old_tables_and_is_replaced_nex
     replace_tables(db, {"spells": pl.DataFrame({"n": [3]})})
     assert read_table(db, "spells")["n"].to_list() == [3]
     assert _tables(db) == {"spells"}
+
+
+def test_rows_of_files_in_place_stay_and_the_rest_is_replaced(tmp_path: Path) -> None:
+    db = tmp_path / "w.duckdb"
+    first = pl.DataFrame({"source_file": ["a", "a", "b", "c"], "n": [1, 2, 3, 4]})
+    replace_tables(db, {"spells": first})
+    with duckdb.connect(str(db)) as con:  # a marker the frame below does not have
+        con.execute("update bronze.spells set n = n + 100 where source_file = 'a'")
+    # a: as it was (in place); b: changed; c: gone; d: new
+    second = pl.DataFrame({"source_file": ["a", "a", "b", "d"], "n": [1, 2, 30, 5]})
+    replace_tables(db, {"spells": second}, in_place={"spells": {"a"}})
+    rows = sorted(read_table(db, "spells").iter_rows())
+    assert rows == [("a", 101), ("a", 102), ("b", 30), ("d", 5)]  # a's rows not rewritten
+    assert _tables(db) == {"spells"}
+
+
+def test_a_table_whose_columns_changed_is_replaced_whole(tmp_path: Path) -> None:
+    db = tmp_path / "w.duckdb"
+    replace_tables(db, {"spells": pl.DataFrame({"source_file": ["a"], "n": [1]})})
+    wider = pl.DataFrame({"source_file": ["a", "b"], "n": [1, 2], "sex": ["Kvinna", "Man"]})
+    replace_tables(db, {"spells": wider}, in_place={"spells": {"a"}})
+    assert read_table(db, "spells").sort("source_file").equals(wider)
