@@ -40,8 +40,9 @@ class BuildPlan:
 
 
 def rules_digest() -> str:
-    """The dbt project as dbt reads it, and the dbt that builds it."""
-    text = f"dbt-core {version('dbt-core')}\ndbt-duckdb {version('dbt-duckdb')}\n"
+    """The dbt project as dbt reads it, and the dbt and DuckDB that build it."""
+    text = (f"dbt-core {version('dbt-core')}\ndbt-duckdb {version('dbt-duckdb')}\n"
+            f"duckdb {version('duckdb')}\n")
     return hashlib.sha256((text + dbt_project_digest()).encode()).hexdigest()
 
 
@@ -53,8 +54,9 @@ def _source_digest(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> s
     if columns is None:
         return "missing"
     # DuckDB's row hash, summed: the same rows in any order give the same digest
-    rows, total = con.execute(
-        f'select count(*), sum(hash(t)::hugeint) from "{schema}"."{table}" as t').fetchone()
+    rows, total = con.execute(  # an alias no column is called (a column `t` would shadow t)
+        f'select count(*), sum(hash(finsam_row__)::hugeint) from "{schema}"."{table}" '
+        'as finsam_row__').fetchone()
     return hashlib.sha256(f"{columns}\n{rows}\n{total}".encode()).hexdigest()
 
 

@@ -84,10 +84,16 @@ def unchanged_since_last_publish(paths: Paths, stamp: str) -> bool:
 
 
 def published_edited(paths: Paths) -> bool:
-    """True when the published warehouse is not the one the last published run left (edited
-    by hand or replaced); False when no run recorded one."""
-    recorded = _last(paths).get("warehouse")
-    return recorded is not None and recorded != _published(paths)
+    """True when the published warehouse is not the one the last publishing run recorded
+    (edited by hand or replaced), or when none was recorded."""
+    return paths.warehouse.exists() and _last(paths).get("warehouse") != _published(paths)
+
+
+def record_published(paths: Paths) -> None:
+    """Right after a run (any: `finsam run`, the schedule, the UI) publishes the warehouse:
+    its hash, which `published_edited` compares with. The inputs recorded before no longer
+    describe it: they go, and `finsam run` records its own once the run has ended."""
+    _write(paths, {"warehouse": _published(paths)})
 
 
 def _last(paths: Paths) -> dict:
@@ -101,8 +107,11 @@ def _last(paths: Paths) -> dict:
 
 def save_stamp(paths: Paths, stamp: str) -> None:
     """After a published run: the inputs it started from and the warehouse it published."""
+    _write(paths, {"inputs": stamp, "warehouse": _published(paths)})
+
+
+def _write(paths: Paths, content: dict) -> None:
     paths.ops_dir.mkdir(parents=True, exist_ok=True)
     partial = paths.ops_dir / f".{STAMP_FILE}.partial"
-    partial.write_text(json.dumps({"inputs": stamp, "warehouse": _published(paths)}),
-                       encoding="utf-8")
+    partial.write_text(json.dumps(content), encoding="utf-8")
     os.replace(partial, paths.ops_dir / STAMP_FILE)

@@ -109,8 +109,11 @@ def test_a_new_report_rebuilds_only_what_reports_feed_and_matches_a_full_build(b
     assert _tables(paths.warehouse) == _tables(full_paths.warehouse)
 
 
-def test_a_mart_edited_in_the_published_warehouse_is_built_again(built_copy):
+@pytest.mark.parametrize("stamp", ["kept", "removed"])
+def test_a_mart_edited_in_the_published_warehouse_is_built_again(built_copy, stamp):
     paths = built_copy
+    if stamp == "removed":  # a warehouse no run recorded counts as edited
+        (paths.ops_dir / "last_published.json").unlink()
     query = "select participants_active from marts.fct_forbund_year order by all"
     with duckdb.connect(str(paths.warehouse), read_only=True) as con:
         before = con.execute(query).fetchall()

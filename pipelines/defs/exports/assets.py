@@ -7,6 +7,7 @@ from pipelines.defs.resources import Warehouse
 from pipelines.publish import WORKBOOK, publish_warehouse, replace_file, replacing, write_workbook
 from pipelines.published_exports import Export
 from pipelines.reports.review import write_review
+from pipelines.run_stamp import record_published
 from pipelines.runlog import record
 from pipelines.workbooks import write_forbund_workbooks
 from pipelines.worker_pool import worker_pool
@@ -74,6 +75,7 @@ def _publish(context: dg.AssetExecutionContext, warehouse: Warehouse,
     written["workbooks"] = str(marts_dir / "excel")
     if warehouse.working != paths.warehouse:
         publish_warehouse(warehouse.working, paths.warehouse)
+    record_published(paths)  # a later hand edit of it makes the next build a full one
     written["warehouse"] = str(paths.warehouse)
     review, to_review = write_review(paths.warehouse, marts_dir / "review")
     written["review"] = str(review[0])
