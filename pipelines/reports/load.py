@@ -3,8 +3,7 @@
 Each stage reads the previous one from the warehouse and replaces its own table in one
 transaction. An unreadable or empty report is moved to the quarantine folder with a
 `.errors.txt` beside it, and recorded as quarantined. A report whose text and whose reading
-rules (`run_stamp.extraction_digest`) are as at the last load keeps its sections and
-figures (`report_extractions` says which were made from what).
+rules are as at the last load keeps its rows in each stage (`pipelines/reports/reread.py`).
 """
 
 from __future__ import annotations
@@ -22,13 +21,13 @@ from pipelines.errors import InputFileError
 from pipelines.files import file_hash
 from pipelines.personnummer import mask_personnummer
 from pipelines.quarantine import quarantine
+from pipelines.reports import reread
 from pipelines.reports.curated import SCHEMA as CURATED_SCHEMA
 from pipelines.reports.curated import parse_curated
 from pipelines.reports.extract import extract_document
 from pipelines.reports.readers import UnreadableReport, read_report, report_files
 from pipelines.reports.sections import Section, document_period, find_sections, forbund_name
 from pipelines.reports.text import normalise
-from pipelines.run_stamp import extraction_digest
 from pipelines.warehouse import read_table, replace_tables
 
 DOCUMENTS = "report_documents"
@@ -38,7 +37,6 @@ NO_FIGURES = ("no figures found — check the file (a scanned PDF, another langu
               "the rules do not read: add its figures in data/raw/figures/)")
 CURATED = "report_figures_curated"
 CURATED_FILES = "report_curated_files"
-EXTRACTIONS = "report_extractions"
 
 Log = Callable[[str], None]
 
@@ -77,12 +75,15 @@ def load_documents(reports_dir: Path, quarantine_dir: Path, warehouse: Path,
     again (its row is kept as it was).
     """
     load_id, loaded_at, result = uuid.uuid4().hex, datetime.now(UTC), StageResult()
-    previous = _previous_documents(warehouse)
+    previous, made = _previous_documents(warehouse), reread.records(warehouse)
+    same_rules = reread.current(made, "documents", pl.DataFrame(
+        [(s, r["sha256"]) for s, r in previous.items()], orient="row",
+        schema={"source_file": pl.String, "sha256": pl.String}))
     rows, kept = [], []
     for path in report_files(reports_dir):
         source = mask_personnummer(path.relative_to(reports_dir.parent).as_posix())
         digest, size = file_hash(path), path.stat().st_size
-        if source in previous and previous[source]["sha256"] == digest:
+        if source in previous and previous[source]["sha256"] == digest and source in same_rules:
             kept.append(previous[source])
             continue
         try:
@@ -111,7 +112,9 @@ def load_documents(reports_dir: Path, quarantine_dir: Path, warehouse: Path,
     if kept:
         frame = pl.concat([pl.DataFrame(kept, schema=frame.schema), frame]).sort("source_file")
         log(f"{len(kept)} reports unchanged since the last load")
-    replace_tables(warehouse, {DOCUMENTS: frame})
+    loaded = frame.filter(pl.col("status") == "loaded")
+    replace_tables(warehouse, {DOCUMENTS: frame, reread.EXTRACTIONS: reread.after(
+        made, "documents", loaded, {row["source_file"] for row in rows})})
     result.rows = frame.filter(pl.col("status") == "loaded").height
     return result
 
@@ -120,24 +123,23 @@ def _loaded_documents(warehouse: Path) -> pl.DataFrame:
     return read_table(warehouse, DOCUMENTS).filter(pl.col("status") == "loaded")
 
 
-def _as_last_read(warehouse: Path, documents: pl.DataFrame, table: str
-                  ) -> tuple[pl.DataFrame, set[str]]:
-    """The rows of `table` for the reports read last time from the same text by the same
-    rules, and those reports."""
+def _as_last_read(warehouse: Path, documents: pl.DataFrame, table: str, stage: str
+                  ) -> tuple[pl.DataFrame, set[str], pl.DataFrame]:
+    """The rows of `table` for the reports whose `stage` the current rules made, those
+    reports, and every stage's records."""
+    made = reread.records(warehouse)
+    same = reread.current(made, stage, documents)
     try:
-        made = read_table(warehouse, EXTRACTIONS)
         before = read_table(warehouse, table)
     except duckdb.Error:
-        return pl.DataFrame(), set()
-    same = documents.join(made.filter(pl.col("extractor") == extraction_digest()),
-                          on=["source_file", "sha256"], how="semi")["source_file"].to_list()
-    return before.filter(pl.col("source_file").is_in(same)), set(same)
+        return pl.DataFrame(), set(), made
+    return before.filter(pl.col("source_file").is_in(sorted(same))), same, made
 
 
 def load_sections(warehouse: Path, log: Log = print) -> StageResult:
     """Split each loaded report into insats sections."""
     documents = _loaded_documents(warehouse)
-    kept, unchanged = _as_last_read(warehouse, documents, SECTIONS)
+    kept, unchanged, made = _as_last_read(warehouse, documents, SECTIONS, "sections")
     rows = []
     for document in documents.iter_rows(named=True):
         if document["source_file"] in unchanged:
@@ -162,7 +164,9 @@ def load_sections(warehouse: Path, log: Log = print) -> StageResult:
         "char_start": pl.Int64, "char_end": pl.Int64, "period_start": pl.Date,
         "period_end": pl.Date, "lifetime_start": pl.Date, "lifetime_end": pl.Date}),
         kept, unchanged, log)
-    replace_tables(warehouse, {SECTIONS: frame})
+    redone = set(documents["source_file"]) - unchanged
+    replace_tables(warehouse, {SECTIONS: frame, reread.EXTRACTIONS: reread.after(
+        made, "sections", documents, redone)})
     return StageResult(rows=frame.height)
 
 
@@ -183,7 +187,7 @@ def load_figures(warehouse: Path, log: Log = print) -> StageResult:
     """Extract the figures of every section, with provenance."""
     sections = read_table(warehouse, SECTIONS)
     documents = _loaded_documents(warehouse)
-    kept, unchanged = _as_last_read(warehouse, documents, FIGURES)
+    kept, unchanged, made = _as_last_read(warehouse, documents, FIGURES, "figures")
     rows = []
     for document in documents.iter_rows(named=True):
         if document["source_file"] in unchanged:
@@ -205,10 +209,9 @@ def load_figures(warehouse: Path, log: Log = print) -> StageResult:
         "value": pl.Float64, "quote": pl.String, "char_start": pl.Int64, "char_end": pl.Int64,
         "rule": pl.String, "heading_path": pl.String}).rename({"source": "source_file"}),
         kept, unchanged, log)
-    # the last stage: from now on these reports' sections and figures are as read here
-    made = documents.select("source_file", "sha256").with_columns(
-        pl.lit(extraction_digest()).alias("extractor"))
-    replace_tables(warehouse, {FIGURES: frame, EXTRACTIONS: made})
+    redone = set(documents["source_file"]) - unchanged
+    replace_tables(warehouse, {FIGURES: frame, reread.EXTRACTIONS: reread.after(
+        made, "figures", documents, redone)})
     return StageResult(rows=frame.height)
 
 

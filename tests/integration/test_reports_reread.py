@@ -75,5 +75,26 @@ def test_only_changed_reports_are_read_again(tmp_path, monkeypatch):
 
     monkeypatch.setenv("FINSAM_MAX_CELL_CHARS", "99999")  # other rules: every report again
     said = _load(data, warehouse)
+    assert not any("unchanged since the last load" in line for line in said)  # documents too
     assert not any("as read at the last load" in line for line in said)
+    assert _tables(warehouse) == _tables(fresh)
+
+
+def test_figures_read_from_sections_of_older_rules_are_read_again(tmp_path, monkeypatch):
+    """The figures stage run alone after the rules changed (as from the UI) reads the old
+    rules' sections; the next load reads the sections again, and the figures after them."""
+    from pipelines.reports.load import load_documents, load_figures
+
+    data, warehouse = tmp_path / "raw", tmp_path / "warehouse.duckdb"
+    _write(data, "vastera_2023.txt", FIRST)
+    _load(data, warehouse)
+    monkeypatch.setenv("FINSAM_MAX_CELL_CHARS", "99999")
+    load_documents(data / "reports", data / "quarantine", warehouse, log=lambda _: None)
+    load_figures(warehouse, log=lambda _: None)  # sections as the old rules made them
+    said = _load(data, warehouse)
+    assert "reports/vastera_2023.txt: 2 sections" in said
+    assert any(line.startswith("reports/vastera_2023.txt: ") and "figures" in line
+               for line in said)
+    fresh = tmp_path / "fresh.duckdb"
+    _load(data, fresh)
     assert _tables(warehouse) == _tables(fresh)
