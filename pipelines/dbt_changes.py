@@ -2,7 +2,7 @@
 
 After each successful build the working warehouse records what it was built from
 (`ops.dbt_build_inputs`): a digest of every dbt source table (rows and columns) and of the
-build rules (the dbt project's files, dbt's and the adapter's versions). The next night,
+build rules (the dbt project's files; dbt's, the adapter's and DuckDB's versions). The next night,
 built from a copy of the published warehouse, compares: with the same rules, every model and
 test that no changed source feeds is as it would be built again, and is kept. New rules, a
 first build or a missing record build everything.
