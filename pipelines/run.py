@@ -92,7 +92,7 @@ def _run_locked(paths: Paths, generate_if_empty: bool, force: bool,
     from pipelines.definitions import NIGHTLY_JOB, build_definitions
     from pipelines.quality import warm_up
 
-    warm_up.enable()  # one process runs every step: import GX while dbt builds
+    warm_up.enable()  # one process runs every step: a worker imports GX while dbt builds
     definitions = build_definitions(paths, full_dbt_build=force)
     job = definitions.resolve_job_def(NIGHTLY_JOB)
     instance = dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else (
@@ -100,9 +100,12 @@ def _run_locked(paths: Paths, generate_if_empty: bool, force: bool,
     log(f"building in {paths.work_warehouse}; publishing to {paths.warehouse} when the checks "
         "pass …")
     startup = time.perf_counter() - started
-    result = job.execute_in_process(
-        instance=instance, raise_on_error=False,
-        run_config={"loggers": {"console": {"config": {"log_level": "INFO"}}}})
+    try:
+        result = job.execute_in_process(
+            instance=instance, raise_on_error=False,
+            run_config={"loggers": {"console": {"config": {"log_level": "INFO"}}}})
+    finally:
+        warm_up.stop()
     _log_timings(paths, instance, result.run_id, startup, time.perf_counter() - started, log)
     refused: list[str] = []
     for event in result.get_asset_materialization_events():

@@ -5,7 +5,7 @@ or "reports"), and its expectations with a severity (ERROR or WARN) and what to 
 A `value_set_from_seed: "<seed>.<column>"` takes the allowed values from a dbt seed, so
 that categories have one definition. Tables are read read-only from DuckDB and validated
 as pandas frames (GX's SQL path is not used). Great Expectations is imported only here
-and, ahead of the checks, by `warm_up`.
+and, ahead of the checks, in the worker of `warm_up`.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from pathlib import Path
 import duckdb
 
 from pipelines import vocabulary
-from pipelines.quality import warm_up
 from pipelines.settings import PROJECT_ROOT
 
 EXPECTATIONS_DIR = PROJECT_ROOT / "expectations"
@@ -94,7 +93,6 @@ def quiet_gx() -> None:
 def run_suites(warehouse: Path, suites: list[Suite]) -> list[SuiteFailure]:
     """Validate each suite's table; one failure per unmet expectation."""
     quiet_gx()
-    warm_up.wait()
     import great_expectations as gx
     from great_expectations.expectations.expectation_configuration import (
         ExpectationConfiguration,

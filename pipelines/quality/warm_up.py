@@ -1,20 +1,28 @@
-"""Import Great Expectations in the background while dbt builds.
+"""Great Expectations in a worker process that starts importing it while dbt builds.
 
-Its import takes about 11 s on two cores, the process mostly waits for the `dbt build`
-subprocess, and the checks that need it come right after. `finsam run` enables the warm-up
-(one process runs every step); under an executor with a process per step it stays off.
+Its import takes seconds of CPU, the run's process mostly waits for the `dbt build`
+subprocess, and the suites run right after. `finsam run` enables the warm-up (one process
+runs every step): `start()` spawns one worker that imports GX on the other core, and
+`run()` validates the suites there. The run's own process never imports GX, so it does not
+share its interpreter lock with the import while Dagster reads dbt's events, nor spend the
+time at exit to release GX's objects. Without the warm-up (an executor with a process per
+step, a test) `run()` calls the function in this process.
 """
 
 from __future__ import annotations
 
-import sys
-import threading
-from contextlib import suppress
+import multiprocessing
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 class _WarmUp:
     enabled = False
-    thread: threading.Thread | None = None
+    pool: ProcessPoolExecutor | None = None
 
 
 _WARM_UP = _WarmUp()
@@ -25,22 +33,38 @@ def enable() -> None:
 
 
 def start() -> None:
-    """Begin importing Great Expectations in a thread, once, when enabled."""
-    if not _WARM_UP.enabled or _WARM_UP.thread or "great_expectations" in sys.modules:
+    """Spawn the worker and let it import Great Expectations, once, when enabled."""
+    if not _WARM_UP.enabled or _WARM_UP.pool is not None:
         return
-    _WARM_UP.thread = threading.Thread(target=_import, name="gx-warm-up", daemon=True)
-    _WARM_UP.thread.start()
+    _WARM_UP.pool = ProcessPoolExecutor(max_workers=1,
+                                        mp_context=multiprocessing.get_context("spawn"))
+    _WARM_UP.pool.submit(_import)
 
 
-def wait() -> None:
-    """Let a started warm-up finish before the checks import Great Expectations."""
-    if _WARM_UP.thread is not None:
-        _WARM_UP.thread.join()
+def run(function: Callable[..., T], *args: object) -> T:
+    """`function(*args)` in the warm worker when there is one (then the worker ends),
+    otherwise here. Its arguments and result are pickled."""
+    pool, _WARM_UP.pool = _WARM_UP.pool, None
+    if pool is None:
+        return function(*args)
+    try:
+        return pool.submit(function, *args).result()
+    except BrokenProcessPool:  # the worker died (killed, out of memory): run it here
+        return function(*args)
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def stop() -> None:
+    """End a worker the run did not use (a run that failed before its checks)."""
+    pool, _WARM_UP.pool = _WARM_UP.pool, None
+    if pool is not None:
+        pool.shutdown(wait=True, cancel_futures=True)
+    _WARM_UP.enabled = False
 
 
 def _import() -> None:
     from pipelines.quality.suites import quiet_gx
 
     quiet_gx()
-    with suppress(Exception):  # imported again, with its error, where the checks run
-        import great_expectations  # noqa: F401
+    import great_expectations  # noqa: F401

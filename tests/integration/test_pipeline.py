@@ -246,6 +246,24 @@ def test_a_night_with_nothing_changed_stops_before_dagster_dbt_and_gx(built):
     assert {p: p.stat().st_mtime_ns for p in before} == before
 
 
+def test_a_run_validates_the_suites_in_its_worker_and_never_imports_gx_itself(built_copy):
+    import subprocess
+    import sys
+
+    paths = built_copy
+    script = ("import sys\n"
+              "from pipelines.run import run_pipeline\n"
+              "outcome = run_pipeline(generate_if_empty=False, force=True, log=print)\n"
+              "print('RESULT', outcome.success, 'great_expectations' in sys.modules)\n")
+    env = {**__import__("os").environ, "FINSAM_DATA_DIR": str(paths.data_dir),
+           "FINSAM_DUCKDB": str(paths.warehouse)}
+    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
+                          text=True, check=True)
+    assert "RESULT True False" in done.stdout, done.stdout[-2000:] + done.stderr[-2000:]
+    # the suites ran (a run whose suites fail to run does not succeed), in the worker
+    assert "running the Great Expectations suites" in done.stdout + done.stderr
+
+
 def test_a_second_run_on_the_same_inputs_changes_nothing(built_copy):
     paths = built_copy
     marts = _marts(paths)
