@@ -226,39 +226,34 @@ def _run_again(paths: Paths, force: bool = True):
         return run_pipeline(paths, generate_if_empty=False, force=force, log=lambda _: None)
 
 
-def test_a_night_with_nothing_changed_stops_before_dagster_dbt_and_gx(built):
+def _run_in_a_process(paths: Paths, force: bool, report: str):
+    """run_pipeline in a fresh Python process; it prints RESULT, success and `report`."""
+    import os
     import subprocess
     import sys
 
-    paths, _, _ = built
-    before = {p: p.stat().st_mtime_ns for p in paths.marts_dir.glob("*.parquet")}
     script = ("import sys\n"
               "from pipelines.run import run_pipeline\n"
-              "outcome = run_pipeline(generate_if_empty=False, log=print)\n"
-              "heavy = [m for m in ('dagster', 'dbt', 'great_expectations') if m in sys.modules]\n"
-              "print('RESULT', outcome.success, outcome.unchanged, heavy)\n")
-    env = {**__import__("os").environ, "FINSAM_DATA_DIR": str(paths.data_dir),
+              f"outcome = run_pipeline(generate_if_empty=False, force={force}, log=print)\n"
+              f"print('RESULT', outcome.success, {report})\n")
+    env = {**os.environ, "FINSAM_DATA_DIR": str(paths.data_dir),
            "FINSAM_DUCKDB": str(paths.warehouse)}
-    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
+    return subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
                           text=True, check=True)
+
+
+def test_a_night_with_nothing_changed_stops_before_dagster_dbt_and_gx(built):
+    paths, _, _ = built
+    before = {p: p.stat().st_mtime_ns for p in paths.marts_dir.glob("*.parquet")}
+    done = _run_in_a_process(paths, False, "outcome.unchanged, [m for m in ('dagster', 'dbt', "
+                                           "'great_expectations') if m in sys.modules]")
     assert "RESULT True True []" in done.stdout, done.stdout + done.stderr
     assert "nothing changed since the last published run" in done.stdout
     assert {p: p.stat().st_mtime_ns for p in before} == before
 
 
 def test_a_run_validates_the_suites_in_its_worker_and_never_imports_gx_itself(built_copy):
-    import subprocess
-    import sys
-
-    paths = built_copy
-    script = ("import sys\n"
-              "from pipelines.run import run_pipeline\n"
-              "outcome = run_pipeline(generate_if_empty=False, force=True, log=print)\n"
-              "print('RESULT', outcome.success, 'great_expectations' in sys.modules)\n")
-    env = {**__import__("os").environ, "FINSAM_DATA_DIR": str(paths.data_dir),
-           "FINSAM_DUCKDB": str(paths.warehouse)}
-    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
-                          text=True, check=True)
+    done = _run_in_a_process(built_copy, True, "'great_expectations' in sys.modules")
     assert "RESULT True False" in done.stdout, done.stdout[-2000:] + done.stderr[-2000:]
     # the suites ran (a run whose suites fail to run does not succeed), in the worker
     assert "running the Great Expectations suites" in done.stdout + done.stderr
