@@ -180,13 +180,11 @@ def load_registers(folder: Path | list[Path], warehouse: Path, *,
     refused_entries: list[dict] = []
     files = [(path, mask_personnummer(path.relative_to(root).as_posix()), file_hash(path),
               path.stat().st_size) for path in register_files(folder)]
-    # new and changed files parsed on every core (polars works outside the GIL), taken in
-    # the folder's order
-    with _parse_pool([path for path, source, digest, _ in files
-                      if not _unchanged(previous.get(source), digest)]) as pool:
-        parsing = {path: pool.submit(parse_file, path, max_invalid_rows)
-                   for path, source, digest, _ in files
-                   if not _unchanged(previous.get(source), digest)}
+    # new and changed files parsed on every core, taken in the folder's order
+    to_parse = [path for path, source, digest, _ in files
+                if not _unchanged(previous.get(source), digest)]
+    with _parse_pool(to_parse) as pool:
+        parsing = {path: pool.submit(parse_file, path, max_invalid_rows) for path in to_parse}
         for path, source, digest, size in files:
             try:
                 accepted.append(_read(path, source, previous.get(source), digest, size,

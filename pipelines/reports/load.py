@@ -113,9 +113,9 @@ def load_documents(reports_dir: Path, quarantine_dir: Path, warehouse: Path,
         frame = pl.concat([pl.DataFrame(kept, schema=frame.schema), frame]).sort("source_file")
         log(f"{len(kept)} reports unchanged since the last load")
     loaded = frame.filter(pl.col("status") == "loaded")
-    replace_tables(warehouse, {DOCUMENTS: frame, reread.EXTRACTIONS: reread.after(
-        made, "documents", loaded, {row["source_file"] for row in rows})})
-    result.rows = frame.filter(pl.col("status") == "loaded").height
+    replace_tables(warehouse, {DOCUMENTS: frame,
+                               reread.EXTRACTIONS: reread.after(made, "documents", loaded)})
+    result.rows = loaded.height
     return result
 
 
@@ -164,9 +164,8 @@ def load_sections(warehouse: Path, log: Log = print) -> StageResult:
         "char_start": pl.Int64, "char_end": pl.Int64, "period_start": pl.Date,
         "period_end": pl.Date, "lifetime_start": pl.Date, "lifetime_end": pl.Date}),
         kept, unchanged, log)
-    redone = set(documents["source_file"]) - unchanged
-    replace_tables(warehouse, {SECTIONS: frame, reread.EXTRACTIONS: reread.after(
-        made, "sections", documents, redone)})
+    replace_tables(warehouse, {SECTIONS: frame,
+                               reread.EXTRACTIONS: reread.after(made, "sections", documents)})
     return StageResult(rows=frame.height)
 
 
@@ -209,9 +208,8 @@ def load_figures(warehouse: Path, log: Log = print) -> StageResult:
         "value": pl.Float64, "quote": pl.String, "char_start": pl.Int64, "char_end": pl.Int64,
         "rule": pl.String, "heading_path": pl.String}).rename({"source": "source_file"}),
         kept, unchanged, log)
-    redone = set(documents["source_file"]) - unchanged
-    replace_tables(warehouse, {FIGURES: frame, reread.EXTRACTIONS: reread.after(
-        made, "figures", documents, redone)})
+    replace_tables(warehouse, {FIGURES: frame,
+                               reread.EXTRACTIONS: reread.after(made, "figures", documents)})
     return StageResult(rows=frame.height)
 
 

@@ -40,9 +40,10 @@ def current(made: pl.DataFrame, stage: str, texts: pl.DataFrame) -> set[str]:
     return set(texts.join(now, on=["source_file", "sha256"], how="semi")["source_file"])
 
 
-def after(made: pl.DataFrame, stage: str, texts: pl.DataFrame, redone: set[str]
-          ) -> pl.DataFrame:
-    """The records once `stage` has made its rows for `texts`, reading `redone` again."""
+def after(made: pl.DataFrame, stage: str, texts: pl.DataFrame) -> pl.DataFrame:
+    """The records once `stage` has made its rows for `texts`: the reports it did not keep
+    (`current`) it read again."""
+    redone = set(texts["source_file"]) - current(made, stage, texts)
     later = STAGES[STAGES.index(stage) + 1:]
     stale = pl.col("source_file").is_in(sorted(redone)) & pl.col("stage").is_in(later)
     present = pl.col("source_file").is_in(sorted(set(texts["source_file"])))
