@@ -106,8 +106,9 @@ def _last(paths: Paths) -> dict:
 
 
 def save_stamp(paths: Paths, stamp: str) -> None:
-    """After a published run: the inputs it started from and the warehouse it published."""
-    _write(paths, {"inputs": stamp, "warehouse": _published(paths)})
+    """After a published run: the inputs it started from, beside the hash of the warehouse
+    its publishing step recorded (`record_published`; hashed once, not again here)."""
+    _write(paths, {**_last(paths), "inputs": stamp})
 
 
 def _write(paths: Paths, content: dict) -> None:

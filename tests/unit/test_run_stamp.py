@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.run_stamp import inputs_stamp, save_stamp, unchanged_since_last_publish
+from pipelines.run_stamp import (
+    inputs_stamp,
+    record_published,
+    save_stamp,
+    unchanged_since_last_publish,
+)
 from pipelines.settings import Paths
 
 
@@ -16,6 +21,7 @@ def published(tmp_path) -> Paths:
     (paths.registers_dir / "a.csv").write_text("Förbund;Deltagar-ID\nX;1\n", encoding="utf-8")
     paths.warehouse.parent.mkdir(parents=True)
     paths.warehouse.write_bytes(b"published warehouse")
+    record_published(paths)  # as the publishing step does, then the run's end
     save_stamp(paths, inputs_stamp(paths))
     return paths
 
