@@ -82,29 +82,35 @@ def _run_locked(paths: Paths, generate_if_empty: bool, force: bool,
         record(paths.ops_dir, uuid.uuid4().hex, "unchanged")
         return RunOutcome(paths=paths, success=True, refused_files=[], unchanged=True)
     started = time.perf_counter()
-    log("parsing the dbt project …")
-    from pipelines.defs.dbt.resources import prepare_manifest
-
-    prepare_manifest()
-    log("loading Dagster definitions …")
-    import dagster as dg
-
-    from pipelines.definitions import NIGHTLY_JOB, build_definitions
+    from pipelines import dbt_worker
     from pipelines.quality import warm_up
+    from pipelines.settings import DBT_PROJECT_DIR
 
-    warm_up.enable()  # one process runs every step: a worker imports GX while dbt builds
-    definitions = build_definitions(paths, full_dbt_build=force)
-    job = definitions.resolve_job_def(NIGHTLY_JOB)
-    instance = dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else (
-        dg.DagsterInstance.ephemeral())
-    log(f"building in {paths.work_warehouse}; publishing to {paths.warehouse} when the checks "
-        "pass …")
-    startup = time.perf_counter() - started
+    # dbt's worker imports dbt and parses the project on the other core meanwhile
+    dbt_worker.start(DBT_PROJECT_DIR, DBT_PROJECT_DIR, paths.dbt_target_dir)
     try:
+        log("parsing the dbt project …")
+        from pipelines.defs.dbt.resources import prepare_manifest
+
+        prepare_manifest()
+        log("loading Dagster definitions …")
+        import dagster as dg
+
+        from pipelines.definitions import NIGHTLY_JOB, build_definitions
+
+        warm_up.enable()  # one process runs every step: a worker imports GX while dbt builds
+        definitions = build_definitions(paths, full_dbt_build=force)
+        job = definitions.resolve_job_def(NIGHTLY_JOB)
+        instance = dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else (
+            dg.DagsterInstance.ephemeral())
+        log(f"building in {paths.work_warehouse}; publishing to {paths.warehouse} when the "
+            "checks pass …")
+        startup = time.perf_counter() - started
         result = job.execute_in_process(
             instance=instance, raise_on_error=False,
             run_config={"loggers": {"console": {"config": {"log_level": "INFO"}}}})
     finally:
+        dbt_worker.stop()
         warm_up.stop()
     _log_timings(paths, instance, result.run_id, startup, time.perf_counter() - started, log)
     refused: list[str] = []

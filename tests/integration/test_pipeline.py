@@ -5,6 +5,7 @@ Expected figures are computed here from the generated spells, not from the code 
 
 from __future__ import annotations
 
+import contextlib
 from collections import defaultdict
 from datetime import date
 from pathlib import Path
@@ -318,3 +319,37 @@ def test_an_error_level_check_leaves_the_published_warehouse_untouched(built_cop
     assert not outcome.success
     assert {p: digest(p) for p in before} == before
     (paths.figures_dir / "typo.csv").unlink()
+
+
+def _dbt_workers() -> list[str]:
+    """This process's children that run pipelines/dbt_worker.py (an ended one has no
+    command line left)."""
+    import os
+
+    children = [pid for task in Path(f"/proc/{os.getpid()}/task").iterdir()
+                for pid in (task / "children").read_text().split()]
+    lines = []
+    for pid in children:
+        with contextlib.suppress(FileNotFoundError):
+            lines.append(Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode())
+    return [line for line in lines if "pipelines.dbt_worker" in line]
+
+
+def test_a_run_leaves_no_dbt_worker_behind(built_copy):
+    from pipelines import dbt_worker
+
+    assert _run_again(built_copy).success  # the build went through the worker started early
+    assert not dbt_worker._warm and not _dbt_workers()
+
+
+def test_a_run_that_fails_before_dbt_ends_its_dbt_worker(built_copy, monkeypatch):
+    import pipelines.definitions
+    from pipelines import dbt_worker
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the definitions could not load")
+
+    monkeypatch.setattr(pipelines.definitions, "build_definitions", broken)
+    with pytest.raises(RuntimeError, match="could not load"):
+        _run_again(built_copy)
+    assert not dbt_worker._warm and not _dbt_workers()

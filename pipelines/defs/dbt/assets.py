@@ -4,10 +4,10 @@ import json
 
 import dagster as dg
 import duckdb
-from dagster_dbt import DbtCliResource, dbt_assets
+from dagster_dbt import dbt_assets
 
 from pipelines.dbt_changes import BuildPlan, plan_build, save_build_inputs
-from pipelines.defs.dbt.resources import dbt_project
+from pipelines.defs.dbt.resources import FinsamDbtCli, dbt_project
 from pipelines.defs.dbt.translator import FinsamTranslator
 from pipelines.defs.resources import Warehouse
 from pipelines.quality import warm_up
@@ -20,7 +20,7 @@ def build_dbt_assets() -> dg.AssetsDefinition:
 
     @dbt_assets(manifest=project.manifest_path, project=project,
                 dagster_dbt_translator=FinsamTranslator(), name="finsam_dbt")
-    def finsam_dbt(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: Warehouse):
+    def finsam_dbt(context: dg.AssetExecutionContext, dbt: FinsamDbtCli, warehouse: Warehouse):
         """`dbt build` into the run's working warehouse (`warehouse` names it in FINSAM_DUCKDB,
         which pipelines/dbt_warehouse.py opens), of the nodes that a changed bronze table
         feeds (pipelines/dbt_changes.py); the others are kept as the last build left them."""
@@ -51,7 +51,7 @@ def build_dbt_assets() -> dg.AssetsDefinition:
                 # (dbt's default would leave out every test touching a left-out model)
                 args += ["--indirect-selection", "empty", "--exclude",
                          " ".join(manifest["nodes"][uid]["name"] for uid in plan.kept)]
-            invocation = dbt.cli(args, context=context, target_path=target)
+            invocation = dbt.cli_in_worker(args, context=context, target_path=target)
             yield from invocation.stream()
             invocation_id = invocation.get_artifact("run_results.json")["metadata"][
                 "invocation_id"]

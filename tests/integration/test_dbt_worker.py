@@ -1,0 +1,100 @@
+"""The dbt worker (pipelines/dbt_worker.py) on a small dbt project of its own: it answers as
+the `dbt` command does, ends when it is not needed, and builds with its own parse only
+when the command would parse the project the same way."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+from types import SimpleNamespace
+
+import duckdb
+import pytest
+
+from pipelines import dbt_worker
+
+
+@pytest.fixture()
+def project(tmp_path: Path) -> Path:
+    root = tmp_path / "toy"
+    (root / "models").mkdir(parents=True)
+    (root / "dbt_project.yml").write_text(
+        "name: toy\nversion: '1.0'\nprofile: toy\nconfig-version: 2\n", encoding="utf-8")
+    (root / "profiles.yml").write_text(
+        "toy:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n"
+        f"      path: {tmp_path / 'toy.duckdb'}\n      threads: 1\n", encoding="utf-8")
+    (root / "models" / "kommuner.sql").write_text(
+        "select 'Lund' as kommun, 3 as deltagare", encoding="utf-8")
+    (root / "models" / "trasig.sql").write_text(
+        "select * from en_tabell_som_inte_finns", encoding="utf-8")
+    return root
+
+
+def _command(project: Path, target: Path, *args: str) -> tuple[list[str], dict[str, str]]:
+    env = {**os.environ, "DBT_LOG_FORMAT": "json", "DBT_TARGET_PATH": str(target),
+           "DBT_LOG_PATH": str(target), "DBT_PROJECT_DIR": str(project),
+           "DBT_PROFILES_DIR": str(project), "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
+    return list(args), env
+
+
+def _read(process: subprocess.Popen) -> list[dict]:
+    assert process.stdout is not None
+    lines = [line.decode() for line in process.stdout]
+    process.wait(timeout=120)
+    return [json.loads(line) for line in lines if line.startswith("{")]
+
+
+def test_the_worker_started_early_builds_and_answers_as_dbt_does(project, tmp_path):
+    target = tmp_path / "target"
+    dbt_worker.start(project, project, target)
+    process = dbt_worker.take(project, project, target)
+    assert dbt_worker.take(project, project, target) is not process  # taken once
+    args, env = _command(project, target, "build", "--select", "kommuner")
+    dbt_worker.send(process, args, env, project)
+    events = _read(process)
+    results = [e for e in events if e["info"]["name"] == "LogModelResult"]
+    assert [r["data"]["node_info"]["unique_id"] for r in results] == ["model.toy.kommuner"]
+    assert results[0]["data"]["node_info"]["node_status"] == "success"
+    assert process.returncode == 0
+    assert json.loads((target / "run_results.json").read_text())["results"]
+    # dbt closed the database before the worker ended: it opens, the table is there
+    with duckdb.connect(str(tmp_path / "toy.duckdb"), read_only=True) as con:
+        assert con.execute("select deltagare from main.kommuner").fetchall() == [(3,)]
+
+
+def test_a_failing_model_ends_the_worker_with_dbts_exit_code(project, tmp_path):
+    target = tmp_path / "target"
+    process = dbt_worker.take(project, project, target)  # none started: a new one
+    args, env = _command(project, target, "build")
+    dbt_worker.send(process, args, env, project)
+    events = _read(process)
+    assert process.returncode == 1  # as `dbt build` with a failing node
+    errors = " ".join(e["info"]["msg"] for e in events if e["info"]["level"] == "error")
+    assert "en_tabell_som_inte_finns" in errors
+
+
+def test_an_unused_worker_is_ended(project, tmp_path):
+    dbt_worker.start(project, project, tmp_path / "target")
+    (process,) = dbt_worker._warm.values()
+    dbt_worker.stop()
+    assert process.returncode == 0
+    assert not dbt_worker._warm
+
+
+@pytest.mark.parametrize(("change", "fits"), [
+    ({}, True),
+    ({"env": {"DBT_TARGET_PATH": "/elsewhere"}}, False),
+    ({"env": {"REGION_KOD": "12"}}, False),  # a variable the project reads, now different
+    ({"env": {"DBT_STATIC_PARSER": "false"}}, False),  # a dbt setting of the parse
+    ({"env": {"DBT_INDIRECT_SELECTION": "empty"}}, True),  # a setting of the build only
+    ({"args": ["build", "--vars", "{år: 2024}"]}, False),
+])
+def test_the_early_parse_is_used_only_for_a_command_that_parses_the_same(change, fits):
+    paths = ("/p", "/p", "/p/target")
+    env = {"DBT_PROJECT_DIR": "/p", "DBT_PROFILES_DIR": "/p", "DBT_TARGET_PATH": "/p/target",
+           "REGION_KOD": "11", **change.get("env", {})}
+    request = {"args": change.get("args", ["build"]), "env": env, "cwd": "/p"}
+    manifest = SimpleNamespace(env_vars={"REGION_KOD": "11"})
+    assert dbt_worker._fits(manifest, {"REGION_KOD": "11"}, request, paths) is fits
