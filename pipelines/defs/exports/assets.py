@@ -1,5 +1,7 @@
 """Publish: the checked working warehouse and its exports, or nothing that an ERROR affects."""
 
+from concurrent.futures import ThreadPoolExecutor
+
 import dagster as dg
 
 from pipelines.defs.quality.assets import QUALITY_KEY
@@ -65,11 +67,14 @@ def _publish(context: dg.AssetExecutionContext, warehouse: Warehouse,
         context.log.info(f"wrote {target} ({frame.height} rows)")
 
     rows = sum(frame.height for frame in frames.values())
-    with worker_pool(rows=rows) as pool, replacing(marts_dir / WORKBOOK) as partial:
-        # every workbook on every core, the largest first
-        everything = pool.submit(write_workbook, partial, frames)
-        write_forbund_workbooks(marts_dir / "excel", exports, frames, pool=pool,
-                                log=context.log.info)
+    with ThreadPoolExecutor(1) as thread, replacing(marts_dir / WORKBOOK) as partial:
+        # the all-in-one workbook in a thread (polars and zlib let go of the interpreter
+        # lock) while the förbund workbooks are compared and, where changed, written by
+        # worker processes (started only when one is)
+        everything = thread.submit(write_workbook, partial, frames)
+        with worker_pool(rows=rows) as pool:
+            write_forbund_workbooks(marts_dir / "excel", exports, frames, pool=pool,
+                                    log=context.log.info)
         everything.result()
     written["workbook"] = str(marts_dir / WORKBOOK)
     written["workbooks"] = str(marts_dir / "excel")
