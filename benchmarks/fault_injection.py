@@ -59,7 +59,7 @@ def run_load(data_dir: Path, kill_after: float | None = None) -> int | None:
 @functools.cache
 def _published_views() -> tuple[str, ...]:
     """The published exports, as the dbt project declares them."""
-    from pipelines.defs.dbt.resources import prepare_manifest
+    from pipelines.dbt_manifest import prepare_manifest
     from pipelines.published_exports import published_exports
 
     return tuple(f"exports.{e.view}" for e in published_exports(prepare_manifest()))

@@ -104,7 +104,7 @@ def measure(command: list[str], env: dict[str, str] | None = None) -> dict[str, 
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-PARSE = "from pipelines.defs.dbt.resources import prepare_manifest\nprepare_manifest()\n"
+PARSE = "from pipelines.dbt_manifest import prepare_manifest\nprepare_manifest()\n"
 
 
 def night(data: Path, force: bool = False) -> dict:

@@ -132,5 +132,6 @@ def save_build_inputs(con: duckdb.DuckDBPyConnection, digests: dict[str, str]) -
     con.execute(f"create schema if not exists {STATE_SCHEMA}")
     con.execute(f"create or replace table {STATE_SCHEMA}.{STATE_TABLE} "
                 "(input varchar primary key, digest varchar not null)")
-    con.executemany(f"insert into {STATE_SCHEMA}.{STATE_TABLE} values (?, ?)",
-                    sorted(digests.items()))
+    if digests:  # DuckDB refuses an executemany of no rows
+        con.executemany(f"insert into {STATE_SCHEMA}.{STATE_TABLE} values (?, ?)",
+                        sorted(digests.items()))

@@ -8,9 +8,11 @@ does the first on the other core while the bronze steps run, and ends at once wh
 closed the warehouse. It speaks as the `dbt` command does — JSON log lines on stdout, dbt's
 exit codes — so dagster-dbt reads it as it reads `dbt` (pipelines/defs/dbt/resources.py).
 
-The parsed project is used only for the command it was parsed for: the same project,
-profiles and target folders, the same `DBT_*` settings and the same values of every
-environment variable the project reads; otherwise dbt parses again, as the command would.
+The parsed project is used only for a command that would parse it the same way: no file
+of the project changed since the parse began (sizes and modification times), the same
+project, profiles and target folders, no argument that changes a parse, and the same
+environment but for settings of where dbt writes and what it prints; otherwise dbt parses
+again, as the command would.
 
     python -m pipelines.dbt_worker PROJECT_DIR PROFILES_DIR TARGET_DIR
       then one line on stdin: {"args": [...], "env": {...}, "cwd": "..."}
@@ -18,21 +20,29 @@ environment variable the project reads; otherwise dbt parses again, as the comma
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
 
-PARTIAL_PARSE = "partial_parse.msgpack"
-# settings of where dbt writes and what it prints, not of what it parses
+from pipelines.dbt_manifest import PARTIAL_PARSE
+
+# environment variables that may differ between the parse and the build: where dbt writes
+# and what it prints, Dagster's own, and the warehouse file, which the run names after the
+# worker started and which dbt reads when it connects (pipelines/dbt_warehouse.py)
 NOT_PARSED = {"DBT_TARGET_PATH", "DBT_LOG_PATH", "DBT_LOG_FORMAT", "DBT_INDIRECT_SELECTION",
               "DBT_SEND_ANONYMOUS_USAGE_STATS", "DBT_PROJECT_DIR", "DBT_PROFILES_DIR",
-              "DBT_QUIET", "DBT_PRINTER_WIDTH", "DBT_USE_COLORS"}
-# arguments that change what a parse makes
-PARSE_ARGUMENTS = {"--vars", "--target", "-t", "--profile", "--project-dir", "--profiles-dir",
-                   "--target-path", "--no-partial-parse"}
+              "DBT_QUIET", "DBT_PRINTER_WIDTH", "DBT_USE_COLORS", "DAGSTER_DBT_CLI",
+              "PYTHONUNBUFFERED", "FINSAM_DUCKDB"}
+# options of a build that leave its parse as it is (any other option parses again)
+BUILD_OPTIONS = {"--select", "-s", "--exclude", "--selector", "--exclude-resource-type",
+                 "--resource-type", "--indirect-selection", "--fail-fast", "--full-refresh",
+                 "--threads", "--use-colors", "--no-use-colors", "--quiet", "-q",
+                 "--log-level", "--log-format", "--printer-width", "--no-write-json"}
 
 _warm: dict[tuple[str, str, str], subprocess.Popen] = {}
 
@@ -52,26 +62,38 @@ def start(project_dir: Path, profiles_dir: Path, target: Path) -> None:
 def take(project_dir: Path, profiles_dir: Path, target: Path) -> subprocess.Popen:
     """The worker started for this build, else a new one; the caller sends it a command."""
     key = _key(project_dir, profiles_dir, target)
-    return _warm.pop(key, None) or _launch(*key)
+    warm = _warm.pop(key, None)
+    if warm is not None and warm.poll() is None:
+        return warm
+    if warm is not None:  # it ended before it was needed (killed, out of memory)
+        _end(warm)
+    return _launch(*key)
 
 
 def send(process: subprocess.Popen, args: list[str], env: dict[str, str], cwd: Path) -> None:
     """Give the worker its command; its output is then read from `process.stdout`."""
-    assert process.stdin is not None
-    with process.stdin:
-        process.stdin.write(json.dumps({"args": args, "env": env, "cwd": str(cwd)}).encode()
-                            + b"\n")
+    assert process.stdin is not None and process.stdout is not None
+    try:
+        with process.stdin:
+            process.stdin.write(json.dumps({"args": args, "env": env, "cwd": str(cwd)})
+                                .encode() + b"\n")
+    except BrokenPipeError:
+        said = process.stdout.read().decode(errors="replace")[-2000:]
+        raise RuntimeError(f"the dbt worker ended (exit code {process.wait()}) before it "
+                           f"was sent its build: {said or 'it printed nothing'}") from None
 
 
 def stop() -> None:
     """End every worker that was started and not taken (the run built nothing)."""
     while _warm:
-        _, process = _warm.popitem()
-        if process.stdin is not None:
-            process.stdin.close()  # end of input: the worker exits without building
-        if process.stdout is not None:
-            process.stdout.close()
-        process.wait()
+        _end(_warm.popitem()[1])
+
+
+def _end(process: subprocess.Popen) -> None:
+    for stream in (process.stdin, process.stdout):  # end of input: it exits, building nothing
+        if stream is not None:
+            stream.close()
+    process.wait()
 
 
 def _launch(project_dir: str, profiles_dir: str, target: str) -> subprocess.Popen:
@@ -95,20 +117,42 @@ def _parse(project_dir: str, profiles_dir: str, target: str):
     parsed = dbtRunner().invoke([
         "parse", "--log-level", "none", "--log-level-file", "debug", "--project-dir", project_dir,
         "--profiles-dir", profiles_dir, "--target-path", target, "--log-path", target])
+    if isinstance(parsed.exception, KeyboardInterrupt):
+        raise parsed.exception  # dbt caught Ctrl-C: the worker ends
     return parsed.result if parsed.success else None
 
 
+def project_state(project_dir: str, profiles_dir: str, target: str) -> str:
+    """Every file of the project and its profile as sizes and modification times (what dbt
+    writes into target and log folders aside): an edit changes it."""
+    skipped = {Path(target).resolve(), *(Path(project_dir, name).resolve()
+                                         for name in ("target", "logs"))}
+    digest = hashlib.sha256()
+    for folder, folders, files in os.walk(project_dir):
+        folders[:] = sorted(name for name in folders if not name.startswith(".")
+                            and Path(folder, name).resolve() not in skipped)
+        for name in sorted(files):
+            stat = Path(folder, name).stat()
+            digest.update(f"{folder}/{name}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
+    profile = Path(profiles_dir, "profiles.yml")
+    if profile.exists():
+        stat = profile.stat()
+        digest.update(f"{profile}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()
+
+
 def _fits(manifest, parsed_with: dict[str, str], request: dict, paths: tuple[str, ...]) -> bool:
-    """Whether the command would parse the project as it was parsed."""
+    """Whether the command would parse the project as it was parsed (the files aside)."""
     env: dict[str, str] = request["env"]
     asked = (env.get("DBT_PROJECT_DIR", request["cwd"]), env.get("DBT_PROFILES_DIR", ""),
              env.get("DBT_TARGET_PATH", ""))
     if "" in asked or _key(*asked) != paths:
         return False
-    if any(arg.split("=")[0] in PARSE_ARGUMENTS for arg in request["args"]):
+    if any(arg.startswith("-") and arg.split("=")[0] not in BUILD_OPTIONS
+           for arg in request["args"]):
         return False
-    settings = {name for name in {*env, *parsed_with} if name.startswith("DBT_")} - NOT_PARSED
-    if any(env.get(name) != parsed_with.get(name) for name in settings):
+    changed = {name for name in {*env, *parsed_with} if env.get(name) != parsed_with.get(name)}
+    if changed - NOT_PARSED:
         return False
     return all(env.get(name) == value for name, value in manifest.env_vars.items())
 
@@ -125,9 +169,13 @@ def _untracked_locks() -> None:
 
 
 def main(argv: list[str]) -> int:
+    # Ctrl-C ends the build even when the run was started with it ignored (`finsam run &`
+    # in a script): the worker starts before Dagster sets its own handler
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     paths = tuple(argv)
     _untracked_locks()
     parsed_with = dict(os.environ)
+    state = project_state(*paths)
     manifest = _parse(*paths)
     line = sys.stdin.buffer.readline()
     if not line:
@@ -136,7 +184,8 @@ def main(argv: list[str]) -> int:
     os.chdir(request["cwd"])
     os.environ.clear()
     os.environ.update(request["env"])
-    if manifest is not None and not _fits(manifest, parsed_with, request, paths):
+    if manifest is not None and not (_fits(manifest, parsed_with, request, paths)
+                                     and project_state(*paths) == state):
         manifest = None
     from dbt.cli.main import dbtRunner
 

@@ -83,16 +83,16 @@ def _run_locked(paths: Paths, generate_if_empty: bool, force: bool,
         return RunOutcome(paths=paths, success=True, refused_files=[], unchanged=True)
     started = time.perf_counter()
     from pipelines import dbt_worker
+    from pipelines.dbt_manifest import prepare_manifest
     from pipelines.quality import warm_up
     from pipelines.settings import DBT_PROJECT_DIR
 
-    # dbt's worker imports dbt and parses the project on the other core meanwhile
+    log("parsing the dbt project …")
+    prepare_manifest()  # nothing to do unless the project changed
+    # dbt's worker imports dbt and parses the project on the other core meanwhile (from the
+    # project's own parse state, made current just above)
     dbt_worker.start(DBT_PROJECT_DIR, DBT_PROJECT_DIR, paths.dbt_target_dir)
     try:
-        log("parsing the dbt project …")
-        from pipelines.defs.dbt.resources import prepare_manifest
-
-        prepare_manifest()
         log("loading Dagster definitions …")
         import dagster as dg
 

@@ -34,7 +34,7 @@ def module_paths(tmp_path_factory: pytest.TempPathFactory):
 @pytest.fixture(scope="session")
 def dbt_manifest() -> Path:
     """Parse the dbt project once per session."""
-    from pipelines.defs.dbt.resources import prepare_manifest
+    from pipelines.dbt_manifest import prepare_manifest
 
     return prepare_manifest()
 

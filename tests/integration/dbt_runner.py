@@ -10,7 +10,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from pipelines.defs.dbt.resources import dbt_executable
+from pipelines.dbt_manifest import dbt_executable
 from pipelines.settings import DBT_PROJECT_DIR
 
 

@@ -125,3 +125,30 @@ def test_a_mart_edited_in_the_published_warehouse_is_built_again(built_copy, sta
     assert dbt["changed_sources"] is None and dbt["kept_nodes"] == 0
     with duckdb.connect(str(paths.warehouse), read_only=True) as con:
         assert con.execute(query).fetchall() == before
+
+
+def test_a_subset_from_the_ui_builds_what_was_picked_and_the_next_night_builds_all(built_copy):
+    """A materialization of a few dbt assets (as the Dagster UI starts one): dbt builds the
+    picked models through the worker, and nothing is recorded, so the next night is full."""
+    import dagster as dg
+
+    from pipelines.definitions import NIGHTLY_JOB, build_definitions
+
+    paths = built_copy
+    with duckdb.connect(str(paths.warehouse), read_only=True) as con:
+        before = con.execute("select count(*) from marts.dim_forbund").fetchall()
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setenv("FINSAM_DATA_DIR", str(paths.data_dir))
+        job = build_definitions(paths).resolve_job_def(NIGHTLY_JOB)
+        picked = [dg.AssetKey(["marts", "dim_forbund"]), dg.AssetKey(["marts", "dim_insats"])]
+        result = job.execute_in_process(asset_selection=picked,
+                                        instance=dg.DagsterInstance.ephemeral())
+    assert result.success
+    built_keys = {event.asset_key for event in result.get_asset_materialization_events()}
+    assert built_keys == set(picked)
+    # the working warehouse holds the build (a subset publishes nothing)
+    with duckdb.connect(str(paths.work_warehouse), read_only=True) as con:
+        assert con.execute("select count(*) from marts.dim_forbund").fetchall() == before
+        assert con.execute(f"select count(*) from {STATE_SCHEMA}.{STATE_TABLE}"
+                           ).fetchall() == [(0,)]
+        assert plan_build(con, _manifest()).changed is None  # the next build: everything

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.defs.dbt.resources import MANIFEST_STAMP, manifest_digest, prepare_manifest
+from pipelines.dbt_manifest import MANIFEST_STAMP, manifest_digest, prepare_manifest
 
 
 def test_a_current_manifest_is_not_parsed_again_and_a_stale_one_is(dbt_manifest: Path) -> None:
@@ -36,7 +36,7 @@ def test_the_digest_covers_neither_the_warehouse_nor_the_run_id(
 def test_loads_that_start_together_never_read_half_a_manifest(
         dbt_manifest: Path) -> None:
     (dbt_manifest.parent / MANIFEST_STAMP).write_text("edited by hand")
-    code = "from pipelines.defs.dbt.resources import prepare_manifest; prepare_manifest()"
+    code = "from pipelines.dbt_manifest import prepare_manifest; prepare_manifest()"
     loads = [subprocess.Popen([sys.executable, "-c", code]) for _ in range(2)]
     reads = 0
     while any(load.poll() is None for load in loads):

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
+import time
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -50,7 +52,9 @@ def test_the_worker_started_early_builds_and_answers_as_dbt_does(project, tmp_pa
     target = tmp_path / "target"
     dbt_worker.start(project, project, target)
     process = dbt_worker.take(project, project, target)
-    assert dbt_worker.take(project, project, target) is not process  # taken once
+    other = dbt_worker.take(project, project, target)
+    assert other is not process  # taken once: the next is a new one
+    dbt_worker._end(other)
     args, env = _command(project, target, "build", "--select", "kommuner")
     dbt_worker.send(process, args, env, project)
     events = _read(process)
@@ -83,13 +87,67 @@ def test_an_unused_worker_is_ended(project, tmp_path):
     assert not dbt_worker._warm
 
 
+def _wait_for_parse(target: Path) -> None:
+    for _ in range(600):
+        if (target / "manifest.json").exists():
+            return
+        time.sleep(0.1)
+    raise AssertionError("the worker never parsed")
+
+
+def test_a_model_edited_after_the_parse_is_built_as_edited(project, tmp_path):
+    target = tmp_path / "target"
+    dbt_worker.start(project, project, target)
+    _wait_for_parse(target)
+    model = project / "models" / "kommuner.sql"
+    model.write_text("select 'Lund' as kommun, 4 as deltagare", encoding="utf-8")
+    process = dbt_worker.take(project, project, target)
+    dbt_worker.send(process, *_command(project, target, "build", "--select", "kommuner"),
+                    project)
+    _read(process)
+    assert process.returncode == 0
+    with duckdb.connect(str(tmp_path / "toy.duckdb"), read_only=True) as con:
+        assert con.execute("select deltagare from main.kommuner").fetchall() == [(4,)]
+
+
+def test_a_worker_that_died_before_its_build_is_replaced(project, tmp_path):
+    target = tmp_path / "target"
+    dbt_worker.start(project, project, target)
+    (dead,) = dbt_worker._warm.values()
+    dead.kill()
+    dead.wait()
+    process = dbt_worker.take(project, project, target)
+    assert process is not dead
+    dbt_worker.send(process, *_command(project, target, "build", "--select", "kommuner"),
+                    project)
+    _read(process)
+    assert process.returncode == 0
+
+
+def test_ctrl_c_ends_a_worker_started_with_it_ignored(project, tmp_path):
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)  # as `finsam run &` in a script
+    try:
+        dbt_worker.start(project, project, tmp_path / "target")
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    (process,) = dbt_worker._warm.values()
+    _wait_for_parse(tmp_path / "target")
+    process.send_signal(signal.SIGINT)
+    assert process.wait(timeout=30) != 0
+    dbt_worker.stop()
+
+
 @pytest.mark.parametrize(("change", "fits"), [
     ({}, True),
     ({"env": {"DBT_TARGET_PATH": "/elsewhere"}}, False),
     ({"env": {"REGION_KOD": "12"}}, False),  # a variable the project reads, now different
+    ({"env": {"PROFIL_SCHEMA": "b"}}, False),  # any other variable (a profile may read it)
     ({"env": {"DBT_STATIC_PARSER": "false"}}, False),  # a dbt setting of the parse
     ({"env": {"DBT_INDIRECT_SELECTION": "empty"}}, True),  # a setting of the build only
+    ({"env": {"FINSAM_DUCKDB": "/d/warehouse.duckdb"}}, True),  # read when dbt connects
     ({"args": ["build", "--vars", "{år: 2024}"]}, False),
+    ({"args": ["build", "--no-static-parser"]}, False),
+    ({"args": ["--no-use-colors", "build", "--exclude", "a b", "--select", "c"]}, True),
 ])
 def test_the_early_parse_is_used_only_for_a_command_that_parses_the_same(change, fits):
     paths = ("/p", "/p", "/p/target")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 
-from pipelines.defs.dbt.resources import dbt_executable
+from pipelines.dbt_manifest import dbt_executable
 from pipelines.reports.folding import fold
 from pipelines.settings import DBT_PROJECT_DIR
 

@@ -129,7 +129,7 @@ def test_reconciliation_finds_every_planted_discrepancy_and_nothing_else(warehou
 def test_quality_run_flags_suites_rules_and_blocks_publishing(warehouse: Paths):
     import dagster as dg
 
-    from pipelines.defs.dbt.resources import prepare_manifest
+    from pipelines.dbt_manifest import prepare_manifest
     from pipelines.defs.exports.assets import build_published_marts
     from pipelines.defs.resources import Warehouse
     from pipelines.published_exports import published_exports

@@ -9,7 +9,7 @@ import openpyxl
 import polars as pl
 
 from pipelines import vocabulary
-from pipelines.defs.dbt.resources import prepare_manifest
+from pipelines.dbt_manifest import prepare_manifest
 from pipelines.published_exports import Export, published_exports
 from pipelines.workbooks import EXPLAIN_SHEET, write_forbund_workbooks
 

@@ -2,13 +2,7 @@
 
 from __future__ import annotations
 
-import fcntl
-import hashlib
 import os
-import shutil
-import subprocess
-import sys
-import tempfile
 from collections.abc import Sequence
 from functools import cache, cached_property
 from importlib.metadata import version
@@ -23,17 +17,8 @@ from dagster_dbt.asset_utils import (
 from packaging.version import Version
 
 from pipelines import dbt_worker
-from pipelines.run_stamp import dbt_project_digest
+from pipelines.dbt_manifest import dbt_executable
 from pipelines.settings import DBT_PROJECT_DIR
-
-MANIFEST_STAMP = "finsam_manifest.stamp"
-MANIFEST_LOCK = "finsam_manifest.lock"
-PARTIAL_PARSE = "partial_parse.msgpack"
-
-
-def dbt_executable() -> str:
-    """The dbt installed beside this Python, not whichever is first on PATH."""
-    return str(Path(sys.executable).parent / "dbt")
 
 
 @cache
@@ -75,7 +60,9 @@ class FinsamDbtCli(DbtCliResource):
                "DBT_PROJECT_DIR": str(project_dir)}
         if params.indirect_selection:
             env["DBT_INDIRECT_SELECTION"] = params.indirect_selection
-        command = [*self.global_config_flags, *cleaned, *params.selection_args]
+        profile = [*(["--profile", self.profile] if self.profile else []),
+                   *(["--target", self.target] if self.target else [])]
+        command = [*self.global_config_flags, *cleaned, *profile, *params.selection_args]
         process = dbt_worker.take(Path(self.project_dir), Path(self.profiles_dir), target_path)
         dbt_worker.send(process, command, env, project_dir)
         process.args = [self.dbt_executable, *command]  # what the run log names
@@ -88,59 +75,3 @@ class FinsamDbtCli(DbtCliResource):
 
 def dbt_resource() -> DbtCliResource:
     return FinsamDbtCli(project_dir=dbt_project(), dbt_executable=dbt_executable())
-
-
-def manifest_digest(manifest: Path) -> str:
-    """What the parsed manifest depends on: the project's files, dbt's version, dbt's own
-    settings and the manifest file itself as the last parse left it. Not the warehouse a
-    build writes nor the run id: the manifest is the same for every data folder and run."""
-    digest = hashlib.sha256(f"dbt-core {version('dbt-core')}\n".encode())
-    digest.update(dbt_project_digest().encode())
-    settings = sorted((k, v) for k, v in os.environ.items() if k.startswith("DBT_"))
-    digest.update(repr(settings).encode())
-    if manifest.exists():
-        stat = manifest.stat()
-        digest.update(f"{stat.st_size}:{stat.st_mtime_ns}".encode())
-    return digest.hexdigest()
-
-
-def prepare_manifest() -> Path:
-    """Parse the dbt project so that its manifest is current; returns the manifest path.
-
-    Nothing is parsed when the project, dbt and its settings are as at the last parse. The
-    profile names one fixed warehouse (`pipelines/dbt_warehouse.py`), so the manifest does
-    not depend on the data folder; each data folder's builds keep their own target folder
-    (`Paths.dbt_target_dir`), where dbt parses only what changed since its last build.
-    Loads of two data folders may start together: one parses while the other waits, and a
-    manifest is replaced whole, never read half-written.
-    """
-    project = dbt_project()
-    target = project.manifest_path.parent
-    target.mkdir(parents=True, exist_ok=True)
-    stamp = target / MANIFEST_STAMP
-    with (target / MANIFEST_LOCK).open("a") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not (stamp.exists() and stamp.read_text() == manifest_digest(project.manifest_path)):
-            _parse(project, target)
-            stamp.write_text(manifest_digest(project.manifest_path))
-    return project.manifest_path
-
-
-def _parse(project: DbtProject, target: Path) -> None:
-    """`dbt parse` into a scratch folder (from the last parse's state), then its files
-    renamed into `target`, the manifest last."""
-    scratch = Path(tempfile.mkdtemp(prefix=".parse-", dir=target))
-    try:
-        state = target / PARTIAL_PARSE
-        if state.exists():
-            shutil.copy2(state, scratch / PARTIAL_PARSE)
-        parsed = subprocess.run(
-            [dbt_executable(), "parse", "--quiet", "--project-dir", str(project.project_dir),
-             "--profiles-dir", str(project.profiles_dir), "--target-path", str(scratch)],
-            capture_output=True, text=True, check=False)
-        if parsed.returncode:
-            raise RuntimeError(f"dbt parse failed:\n{(parsed.stdout + parsed.stderr)[-4000:]}")
-        for name in (PARTIAL_PARSE, "manifest.json"):
-            os.replace(scratch / name, target / name)
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
