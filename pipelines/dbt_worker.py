@@ -168,7 +168,22 @@ def _untracked_locks() -> None:
     dbt.mp_context._MP_CONTEXT = multiprocessing.get_context("fork")
 
 
+def _end_with_the_run() -> None:
+    """On Linux the kernel ends the worker when the process that started it dies (a run
+    killed alone, say by the out-of-memory killer, would otherwise leave it building into
+    the working warehouse and its target folder while the next run starts)."""
+    import ctypes
+
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (AttributeError, OSError):  # not Linux
+        return
+    if os.getppid() == 1:  # the run died before the request took effect
+        os._exit(1)
+
+
 def main(argv: list[str]) -> int:
+    _end_with_the_run()
     # Ctrl-C ends the build even when the run was started with it ignored (`finsam run &`
     # in a script): the worker starts before Dagster sets its own handler
     signal.signal(signal.SIGINT, signal.default_int_handler)

@@ -8,6 +8,7 @@ import json
 import os
 import signal
 import subprocess
+import sys
 import time
 from pathlib import Path
 from types import SimpleNamespace
@@ -156,3 +157,37 @@ def test_the_early_parse_is_used_only_for_a_command_that_parses_the_same(change,
     request = {"args": change.get("args", ["build"]), "env": env, "cwd": "/p"}
     manifest = SimpleNamespace(env_vars={"REGION_KOD": "11"})
     assert dbt_worker._fits(manifest, {"REGION_KOD": "11"}, request, paths) is fits
+
+
+def test_a_worker_ends_when_the_run_that_started_it_is_killed(project, tmp_path):
+    (project / "models" / "langsam.sql").write_text(  # a minute of DuckDB's time
+        "{{ config(materialized='table') }}\n"
+        "select sum(i % 7) as s from range(200000000000) t(i)", encoding="utf-8")
+    target = tmp_path / "target"
+    args, env = _command(project, target, "build", "--select", "langsam")
+    script = ("import sys, time\nfrom pathlib import Path\nfrom pipelines import dbt_worker\n"
+              f"p = dbt_worker.take(Path({str(project)!r}), Path({str(project)!r}), "
+              f"Path({str(target)!r}))\n"
+              f"dbt_worker.send(p, {args!r}, {env!r}, Path({str(project)!r}))\n"
+              "for line in p.stdout:\n"
+              "    if b'START sql' in line:\n"
+              "        print(p.pid, flush=True)\n"
+              "        time.sleep(600)\n")
+    run = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    worker = int(run.stdout.readline())  # it is building now
+    run.kill()  # the run alone, as the out-of-memory killer would
+    run.wait()
+    for _ in range(100):
+        if _state(worker) == "Z":
+            return
+        time.sleep(0.1)
+    os.kill(worker, signal.SIGKILL)
+    raise AssertionError("the worker outlived the run that started it")
+
+
+def _state(pid: int) -> str:
+    """The process's state letter (Z: ended, not yet reaped)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return "Z"
