@@ -9,7 +9,7 @@ closed the warehouse. It speaks as the `dbt` command does — JSON log lines on 
 exit codes — so dagster-dbt reads it as it reads `dbt` (pipelines/defs/dbt/resources.py).
 
 The parsed project is used only for a command that would parse it the same way: no file
-of the project changed since the parse began (sizes and modification times), the same
+of the project changed since the parse began (`run_stamp.dbt_project_digest`), the same
 project, profiles and target folders, no argument that changes a parse, and the same
 environment but for settings of where dbt writes and what it prints; otherwise dbt parses
 again, as the command would.
@@ -20,7 +20,6 @@ again, as the command would.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -30,6 +29,7 @@ import sys
 from pathlib import Path
 
 from pipelines.dbt_manifest import PARTIAL_PARSE
+from pipelines.run_stamp import dbt_project_digest
 
 # environment variables that may differ between the parse and the build: where dbt writes
 # and what it prints, Dagster's own, and the warehouse file, which the run names after the
@@ -122,23 +122,8 @@ def _parse(project_dir: str, profiles_dir: str, target: str):
     return parsed.result if parsed.success else None
 
 
-def project_state(project_dir: str, profiles_dir: str, target: str) -> str:
-    """Every file of the project and its profile as sizes and modification times (what dbt
-    writes into target and log folders aside): an edit changes it."""
-    skipped = {Path(target).resolve(), *(Path(project_dir, name).resolve()
-                                         for name in ("target", "logs"))}
-    digest = hashlib.sha256()
-    for folder, folders, files in os.walk(project_dir):
-        folders[:] = sorted(name for name in folders if not name.startswith(".")
-                            and Path(folder, name).resolve() not in skipped)
-        for name in sorted(files):
-            stat = Path(folder, name).stat()
-            digest.update(f"{folder}/{name}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
-    profile = Path(profiles_dir, "profiles.yml")
-    if profile.exists():
-        stat = profile.stat()
-        digest.update(f"{profile}:{stat.st_size}:{stat.st_mtime_ns}".encode())
-    return digest.hexdigest()
+def _project_files(project_dir: str, profiles_dir: str, target: str) -> str:
+    return dbt_project_digest(Path(project_dir), Path(profiles_dir), written=Path(target))
 
 
 def _fits(manifest, parsed_with: dict[str, str], request: dict, paths: tuple[str, ...]) -> bool:
@@ -190,7 +175,7 @@ def main(argv: list[str]) -> int:
     paths = tuple(argv)
     _untracked_locks()
     parsed_with = dict(os.environ)
-    state = project_state(*paths)
+    state = _project_files(*paths)
     manifest = _parse(*paths)
     line = sys.stdin.buffer.readline()
     if not line:
@@ -200,7 +185,7 @@ def main(argv: list[str]) -> int:
     os.environ.clear()
     os.environ.update(request["env"])
     if manifest is not None and not (_fits(manifest, parsed_with, request, paths)
-                                     and project_state(*paths) == state):
+                                     and _project_files(*paths) == state):
         manifest = None
     from dbt.cli.main import dbtRunner
 

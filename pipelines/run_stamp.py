@@ -19,8 +19,7 @@ from pipelines.files import file_hash
 from pipelines.settings import DBT_PROJECT_DIR, PROJECT_ROOT, Paths
 
 STAMP_FILE = "last_published.json"
-_DBT_PARTS = ("models", "macros", "seeds", "tests")
-_DBT_FILES = (DBT_PROJECT_DIR / "dbt_project.yml", DBT_PROJECT_DIR / "profiles.yml")
+_DBT_OUTPUTS = ("target", "logs")  # what dbt writes into a project, not what it reads
 _CODE_PARTS = ("expectations", "pipelines")
 _LOCATION_SETTINGS = ("FINSAM_DATA_DIR", "FINSAM_DUCKDB")
 
@@ -36,12 +35,22 @@ def _add_files(digest: hashlib._Hash, base: Path, files: list[Path]) -> None:
         digest.update(f"{path.relative_to(base)}\0{file_hash(path)}\n".encode())
 
 
-def dbt_project_digest() -> str:
-    """A digest of the files a parse of the dbt project reads: its folders and its two
-    settings files."""
+def dbt_project_digest(project_dir: Path = DBT_PROJECT_DIR, profiles_dir: Path | None = None,
+                       written: Path | None = None) -> str:
+    """A digest of the files a parse of a dbt project reads: every file of the project (but
+    hidden ones and what dbt writes there: its target and log folders, and `written`) and
+    the profile in `profiles_dir`."""
+    skipped = {(project_dir / name).resolve() for name in _DBT_OUTPUTS}
+    if written is not None:
+        skipped.add(written.resolve())
+    files = [p for p in _files(project_dir)
+             if not any(part.startswith(".") for part in p.relative_to(project_dir).parts)
+             and not any(folder in skipped for folder in p.resolve().parents)]
     digest = hashlib.sha256()
-    files = [p for part in _DBT_PARTS for p in _files(DBT_PROJECT_DIR / part)]
-    _add_files(digest, DBT_PROJECT_DIR, files + [p for p in _DBT_FILES if p.exists()])
+    _add_files(digest, project_dir, files)
+    profile = (profiles_dir or project_dir) / "profiles.yml"
+    if profile.exists() and profile not in files:
+        digest.update(f"profile\0{file_hash(profile)}\n".encode())
     return digest.hexdigest()
 
 
