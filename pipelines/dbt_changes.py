@@ -6,13 +6,18 @@ build rules (the dbt project's files; dbt's, the adapter's and DuckDB's versions
 built from a copy of the published warehouse, compares: with the same rules, every model and
 test that no changed source feeds is as it would be built again, and is kept. New rules, a
 first build or a missing record build everything.
+
+Sources with a `forbund_org_nr` column are also digested per förbund
+(`ops.dbt_build_inputs_forbund`). When only such sources changed, the build scope
+(`ops.dbt_build_scope`, read by dbt_project/macros/build_scope.sql) names the förbund whose
+rows changed, and the förbund-partitioned incremental models rebuild only those.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.metadata import version
 from typing import Any
 
@@ -22,6 +27,9 @@ from pipelines.run_stamp import dbt_project_digest
 
 STATE_SCHEMA = "ops"
 STATE_TABLE = "dbt_build_inputs"
+FORBUND_STATE_TABLE = "dbt_build_inputs_forbund"
+SCOPE_TABLE = "dbt_build_scope"
+FORBUND = "forbund_org_nr"  # a source with this column is digested per förbund
 RULES = "dbt rules"  # the row of the build rules' digest, beside one row per source
 BUILT = ("model", "seed", "snapshot", "test")
 
@@ -33,6 +41,8 @@ class BuildPlan:
     digests: dict[str, str]
     changed: list[str] | None
     kept: list[str]  # unique ids of nodes left as the last build left them, parents first
+    forbund_digests: dict[tuple[str, str], str] = field(default_factory=dict)
+    scope: list[str] | None = None  # the förbund incremental models rebuild; None: all
 
     @property
     def nothing_to_build(self) -> bool:
@@ -70,14 +80,65 @@ def source_digests(con: duckdb.DuckDBPyConnection, manifest: Mapping[str, Any]
     return {RULES: rules_digest(), **digests}
 
 
+def forbund_digests(con: duckdb.DuckDBPyConnection, manifest: Mapping[str, Any]
+                    ) -> dict[tuple[str, str], str]:
+    """A digest per (source, förbund) of every source with a `forbund_org_nr` column. A row
+    naming several förbund (`a,b`, as a file of several does) counts for each; a row naming
+    none for the förbund ''."""
+    digests = {}
+    for source in manifest["sources"].values():
+        schema, table = source["schema"], source["identifier"]
+        if not _has_column(con, schema, table, FORBUND):
+            continue
+        key = f"{source['source_name']}.{source['name']}"
+        for forbund, rows, total in con.execute(
+                f"select trim(f), count(*), sum(hash(finsam_row__)::hugeint) "
+                f'from "{schema}"."{table}" as finsam_row__, '
+                f"unnest(string_split(coalesce(finsam_row__.{FORBUND}, ''), ',')) as u(f) "
+                "group by all").fetchall():
+            digests[(key, forbund)] = f"{rows}:{total}"
+    return digests
+
+
+def _has_column(con: duckdb.DuckDBPyConnection, schema: str, table: str, column: str) -> bool:
+    return bool(con.execute(
+        "select count(*) from information_schema.columns where table_schema = ? and "
+        "table_name = ? and column_name = ?", [schema, table, column]).fetchone()[0])
+
+
+def _table_exists(con: duckdb.DuckDBPyConnection, table: str) -> bool:
+    return bool(con.execute("select count(*) from information_schema.tables "
+                            "where table_schema = ? and table_name = ?",
+                            [STATE_SCHEMA, table]).fetchone()[0])
+
+
 def _previous(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
-    exists = con.execute("select count(*) from information_schema.tables "
-                         "where table_schema = ? and table_name = ?",
-                         [STATE_SCHEMA, STATE_TABLE]).fetchone()[0]
-    if not exists:
+    if not _table_exists(con, STATE_TABLE):
         return {}
     return dict(con.execute(
         f"select input, digest from {STATE_SCHEMA}.{STATE_TABLE}").fetchall())
+
+
+def _previous_forbund(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, str], str] | None:
+    if not _table_exists(con, FORBUND_STATE_TABLE):
+        return None
+    return {(source, forbund): digest for source, forbund, digest in con.execute(
+        f"select input, forbund_org_nr, digest from {STATE_SCHEMA}.{FORBUND_STATE_TABLE}"
+    ).fetchall()}
+
+
+def _scope(changed: list[str], now: dict[tuple[str, str], str],
+           before: dict[tuple[str, str], str] | None) -> list[str] | None:
+    """The förbund whose rows changed, when every changed source is digested per förbund and
+    no row without a förbund changed; else None (every förbund)."""
+    if before is None:
+        return None
+    tracked = {source for source, _ in now.keys() | before.keys()}
+    if any(source not in tracked for source in changed):
+        return None
+    differ = {forbund for (source, forbund) in now.keys() | before.keys()
+              if now.get((source, forbund)) != before.get((source, forbund))}
+    return None if "" in differ else sorted(differ)
 
 
 def downstream(manifest: Mapping[str, Any], sources: list[str]) -> set[str]:
@@ -96,15 +157,16 @@ def downstream(manifest: Mapping[str, Any], sources: list[str]) -> set[str]:
 def plan_build(con: duckdb.DuckDBPyConnection, manifest: Mapping[str, Any],
                full: bool = False) -> BuildPlan:
     """Compare the warehouse's sources with what its models were last built from."""
-    digests = source_digests(con, manifest)
+    digests, by_forbund = source_digests(con, manifest), forbund_digests(con, manifest)
     previous = _previous(con)
     if full or not previous or previous.get(RULES) != digests[RULES]:
-        return BuildPlan(digests, None, [])
+        return BuildPlan(digests, None, [], by_forbund)
     changed = sorted(k for k, v in digests.items() if k != RULES and previous.get(k) != v)
     affected = downstream(manifest, changed)
     kept = {uid for uid, node in manifest["nodes"].items()
             if node["resource_type"] in BUILT and uid not in affected}
-    return BuildPlan(digests, changed, _parents_first(manifest, kept))
+    return BuildPlan(digests, changed, _parents_first(manifest, kept), by_forbund,
+                     _scope(changed, by_forbund, _previous_forbund(con)))
 
 
 def _parents_first(manifest: Mapping[str, Any], ids: set[str]) -> list[str]:
@@ -126,12 +188,29 @@ def _parents_first(manifest: Mapping[str, Any], ids: set[str]) -> list[str]:
     return ordered
 
 
-def save_build_inputs(con: duckdb.DuckDBPyConnection, digests: dict[str, str]) -> None:
-    """Record, after a successful build, what the warehouse's models are built from
-    (nothing recorded: the next build builds everything)."""
+def write_scope(con: duckdb.DuckDBPyConnection, scope: list[str] | None) -> None:
+    """The förbund the next dbt build's incremental models rebuild (None: every förbund)."""
     con.execute(f"create schema if not exists {STATE_SCHEMA}")
+    con.execute(f"create or replace table {STATE_SCHEMA}.{SCOPE_TABLE} "
+                f"({FORBUND} varchar)")
+    con.executemany(f"insert into {STATE_SCHEMA}.{SCOPE_TABLE} values (?)",
+                    [[forbund] for forbund in scope] if scope is not None else [[None]])
+
+
+def save_build_inputs(con: duckdb.DuckDBPyConnection, plan: BuildPlan | None) -> None:
+    """Record, after a successful build, what the warehouse's models are built from
+    (None: nothing recorded, the next build builds everything). The scope goes back to
+    every förbund, so that a dbt build by hand recomputes every row."""
+    write_scope(con, None)
     con.execute(f"create or replace table {STATE_SCHEMA}.{STATE_TABLE} "
                 "(input varchar primary key, digest varchar not null)")
-    if digests:  # DuckDB refuses an executemany of no rows
-        con.executemany(f"insert into {STATE_SCHEMA}.{STATE_TABLE} values (?, ?)",
-                        sorted(digests.items()))
+    con.execute(f"create or replace table {STATE_SCHEMA}.{FORBUND_STATE_TABLE} "
+                f"(input varchar, {FORBUND} varchar, digest varchar not null, "
+                f"primary key (input, {FORBUND}))")
+    if plan is None:
+        return
+    con.executemany(f"insert into {STATE_SCHEMA}.{STATE_TABLE} values (?, ?)",
+                    sorted(plan.digests.items()))
+    if plan.forbund_digests:  # DuckDB refuses an executemany of no rows
+        con.executemany(f"insert into {STATE_SCHEMA}.{FORBUND_STATE_TABLE} values (?, ?, ?)",
+                        [[*key, digest] for key, digest in sorted(plan.forbund_digests.items())])

@@ -25,6 +25,7 @@ from pipelines import vocabulary
 from pipelines.errors import CellProblem, InputFileError
 from pipelines.files import file_hash
 from pipelines.personnummer import mask_personnummer
+from pipelines.progress import Progress
 from pipelines.quarantine import quarantine
 from pipelines.register.columns import Kind
 from pipelines.register.dialects import SUFFIXES
@@ -41,11 +42,12 @@ from pipelines.register.supersede import Candidate, decide, supplied_rows, unit_
 from pipelines.warehouse import replace_tables
 from pipelines.worker_pool import worker_count, worker_pool
 
+LOADED_AT = pl.Datetime("us", "UTC")
 MANIFEST_SCHEMA = {
     "source_file": pl.String, "sha256": pl.String, "size": pl.Int64, "kind": pl.String,
     "forbund_org_nr": pl.String, "export_date": pl.Date, "status": pl.String,
     "rows": pl.Int64, "rejected_rows": pl.Int64, "load_id": pl.String,
-    "recorded_at": pl.Datetime("us", "UTC"), "superseded_by": pl.String,
+    "recorded_at": LOADED_AT, "superseded_by": pl.String,
     "warnings": pl.String, "error": pl.String, "fingerprint": pl.String,
 }
 CONFLICT_HINT = ("If this file corrects the other, say so in its name (a later date such as "
@@ -144,15 +146,36 @@ def _read(path: Path, source: str, before: dict | None, digest: str, size: int,
     parsed = parsing.result() if parsing is not None else parse_file(path, max_invalid_rows)
     frame = parsed.frame.with_columns(pl.lit(source).alias("source_file"),
                                       pl.lit(load_id).alias("load_id"),
-                                      pl.lit(loaded_at).alias("loaded_at"))
+                                      pl.lit(loaded_at, dtype=LOADED_AT).alias("loaded_at"))
     rejected = len({p.row for p in parsed.rejected})
-    log(f"read {path.name}: {parsed.kind.value}, {frame.height} rows"
-        + (f", {rejected} invalid rows left out" if rejected else ""))
+    if rejected:  # the other files: the summary at the end and bronze.register_files
+        log(f"read {path.name}: {parsed.kind.value}, {frame.height} rows, {rejected} "
+            "invalid rows left out")
     warnings = [f"{source}: {w.describe()}" for w in parsed.warnings]
     for warning in warnings:
         log(f"WARNING {warning}")
     return _Accepted(source, digest, size, parsed.kind, frame, rejected, reused=False,
                      warnings=warnings)
+
+
+def _recorded_at(entry: dict, before: dict | None, loaded_at: datetime) -> datetime:
+    """When the manifest entry was last written: kept while the entry stays as it was (an
+    unchanged file's entry is unchanged, so its förbund's models are not rebuilt)."""
+    if before and all(before.get(key) == value for key, value in entry.items()):
+        return before["recorded_at"]
+    return loaded_at
+
+
+def _summary(read: list[_Accepted], unchanged: int) -> str:
+    by_kind: dict[Kind, list[int]] = {}
+    for item in read:
+        files_rows = by_kind.setdefault(item.kind, [0, 0])
+        files_rows[0] += 1
+        files_rows[1] += item.frame.height
+    kinds = ", ".join(f"{files} {kind.value} ({rows:,} rows)".replace(",", " ")
+                      for kind, (files, rows) in by_kind.items())
+    return (f"read {len(read)} new or changed files: {kinds or 'none readable'}; "
+            f"{unchanged} unchanged kept from the last load")
 
 
 # Parsing in worker processes pays off from this much to parse: each process takes about
@@ -183,6 +206,7 @@ def load_registers(folder: Path | list[Path], warehouse: Path, *,
     # new and changed files parsed on every core, taken in the folder's order
     to_parse = [path for path, source, digest, _ in files
                 if not _unchanged(previous.get(source), digest)]
+    progress = Progress(log, len(files), "read", "register and cost files")
     with _parse_pool(to_parse) as pool:
         parsing = {path: pool.submit(parse_file, path, max_invalid_rows) for path in to_parse}
         for path, source, digest, size in files:
@@ -193,6 +217,9 @@ def load_registers(folder: Path | list[Path], warehouse: Path, *,
             except InputFileError as error:
                 refused_entries.append({**_refuse(error, digest, size, quarantine_dir, result,
                                                   log), "source_file": source})
+            progress.step()
+    if to_parse:
+        log(_summary([a for a in accepted if not a.reused], len(files) - len(to_parse)))
     decision = decide([item.candidate(previous_rows) for item in accepted])
     for item in [a for a in accepted if a.source in decision.conflicts]:
         accepted.remove(item)
@@ -245,8 +272,9 @@ def load_registers(folder: Path | list[Path], warehouse: Path, *,
     if not result.changed and not refused_entries:
         log("registers unchanged since the last load: nothing written")
         return result
-    manifest_frame = pl.DataFrame([{**m, "recorded_at": loaded_at} for m in manifest],
-                                  schema=MANIFEST_SCHEMA)
+    manifest_frame = pl.DataFrame([{**m, "recorded_at": _recorded_at(
+        m, previous.get(m["source_file"]), loaded_at)} for m in manifest],
+        schema=MANIFEST_SCHEMA)
     # rows of files kept whole from the last load are in bronze already: written again only
     # where the table's columns changed
     in_place = {TABLES[item.kind]: set() for item in accepted}

@@ -109,6 +109,49 @@ def test_a_new_report_rebuilds_only_what_reports_feed_and_matches_a_full_build(b
     assert _tables(paths.warehouse) == _tables(full_paths.warehouse)
 
 
+def test_changed_exports_rebuild_their_forbund_only_and_match_a_full_build(built_copy,
+                                                                          tmp_path):
+    """One förbund's export loses a spell and another förbund's export is gone: the
+    förbund-partitioned models rebuild those two förbund's rows (the other förbund's rows
+    stay), and every table is what a full build gives — the vanished förbund's rows too."""
+    paths = built_copy
+    with duckdb.connect(str(paths.warehouse), read_only=True) as con:
+        files = con.execute(
+            "select source_file, forbund_org_nr from bronze.register_files where kind = "
+            "'participations' and status = 'loaded' and forbund_org_nr not like '%,%' "
+            "order by source_file").fetchall()
+        spells = dict(con.execute("select forbund_org_nr, count(*) from "
+                                  "intermediate.int_participations_enriched group by all"
+                                  ).fetchall())
+    (edited, edited_org), (gone, gone_org) = files[0], files[-1]
+    edited_path = paths.raw_dir / edited
+    lines = edited_path.read_bytes().rstrip(b"\r\n").split(b"\n")
+    edited_path.write_bytes(b"\n".join(lines[:-1]) + b"\n")
+    (paths.raw_dir / gone).unlink()
+
+    assert _run(paths).success
+    dbt = next(e for e in list(read_runs(paths.ops_dir).values())[-1] if e["event"] == "dbt")
+    assert dbt["forbund_scope"] == sorted({edited_org, gone_org})
+    results = {r["unique_id"]: r for r in json.loads(
+        (paths.dbt_target_dir / "run_results.json").read_text(encoding="utf-8"))["results"]}
+    assert "model.finsam.int_participations_enriched" in results
+    with duckdb.connect(str(paths.warehouse), read_only=True) as con:
+        after = dict(con.execute("select forbund_org_nr, count(*) from "
+                                 "intermediate.int_participations_enriched group by all"
+                                 ).fetchall())
+        assert con.execute("select * from ops.dbt_build_scope").fetchall() == [(None,)]
+    assert gone_org not in after and after[edited_org] <= spells[edited_org]
+    assert {k: v for k, v in after.items() if k != edited_org} == {
+        k: v for k, v in spells.items() if k not in (edited_org, gone_org)}
+
+    full = tmp_path / "full"
+    shutil.copytree(paths.data_dir, full, symlinks=True)
+    full_paths = Paths(data_dir=full, warehouse=full / paths.warehouse.relative_to(
+        paths.data_dir))
+    assert _run(full_paths, force=True).success
+    assert _tables(paths.warehouse) == _tables(full_paths.warehouse)
+
+
 @pytest.mark.parametrize("stamp", ["kept", "removed"])
 def test_a_mart_edited_in_the_published_warehouse_is_built_again(built_copy, stamp):
     paths = built_copy

@@ -1,10 +1,12 @@
 {#- Each spell once for every calendar year it is active in (macros/spell_periods.sql). -#}
+{{ config(**forbund_incremental()) }}
 
 with
 
 spells as (
 
     select * from {{ ref('int_participations_enriched') }}
+    where {{ in_build_scope('forbund_org_nr') }}
 
 ),
 

@@ -2,12 +2,14 @@
     An export's as-of date is its latest date (decided by the loader, in the manifest), so
     an open spell is counted up to it and results never depend on the day of the build.
     Spells ended as Felregistrering are registration errors and are left out. -#}
+{{ config(**forbund_incremental()) }}
 
 with
 
 participations as (
 
     select * from {{ ref('stg_register__participations') }}
+    where {{ in_build_scope('forbund_org_nr') }}
 
 ),
 

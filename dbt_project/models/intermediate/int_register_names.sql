@@ -3,30 +3,35 @@
     (then cost files); within them the later export
     date, then the later row, then the name in alphabetical order. A förbund's name is
     decided over all its rows, so every mart shows one name per förbund after a rename. -#}
+{{ config(**forbund_incremental()) }}
 
 with
 
 participations as (
 
     select * from {{ ref('stg_register__participations') }}
+    where {{ in_build_scope('forbund_org_nr') }}
 
 ),
 
 anonymous_counts as (
 
     select * from {{ ref('stg_register__anonymous_counts') }}
+    where {{ in_build_scope('forbund_org_nr') }}
 
 ),
 
 count_form as (
 
     select * from {{ ref('stg_register__count_form') }}
+    where {{ in_build_scope('forbund_org_nr') }}
 
 ),
 
 insats_costs as (
 
     select * from {{ ref('stg_costs__insats') }}
+    where {{ in_build_scope('forbund_org_nr') }}
 
 ),
 

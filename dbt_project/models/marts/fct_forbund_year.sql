@@ -1,17 +1,20 @@
 {#- Figures per förbund and calendar year, across its insatser. Participants are counted
     once per förbund even when active in several insatser. -#}
+{{ config(**forbund_incremental()) }}
 
 with
 
 by_year as (
 
     select * from {{ ref('int_participations_by_year') }}
+    where {{ in_build_scope('forbund_org_nr') }}
 
 ),
 
 insats_year as (
 
     select * from {{ ref('fct_insats_year') }}
+    where {{ in_build_scope('forbund_org_nr') }}
 
 ),
 

@@ -1,16 +1,19 @@
 {#- Comparable figures per förbund, insats and calendar year. -#}
+{{ config(**forbund_incremental()) }}
 
 with
 
 by_year as (
 
     select * from {{ ref('int_participations_by_year') }}
+    where {{ in_build_scope('forbund_org_nr') }}
 
 ),
 
 anonymous_counts as (
 
     select * from {{ ref('stg_register__anonymous_counts') }}
+    where {{ in_build_scope('forbund_org_nr') }}
 
 ),
 

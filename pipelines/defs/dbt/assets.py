@@ -6,7 +6,7 @@ import dagster as dg
 import duckdb
 from dagster_dbt import dbt_assets
 
-from pipelines.dbt_changes import BuildPlan, plan_build, save_build_inputs
+from pipelines.dbt_changes import BuildPlan, plan_build, save_build_inputs, write_scope
 from pipelines.defs.dbt.resources import FinsamDbtCli, dbt_project
 from pipelines.defs.dbt.translator import FinsamTranslator
 from pipelines.defs.resources import Warehouse
@@ -32,8 +32,9 @@ def build_dbt_assets() -> dg.AssetsDefinition:
         # since it was published (its models may no longer be what their sources give)
         full = warehouse.full_dbt_build or context.is_subset or published_edited(
             warehouse.paths)
-        with duckdb.connect(str(warehouse.working), read_only=True) as con:
+        with duckdb.connect(str(warehouse.working)) as con:
             plan = plan_build(con, manifest, full=full)
+            write_scope(con, plan.scope)
         context.log.info(_describe(plan, len(manifest["nodes"])))
         invocation_id = None
         # first what is kept: nothing kept is fed by a node built now (Dagster takes a
@@ -46,6 +47,8 @@ def build_dbt_assets() -> dg.AssetsDefinition:
             # make it parse again every night); rows carry dbt's invocation id, tied to the
             # run here.
             args = ["build", "--exclude-resource-type", "unit_test"]
+            if plan.changed is None:  # incremental models too, from nothing
+                args.append("--full-refresh")
             if plan.kept:
                 # exactly these left out: a test of a kept and a rebuilt model still runs
                 # (dbt's default would leave out every test touching a left-out model)
@@ -57,9 +60,10 @@ def build_dbt_assets() -> dg.AssetsDefinition:
                 "invocation_id"]
         with duckdb.connect(str(warehouse.working)) as con:
             # a subset leaves the other nodes older than the sources: the next build is full
-            save_build_inputs(con, {} if context.is_subset else plan.digests)
+            save_build_inputs(con, None if context.is_subset else plan)
         record(warehouse.paths.ops_dir, context.run.run_id, "dbt", invocation_id=invocation_id,
-               changed_sources=plan.changed, kept_nodes=len(plan.kept))
+               changed_sources=plan.changed, kept_nodes=len(plan.kept),
+               forbund_scope=plan.scope)
 
     return finsam_dbt
 
@@ -70,8 +74,12 @@ def _describe(plan: BuildPlan, nodes: int) -> str:
                 "for, or a published warehouse edited since it was published)")
     if plan.nothing_to_build:
         return "no bronze table changed since the last build: every dbt node kept as it is"
+    forbund = ("every förbund" if plan.scope is None else
+               f"{len(plan.scope)} förbund ({', '.join(plan.scope[:5])}"
+               f"{', …' if len(plan.scope) > 5 else ''})")
     return (f"changed since the last build: {', '.join(plan.changed)}; building what they "
-            f"feed, keeping {len(plan.kept)} of {nodes} dbt nodes as they are")
+            f"feed, keeping {len(plan.kept)} of {nodes} dbt nodes as they are; "
+            f"förbund-partitioned models rebuild the rows of {forbund}")
 
 
 def _kept_outputs(context: dg.AssetExecutionContext, manifest: dict, plan: BuildPlan):
