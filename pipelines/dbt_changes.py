@@ -193,8 +193,7 @@ def write_scope(con: duckdb.DuckDBPyConnection, scope: list[str] | None) -> None
     con.execute(f"create schema if not exists {STATE_SCHEMA}")
     con.execute(f"create or replace table {STATE_SCHEMA}.{SCOPE_TABLE} "
                 f"({FORBUND} varchar)")
-    con.executemany(f"insert into {STATE_SCHEMA}.{SCOPE_TABLE} values (?)",
-                    [[forbund] for forbund in scope] if scope is not None else [[None]])
+    _insert(con, SCOPE_TABLE, [scope if scope is not None else [None]])
 
 
 def save_build_inputs(con: duckdb.DuckDBPyConnection, plan: BuildPlan | None) -> None:
@@ -209,8 +208,15 @@ def save_build_inputs(con: duckdb.DuckDBPyConnection, plan: BuildPlan | None) ->
                 f"primary key (input, {FORBUND}))")
     if plan is None:
         return
-    con.executemany(f"insert into {STATE_SCHEMA}.{STATE_TABLE} values (?, ?)",
-                    sorted(plan.digests.items()))
-    if plan.forbund_digests:  # DuckDB refuses an executemany of no rows
-        con.executemany(f"insert into {STATE_SCHEMA}.{FORBUND_STATE_TABLE} values (?, ?, ?)",
-                        [[*key, digest] for key, digest in sorted(plan.forbund_digests.items())])
+    _insert(con, STATE_TABLE, [list(plan.digests), list(plan.digests.values())])
+    keys = list(plan.forbund_digests)
+    _insert(con, FORBUND_STATE_TABLE, [[source for source, _ in keys],
+                                       [forbund for _, forbund in keys],
+                                       list(plan.forbund_digests.values())])
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, columns: list[list]) -> None:
+    """Rows given column by column, in one statement (an executemany is a statement a row)."""
+    if columns and columns[0]:
+        lists = ", ".join("unnest(?::varchar[])" for _ in columns)
+        con.execute(f"insert into {STATE_SCHEMA}.{table} select {lists}", columns)

@@ -82,7 +82,7 @@ def _run_locked(paths: Paths, generate_if_empty: bool, force: bool,
         record(paths.ops_dir, uuid.uuid4().hex, "unchanged")
         return RunOutcome(paths=paths, success=True, refused_files=[], unchanged=True)
     started = time.perf_counter()
-    from pipelines import dbt_worker
+    from pipelines import dbt_worker, worker_pool
     from pipelines.dbt_manifest import prepare_manifest
     from pipelines.quality import warm_up
     from pipelines.settings import DBT_PROJECT_DIR
@@ -103,6 +103,7 @@ def _run_locked(paths: Paths, generate_if_empty: bool, force: bool,
         job = definitions.resolve_job_def(NIGHTLY_JOB)
         instance = dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else (
             dg.DagsterInstance.ephemeral())
+        worker_pool.share()  # workers for the steps that read or write many files
         log(f"building in {paths.work_warehouse}; publishing to {paths.warehouse} when the "
             "checks pass …")
         startup = time.perf_counter() - started
@@ -112,6 +113,7 @@ def _run_locked(paths: Paths, generate_if_empty: bool, force: bool,
     finally:
         dbt_worker.stop()
         warm_up.stop()
+        worker_pool.unshare()
     _log_timings(paths, instance, result.run_id, startup, time.perf_counter() - started, log)
     refused: list[str] = []
     for event in result.get_asset_materialization_events():

@@ -40,16 +40,60 @@ def worker_count() -> int:
 MIN_ROWS_FOR_WORKERS = 20_000
 
 
+class _Shared:
+    pool: ProcessPoolExecutor | None = None
+
+
+_SHARED = _Shared()
+
+
+def _new_pool(count: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=count, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_import_ahead)
+
+
+def _import_ahead() -> None:
+    """What every task of the pipeline's workers needs, imported when a worker starts."""
+    import polars  # noqa: F401
+    import xlsxwriter  # noqa: F401
+
+    import pipelines.register.parse  # noqa: F401
+    import pipelines.workbooks  # noqa: F401
+
+
+def share() -> None:
+    """From now on `worker_pool()` hands out one pool of every core for the rest of the run,
+    its workers started (and their imports made) now, on cores the run's own start leaves
+    idle, instead of a new pool (≈ 1 s to start) for each step that writes or reads many
+    files. `finsam run` shares (one process runs every step) and ends it with `unshare()`."""
+    if _SHARED.pool is None and worker_count() >= 2:
+        _SHARED.pool = _new_pool(worker_count())
+        for _ in range(worker_count()):  # a process spawns per task waiting
+            _SHARED.pool.submit(int)
+
+
+def unshare() -> None:
+    pool, _SHARED.pool = _SHARED.pool, None
+    if pool is not None:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
 @contextmanager
 def worker_pool(workers: int | None = None, rows: int | None = None) -> Iterator[Executor]:
     """An executor over `workers` processes (default: every core), or this process when the
-    work is small (`rows` to write below MIN_ROWS_FOR_WORKERS); waits for all at exit."""
+    work is small (`rows` to write below MIN_ROWS_FOR_WORKERS); waits for all at exit (the
+    caller's tasks, when the run's shared pool is handed out)."""
     count = workers or worker_count()
     if count < 2 or rows is not None and rows < MIN_ROWS_FOR_WORKERS:
         yield InlineExecutor()
         return
-    with ProcessPoolExecutor(max_workers=count,
-                             mp_context=multiprocessing.get_context("spawn")) as pool:
+    if _SHARED.pool is not None and count == worker_count():
+        if getattr(_SHARED.pool, "_broken", False):  # a worker died: a new pool
+            _SHARED.pool.shutdown(wait=False, cancel_futures=True)
+            _SHARED.pool = _new_pool(count)
+        yield _SHARED.pool
+        return
+    with _new_pool(count) as pool:
         yield pool
 
 

@@ -45,3 +45,36 @@ def test_one_worker_runs_in_this_process(monkeypatch: pytest.MonkeyPatch) -> Non
     with worker_pool() as pool:
         assert isinstance(pool, InlineExecutor)
         assert pool.submit(len, "abc").result() == 3
+
+
+def test_a_shared_pool_serves_every_step_until_unshared(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`finsam run` starts one pool for its steps: the same worker processes each time, a
+    new pool after a worker died, and none left when the run ends."""
+    import os
+    import signal
+    from concurrent.futures.process import BrokenProcessPool
+
+    from pipelines import worker_pool as module
+
+    monkeypatch.setenv("FINSAM_WORKERS", "2")
+    module.share()
+    try:
+        with worker_pool() as first:
+            pids = {first.submit(os.getpid).result() for _ in range(6)}
+        with worker_pool() as second:
+            assert second is first
+            assert second.submit(os.getpid).result() in pids
+        os.kill(next(iter(pids)), signal.SIGKILL)
+        with pytest.raises(BrokenProcessPool):  # the pool notices its dead worker
+            for _ in range(20):
+                first.submit(os.getpid).result(timeout=30)
+        with worker_pool() as third:
+            assert third is not first
+            assert third.submit(len, "abc").result() == 3
+        with worker_pool(1) as inline:  # another size: not the shared pool
+            assert isinstance(inline, InlineExecutor)
+    finally:
+        module.unshare()
+    assert module._SHARED.pool is None
+    with worker_pool() as own:
+        assert own is not first and own is not third
