@@ -17,6 +17,7 @@ from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import cache
 from pathlib import Path
 
 import polars as pl
@@ -144,9 +145,8 @@ def _read(path: Path, source: str, before: dict | None, digest: str, size: int,
                              reused=True, warnings=warnings,
                              rows_fingerprint=before["fingerprint"])
     parsed = parsing.result() if parsing is not None else parse_file(path, max_invalid_rows)
-    frame = parsed.frame.with_columns(pl.lit(source).alias("source_file"),
-                                      pl.lit(load_id).alias("load_id"),
-                                      pl.lit(loaded_at, dtype=LOADED_AT).alias("loaded_at"))
+    frame = parsed.frame.with_columns(pl.lit(source).alias("source_file"), *_lineage(
+        load_id, loaded_at))
     rejected = len({p.row for p in parsed.rejected})
     if rejected:  # the other files: the summary at the end and bronze.register_files
         log(f"read {path.name}: {parsed.kind.value}, {frame.height} rows, {rejected} "
@@ -164,6 +164,13 @@ def _recorded_at(entry: dict, before: dict | None, loaded_at: datetime) -> datet
     if before and all(before.get(key) == value for key, value in entry.items()):
         return before["recorded_at"]
     return loaded_at
+
+
+@cache
+def _lineage(load_id: str, loaded_at: datetime) -> tuple[pl.Expr, pl.Expr]:
+    """The load's columns of every row it reads (made once per load: a literal time costs)."""
+    return (pl.lit(load_id).alias("load_id"),
+            pl.lit(loaded_at, dtype=LOADED_AT).alias("loaded_at"))
 
 
 def _summary(read: list[_Accepted], unchanged: int) -> str:

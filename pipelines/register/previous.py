@@ -4,6 +4,7 @@ that tell whether anyone edited them in the warehouse."""
 from __future__ import annotations
 
 import hashlib
+from functools import cache
 from pathlib import Path
 
 import duckdb
@@ -59,6 +60,7 @@ class Held:
         return self._prints.get(kind, {}).get(source)
 
 
+@cache
 def empty_rows(kind: Kind) -> pl.DataFrame:
     """No rows, in the bronze table's columns."""
     schema = {c.name: POLARS_TYPES[c.type] for c in COLUMNS[kind]}
