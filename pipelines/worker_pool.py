@@ -58,6 +58,7 @@ def _import_ahead() -> None:
     import xlsxwriter  # noqa: F401
 
     import pipelines.register.parse  # noqa: F401
+    import pipelines.reports.per_document  # noqa: F401
     import pipelines.workbooks  # noqa: F401
 
 
@@ -70,6 +71,17 @@ def share() -> None:
         _SHARED.pool = _new_pool(worker_count())
         for _ in range(worker_count()):  # a process spawns per task waiting
             _SHARED.pool.submit(int)
+
+
+@contextmanager
+def shared_pool(tasks: int) -> Iterator[Executor]:
+    """The run's shared workers for `tasks` independent tasks, when it shares them and there
+    are a few tasks for each; otherwise this process (no pool is started for this)."""
+    pool = _SHARED.pool
+    if pool is None or getattr(pool, "_broken", False) or tasks < 2 * worker_count():
+        yield InlineExecutor()
+    else:
+        yield pool
 
 
 def unshare() -> None:

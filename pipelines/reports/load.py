@@ -24,11 +24,12 @@ from pipelines.quarantine import quarantine
 from pipelines.reports import reread
 from pipelines.reports.curated import SCHEMA as CURATED_SCHEMA
 from pipelines.reports.curated import parse_curated
-from pipelines.reports.extract import extract_document
+from pipelines.reports.per_document import figure_rows, section_rows
 from pipelines.reports.readers import UnreadableReport, read_report, report_files
-from pipelines.reports.sections import Section, document_period, find_sections, forbund_name
+from pipelines.reports.sections import document_period, forbund_name
 from pipelines.reports.text import normalise
 from pipelines.warehouse import read_table, replace_tables
+from pipelines.worker_pool import shared_pool
 
 DOCUMENTS = "report_documents"
 SECTIONS = "report_sections"
@@ -140,24 +141,14 @@ def load_sections(warehouse: Path, log: Log = print) -> StageResult:
     """Split each loaded report into insats sections."""
     documents = _loaded_documents(warehouse)
     kept, unchanged, made = _as_last_read(warehouse, documents, SECTIONS, "sections")
+    todo = [d for d in documents.iter_rows(named=True) if d["source_file"] not in unchanged]
     rows = []
-    for document in documents.iter_rows(named=True):
-        if document["source_file"] in unchanged:
-            continue
-        doc = normalise(document["source_file"], document["original_text"])
-        sections = find_sections(doc)
-        for number, section in enumerate(sections, start=1):
-            first, last = doc.original_span(section.start, section.end)
-            rows.append({
-                "source_file": doc.source, "section_no": number, "insats": section.name,
-                "heading": section.heading, "text_start": section.start,
-                "text_end": section.end, "char_start": first, "char_end": last,
-                "period_start": section.period[0] if section.period else None,
-                "period_end": section.period[1] if section.period else None,
-                "lifetime_start": section.lifetime[0] if section.lifetime else None,
-                "lifetime_end": section.lifetime[1] if section.lifetime else None,
-            })
-        log(f"{doc.source}: {len(sections)} sections")
+    with shared_pool(len(todo)) as pool:
+        for document, found in zip(todo, pool.map(
+                section_rows, [d["source_file"] for d in todo],
+                [d["original_text"] for d in todo]), strict=True):
+            rows.extend(found)
+            log(f"{document['source_file']}: {len(found)} sections")
     frame = _with_kept(pl.DataFrame(rows, schema={
         "source_file": pl.String, "section_no": pl.Int64, "insats": pl.String,
         "heading": pl.String, "text_start": pl.Int64, "text_end": pl.Int64,
@@ -178,30 +169,22 @@ def _with_kept(frame: pl.DataFrame, kept: pl.DataFrame, unchanged: set[str],
     return frame.sort("source_file", maintain_order=True)
 
 
-def _period(start, end):
-    return (start, end) if start and end else None
-
-
 def load_figures(warehouse: Path, log: Log = print) -> StageResult:
     """Extract the figures of every section, with provenance."""
     sections = read_table(warehouse, SECTIONS)
     documents = _loaded_documents(warehouse)
     kept, unchanged, made = _as_last_read(warehouse, documents, FIGURES, "figures")
+    todo = [d for d in documents.iter_rows(named=True) if d["source_file"] not in unchanged]
+    by_report = {key[0]: part.sort("section_no").to_dicts() for key, part in
+                 sections.partition_by("source_file", as_dict=True).items()}
     rows = []
-    for document in documents.iter_rows(named=True):
-        if document["source_file"] in unchanged:
-            continue
-        doc = normalise(document["source_file"], document["original_text"])
-        mine = sections.filter(pl.col("source_file") == doc.source).sort("section_no")
-        found = [Section(name=r["insats"], start=r["text_start"], end=r["text_end"],
-                         period=_period(r["period_start"], r["period_end"]),
-                         lifetime=_period(r["lifetime_start"], r["lifetime_end"]),
-                         heading=r["heading"]) for r in mine.iter_rows(named=True)]
-        figures = extract_document(doc, found, (document["forbund"], _period(
-            document["period_start"], document["period_end"])))
-        rows.extend(f.as_dict() for f in figures)
-        log(f"{doc.source}: {len(figures)} figures" if figures else
-            f"{doc.source}: {NO_FIGURES}")
+    with shared_pool(len(todo)) as pool:
+        for document, figures in zip(todo, pool.map(
+                figure_rows, todo, [by_report.get(d["source_file"], []) for d in todo]),
+                strict=True):
+            rows.extend(figures)
+            log(f"{document['source_file']}: {len(figures)} figures" if figures else
+                f"{document['source_file']}: {NO_FIGURES}")
     frame = _with_kept(pl.DataFrame(rows, schema={
         "source": pl.String, "forbund": pl.String, "insats": pl.String, "section": pl.String,
         "period_start": pl.Date, "period_end": pl.Date, "metric": pl.String, "sex": pl.String,
