@@ -1,0 +1,54 @@
+"""The one-statement table materialization (dbt_project/macros/materializations/
+finsam_table.sql) on a small dbt project of its own: it builds, rebuilds, replaces a view of
+the same name, and leaves the old table when the new one fails."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import duckdb
+
+from pipelines.dbt_manifest import dbt_executable
+from pipelines.settings import DBT_PROJECT_DIR
+
+
+def _project(root: Path, sql: str, materialized: str) -> None:
+    (root / "models").mkdir(parents=True, exist_ok=True)
+    (root / "macros").mkdir(exist_ok=True)
+    shutil.copyfile(DBT_PROJECT_DIR / "macros" / "materializations" / "finsam_table.sql",
+                    root / "macros" / "finsam_table.sql")
+    (root / "dbt_project.yml").write_text(
+        "name: toy\nversion: '1.0'\nprofile: toy\nconfig-version: 2\n", encoding="utf-8")
+    (root / "profiles.yml").write_text(
+        "toy:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n"
+        f"      path: {root / 'toy.duckdb'}\n      threads: 1\n", encoding="utf-8")
+    (root / "models" / "deltagare.sql").write_text(
+        f"{{{{ config(materialized='{materialized}') }}}}\n{sql}", encoding="utf-8")
+
+
+def _build(root: Path) -> int:
+    return subprocess.run([dbt_executable(), "build", "--project-dir", str(root),
+                           "--profiles-dir", str(root)], capture_output=True, text=True,
+                          check=False, cwd=root).returncode
+
+
+def _read(root: Path) -> tuple[str, list[tuple]]:
+    with duckdb.connect(str(root / "toy.duckdb"), read_only=True) as con:
+        kind = con.execute("select table_type from information_schema.tables "
+                           "where table_name = 'deltagare'").fetchall()[0][0]
+        return kind, con.execute("select * from deltagare order by all").fetchall()
+
+
+def test_built_rebuilt_replacing_a_view_and_kept_when_the_new_one_fails(tmp_path: Path):
+    root = tmp_path / "toy"
+    _project(root, "select 'Lund' as kommun, 3 as antal", "view")
+    assert _build(root) == 0 and _read(root) == ("VIEW", [("Lund", 3)])
+    _project(root, "select 'Lund' as kommun, 4 as antal union all select 'Eslöv', 7",
+             "finsam_table")
+    assert _build(root) == 0 and _read(root) == ("BASE TABLE", [("Eslöv", 7), ("Lund", 4)])
+    _project(root, "select 'Ystad' as kommun, 1 as antal", "finsam_table")
+    assert _build(root) == 0 and _read(root) == ("BASE TABLE", [("Ystad", 1)])
+    _project(root, "select kommun from en_tabell_som_inte_finns", "finsam_table")
+    assert _build(root) != 0 and _read(root) == ("BASE TABLE", [("Ystad", 1)])
