@@ -1,6 +1,6 @@
 """The one-statement table materialization (dbt_project/macros/materializations/
 finsam_table.sql) on a small dbt project of its own: it builds, rebuilds, replaces a view of
-the same name, and leaves the old table when the new one fails."""
+the same name, enforces a contract, and leaves the old table when the new one fails."""
 
 from __future__ import annotations
 
@@ -52,3 +52,11 @@ def test_built_rebuilt_replacing_a_view_and_kept_when_the_new_one_fails(tmp_path
     assert _build(root) == 0 and _read(root) == ("BASE TABLE", [("Ystad", 1)])
     _project(root, "select kommun from en_tabell_som_inte_finns", "finsam_table")
     assert _build(root) != 0 and _read(root) == ("BASE TABLE", [("Ystad", 1)])
+    (root / "models" / "deltagare.yml").write_text(
+        "models:\n  - name: deltagare\n    config:\n      contract: {enforced: true}\n"
+        "    columns:\n      - name: kommun\n        data_type: varchar\n"
+        "      - name: antal\n        data_type: integer\n", encoding="utf-8")
+    _project(root, "select 'Ystad' as kommun, 2 as antal", "finsam_table")
+    assert _build(root) == 0 and _read(root) == ("BASE TABLE", [("Ystad", 2)])
+    _project(root, "select 'Ystad' as kommun, 'två' as antal", "finsam_table")
+    assert _build(root) != 0 and _read(root) == ("BASE TABLE", [("Ystad", 2)])  # contract
