@@ -163,10 +163,15 @@ def plan_build(con: duckdb.DuckDBPyConnection, manifest: Mapping[str, Any],
         return BuildPlan(digests, None, [], by_forbund)
     changed = sorted(k for k, v in digests.items() if k != RULES and previous.get(k) != v)
     affected = downstream(manifest, changed)
+    # a view holds no rows: with the same rules it shows the changed sources as it is
     kept = {uid for uid, node in manifest["nodes"].items()
-            if node["resource_type"] in BUILT and uid not in affected}
+            if node["resource_type"] in BUILT and (uid not in affected or _is_view(node))}
     return BuildPlan(digests, changed, _parents_first(manifest, kept), by_forbund,
                      _scope(changed, by_forbund, _previous_forbund(con)))
+
+
+def _is_view(node: Mapping[str, Any]) -> bool:
+    return node["resource_type"] == "model" and node["config"].get("materialized") == "view"
 
 
 def _parents_first(manifest: Mapping[str, Any], ids: set[str]) -> list[str]:

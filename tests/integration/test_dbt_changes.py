@@ -70,8 +70,11 @@ def test_the_plan_follows_what_changed_since_the_last_build(built, tmp_path):
         kept = set(plan.kept)
         assert {"model.finsam.fct_insats_year", "model.finsam.exp_insats_year",
                 "seed.finsam.kon"} <= kept
-        assert not {"model.finsam.stg_reports__figures", "model.finsam.fct_report_figures",
-                    "model.finsam.exp_report_figures"} & kept
+        assert not {"model.finsam.fct_report_figures", "model.finsam.exp_report_figures"} & kept
+        # a view holds no rows: it shows the changed source as it is, and its tests run
+        assert "model.finsam.stg_reports__figures" in kept
+        assert not any(uid.startswith("test.") and "stg_reports__figures" in uid
+                       for uid in kept)
         # a test that reads a kept and a rebuilt model runs again
         assert all(node.startswith(("model.", "seed.", "test.")) for node in kept)
         order = {uid: i for i, uid in enumerate(plan.kept)}
@@ -97,6 +100,9 @@ def test_a_new_report_rebuilds_only_what_reports_feed_and_matches_a_full_build(b
     built_now = {r["unique_id"] for r in json.loads(
         (paths.dbt_target_dir / "run_results.json").read_text(encoding="utf-8"))["results"]}
     assert "model.finsam.fct_report_figures" in built_now
+    # the staging view is kept as it is (it shows the new rows), and its tests run
+    assert "model.finsam.stg_reports__figures" not in built_now
+    assert any(uid.startswith("test.") and "stg_reports__figures" in uid for uid in built_now)
     assert "model.finsam.int_participations_by_year" not in built_now
     assert dbt["kept_nodes"] == len(_manifest()["nodes"]) - len(built_now) - sum(
         1 for uid in _manifest()["nodes"] if uid.startswith("unit_test."))
