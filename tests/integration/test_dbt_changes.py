@@ -54,6 +54,15 @@ def _tables(warehouse: Path) -> dict[str, list[tuple]]:
     return found
 
 
+def _assert_as_a_full_build_gives(paths: Paths, full: Path) -> None:
+    """The warehouse of `paths` equals a full build (`--force`) of a copy of its data."""
+    shutil.copytree(paths.data_dir, full, symlinks=True)
+    full_paths = Paths(data_dir=full, warehouse=full / paths.warehouse.relative_to(
+        paths.data_dir))
+    assert _run(full_paths, force=True).success
+    assert _tables(paths.warehouse) == _tables(full_paths.warehouse)
+
+
 def test_the_plan_follows_what_changed_since_the_last_build(built, tmp_path):
     warehouse = tmp_path / "warehouse.duckdb"
     shutil.copyfile(built[0].warehouse, warehouse)
@@ -107,12 +116,7 @@ def test_a_new_report_rebuilds_only_what_reports_feed_and_matches_a_full_build(b
     assert dbt["kept_nodes"] == len(_manifest()["nodes"]) - len(built_now) - sum(
         1 for uid in _manifest()["nodes"] if uid.startswith("unit_test."))
 
-    full = tmp_path / "full"
-    shutil.copytree(paths.data_dir, full, symlinks=True)
-    full_paths = Paths(data_dir=full, warehouse=full / paths.warehouse.relative_to(
-        paths.data_dir))
-    assert _run(full_paths, force=True).success
-    assert _tables(paths.warehouse) == _tables(full_paths.warehouse)
+    _assert_as_a_full_build_gives(paths, tmp_path / "full")
 
 
 def test_changed_exports_rebuild_their_forbund_only_and_match_a_full_build(built_copy,
@@ -150,12 +154,7 @@ def test_changed_exports_rebuild_their_forbund_only_and_match_a_full_build(built
     assert {k: v for k, v in after.items() if k != edited_org} == {
         k: v for k, v in spells.items() if k not in (edited_org, gone_org)}
 
-    full = tmp_path / "full"
-    shutil.copytree(paths.data_dir, full, symlinks=True)
-    full_paths = Paths(data_dir=full, warehouse=full / paths.warehouse.relative_to(
-        paths.data_dir))
-    assert _run(full_paths, force=True).success
-    assert _tables(paths.warehouse) == _tables(full_paths.warehouse)
+    _assert_as_a_full_build_gives(paths, tmp_path / "full")
 
 
 @pytest.mark.parametrize("stamp", ["kept", "removed"])
