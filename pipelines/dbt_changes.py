@@ -83,8 +83,8 @@ def source_digests(con: duckdb.DuckDBPyConnection, manifest: Mapping[str, Any]
 def forbund_digests(con: duckdb.DuckDBPyConnection, manifest: Mapping[str, Any]
                     ) -> dict[tuple[str, str], str]:
     """A digest per (source, förbund) of every source with a `forbund_org_nr` column. A row
-    naming several förbund (`a,b`, as a file of several does) counts for each; a row naming
-    none for the förbund ''."""
+    counts for its value as it is, and when that is a list (`a,b`, as the manifest names the
+    förbund of a file of several) for each one named too; a row naming none for ''."""
     digests = {}
     for source in manifest["sources"].values():
         schema, table = source["schema"], source["identifier"]
@@ -92,9 +92,10 @@ def forbund_digests(con: duckdb.DuckDBPyConnection, manifest: Mapping[str, Any]
             continue
         key = f"{source['source_name']}.{source['name']}"
         for forbund, rows, total in con.execute(
-                f"select trim(f), count(*), sum(hash(finsam_row__)::hugeint) "
-                f'from "{schema}"."{table}" as finsam_row__, '
-                f"unnest(string_split(coalesce(finsam_row__.{FORBUND}, ''), ',')) as u(f) "
+                f"select f, count(*), sum(hash(finsam_row__)::hugeint) "
+                f'from "{schema}"."{table}" as finsam_row__, unnest(list_distinct('
+                f"list_transform(string_split(coalesce(finsam_row__.{FORBUND}, ''), ','), "
+                f"lambda x: trim(x)) || [coalesce(finsam_row__.{FORBUND}, '')])) as u(f) "
                 "group by all").fetchall():
             digests[(key, forbund)] = f"{rows}:{total}"
     return digests

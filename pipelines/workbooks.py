@@ -19,7 +19,7 @@ from pipelines import vocabulary, xlsx_sheets
 from pipelines.kept_files import KeptFiles, frame_digest, source_digest
 from pipelines.published_exports import Export
 from pipelines.reports.folding import fold
-from pipelines.worker_pool import InlineExecutor, wait_all
+from pipelines.worker_pool import InlineExecutor, wait_all, worker_count
 from pipelines.xlsx_sheets import Sheet, row_xml, write_workbook
 
 EXPLAIN_SHEET = "Förklaringar"
@@ -107,7 +107,9 @@ def write_forbund_workbooks(folder: Path, exports: list[Export],
                 changed.append((file_name, org_nr, sheets))
         rows = {e.name: _rows_by_forbund(frames[e.name]) for e in with_forbund} if changed \
             else {}
-        wait_all([executor.submit(write_workbook_for, building / file_name, sheets,
+        # a workbook or two are written here: starting workers would take longer
+        writer = executor if len(changed) >= 2 * worker_count() else InlineExecutor()
+        wait_all([writer.submit(write_workbook_for, building / file_name, sheets,
                                   [rows[e.name][org_nr] for e, _ in sheets])
                   for file_name, org_nr, sheets in changed])
     kept.replace(write)

@@ -41,6 +41,7 @@ MIN_ROWS_FOR_WORKERS = 20_000
 
 
 class _Shared:
+    enabled = False
     pool: ProcessPoolExecutor | None = None
 
 
@@ -53,7 +54,7 @@ def _new_pool(count: int) -> ProcessPoolExecutor:
 
 
 def _import_ahead() -> None:
-    """What every task of the pipeline's workers needs, imported when a worker starts."""
+    """What the pipeline's tasks need, imported once when a worker starts."""
     import polars  # noqa: F401
     import xlsxwriter  # noqa: F401
 
@@ -63,47 +64,59 @@ def _import_ahead() -> None:
 
 
 def share() -> None:
-    """From now on `worker_pool()` hands out one pool of every core for the rest of the run,
-    its workers started (and their imports made) now, on cores the run's own start leaves
-    idle, instead of a new pool (≈ 1 s to start) for each step that writes or reads many
-    files. `finsam run` shares (one process runs every step) and ends it with `unshare()`."""
-    if _SHARED.pool is None and worker_count() >= 2:
-        _SHARED.pool = _new_pool(worker_count())
-        for _ in range(worker_count()):  # a process spawns per task waiting
-            _SHARED.pool.submit(int)
+    """From now on the first step that gives worker processes a task starts a pool of every
+    core, and the run's later steps use the same workers (a pool takes ≈ 1 s to start), until
+    `unshare()`. `finsam run` shares: one process runs every step."""
+    _SHARED.enabled = True
+
+
+def unshare() -> None:
+    pool, _SHARED.pool, _SHARED.enabled = _SHARED.pool, None, False
+    if pool is not None:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _running() -> ProcessPoolExecutor | None:
+    """The run's pool when it is started and every worker lives (a dead one: none)."""
+    pool = _SHARED.pool
+    if pool is not None and (getattr(pool, "_broken", False) or not all(
+            process.is_alive() for process in (getattr(pool, "_processes", None) or {}).values())):
+        pool.shutdown(wait=False, cancel_futures=True)
+        pool = _SHARED.pool = None
+    return pool
+
+
+class _SharedWorkers(Executor):
+    """The run's pool, started by the first task it is given."""
+
+    def submit(self, fn: Callable, /, *args, **kwargs) -> Future:
+        if (pool := _running()) is None:
+            pool = _SHARED.pool = _new_pool(worker_count())
+        return pool.submit(fn, *args, **kwargs)
 
 
 @contextmanager
 def shared_pool(tasks: int) -> Iterator[Executor]:
-    """The run's shared workers for `tasks` independent tasks, when it shares them and there
-    are a few tasks for each; otherwise this process (no pool is started for this)."""
-    pool = _SHARED.pool
-    if pool is None or getattr(pool, "_broken", False) or tasks < 2 * worker_count():
+    """The run's workers for `tasks` independent tasks when they are already started and
+    there are a few tasks for each; otherwise this process."""
+    if _running() is None or tasks < 2 * worker_count():
         yield InlineExecutor()
     else:
-        yield pool
-
-
-def unshare() -> None:
-    pool, _SHARED.pool = _SHARED.pool, None
-    if pool is not None:
-        pool.shutdown(wait=True, cancel_futures=True)
+        yield _SharedWorkers()
 
 
 @contextmanager
 def worker_pool(workers: int | None = None, rows: int | None = None) -> Iterator[Executor]:
     """An executor over `workers` processes (default: every core), or this process when the
-    work is small (`rows` to write below MIN_ROWS_FOR_WORKERS); waits for all at exit (the
-    caller's tasks, when the run's shared pool is handed out)."""
+    work is small (`rows` to write below MIN_ROWS_FOR_WORKERS). A pool of its own waits for
+    every task at the end of the block; the run's shared pool outlives it, so a caller waits
+    for its own tasks (`wait_all`, or each result)."""
     count = workers or worker_count()
     if count < 2 or rows is not None and rows < MIN_ROWS_FOR_WORKERS:
         yield InlineExecutor()
         return
-    if _SHARED.pool is not None and count == worker_count():
-        if getattr(_SHARED.pool, "_broken", False):  # a worker died: a new pool
-            _SHARED.pool.shutdown(wait=False, cancel_futures=True)
-            _SHARED.pool = _new_pool(count)
-        yield _SHARED.pool
+    if _SHARED.enabled and count == worker_count():
+        yield _SharedWorkers()
         return
     with _new_pool(count) as pool:
         yield pool

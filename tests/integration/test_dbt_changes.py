@@ -121,9 +121,10 @@ def test_a_new_report_rebuilds_only_what_reports_feed_and_matches_a_full_build(b
 
 def test_changed_exports_rebuild_their_forbund_only_and_match_a_full_build(built_copy,
                                                                           tmp_path):
-    """One förbund's export loses a spell and another förbund's export is gone: the
-    förbund-partitioned models rebuild those two förbund's rows (the other förbund's rows
-    stay), and every table is what a full build gives — the vanished förbund's rows too."""
+    """One förbund's export loses a spell and gives one row an Organisationsnummer with a
+    comma (as a list of förbund is written), another förbund's export is gone: the
+    förbund-partitioned models rebuild those förbund's rows (the others' stay), and every
+    table is what a full build gives — the vanished förbund's rows too."""
     paths = built_copy
     with duckdb.connect(str(paths.warehouse), read_only=True) as con:
         files = con.execute(
@@ -136,12 +137,16 @@ def test_changed_exports_rebuild_their_forbund_only_and_match_a_full_build(built
     (edited, edited_org), (gone, gone_org) = files[0], files[-1]
     edited_path = paths.raw_dir / edited
     lines = edited_path.read_bytes().rstrip(b"\r\n").split(b"\n")
+    comma_org = edited_org.replace("-", ",")
+    lines[1] = lines[1].replace(edited_org.encode(), comma_org.encode(), 1)
     edited_path.write_bytes(b"\n".join(lines[:-1]) + b"\n")
     (paths.raw_dir / gone).unlink()
 
     assert _run(paths).success
     dbt = next(e for e in list(read_runs(paths.ops_dir).values())[-1] if e["event"] == "dbt")
-    assert dbt["forbund_scope"] == sorted({edited_org, gone_org})
+    scope = set(dbt["forbund_scope"])
+    assert {edited_org, gone_org, comma_org} <= scope  # (with the file's list of förbund)
+    assert scope & set(spells) == {edited_org, gone_org}  # no other förbund
     results = {r["unique_id"]: r for r in json.loads(
         (paths.dbt_target_dir / "run_results.json").read_text(encoding="utf-8"))["results"]}
     assert "model.finsam.int_participations_enriched" in results
@@ -150,8 +155,9 @@ def test_changed_exports_rebuild_their_forbund_only_and_match_a_full_build(built
                                  "intermediate.int_participations_enriched group by all"
                                  ).fetchall())
         assert con.execute("select * from ops.dbt_build_scope").fetchall() == [(None,)]
-    assert gone_org not in after and after[edited_org] <= spells[edited_org]
-    assert {k: v for k, v in after.items() if k != edited_org} == {
+    assert gone_org not in after and after[comma_org] == 1
+    assert after[edited_org] + 1 < spells[edited_org]
+    assert {k: v for k, v in after.items() if k not in (edited_org, comma_org)} == {
         k: v for k, v in spells.items() if k not in (edited_org, gone_org)}
 
     _assert_as_a_full_build_gives(paths, tmp_path / "full")

@@ -48,6 +48,8 @@ def test_sections_and_figures_from_workers_equal_those_of_one_process(
     monkeypatch.setenv("FINSAM_WORKERS", "2")
     worker_pool.share()
     try:
+        with worker_pool.worker_pool() as pool:  # started by an earlier step (registers)
+            pool.submit(int).result()
         with worker_pool.shared_pool(6) as pool:
             assert not isinstance(pool, worker_pool.InlineExecutor)  # the workers read them
         load_sections(pooled, log=lambda _: None)
