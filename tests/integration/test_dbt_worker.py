@@ -17,17 +17,13 @@ import duckdb
 import pytest
 
 from pipelines import dbt_worker
+from tests.integration.toy_dbt import write_toy_project
 
 
 @pytest.fixture()
 def project(tmp_path: Path) -> Path:
     root = tmp_path / "toy"
-    (root / "models").mkdir(parents=True)
-    (root / "dbt_project.yml").write_text(
-        "name: toy\nversion: '1.0'\nprofile: toy\nconfig-version: 2\n", encoding="utf-8")
-    (root / "profiles.yml").write_text(
-        "toy:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n"
-        f"      path: {tmp_path / 'toy.duckdb'}\n      threads: 1\n", encoding="utf-8")
+    write_toy_project(root, tmp_path / "toy.duckdb")
     (root / "models" / "kommuner.sql").write_text(
         "select 'Lund' as kommun, 3 as deltagare", encoding="utf-8")
     (root / "models" / "trasig.sql").write_text(

@@ -12,18 +12,13 @@ import duckdb
 
 from pipelines.dbt_manifest import dbt_executable
 from pipelines.settings import DBT_PROJECT_DIR
+from tests.integration.toy_dbt import write_toy_project
 
 
 def _project(root: Path, sql: str, materialized: str) -> None:
-    (root / "models").mkdir(parents=True, exist_ok=True)
-    (root / "macros").mkdir(exist_ok=True)
+    write_toy_project(root, root / "toy.duckdb")
     shutil.copyfile(DBT_PROJECT_DIR / "macros" / "materializations" / "finsam_table.sql",
                     root / "macros" / "finsam_table.sql")
-    (root / "dbt_project.yml").write_text(
-        "name: toy\nversion: '1.0'\nprofile: toy\nconfig-version: 2\n", encoding="utf-8")
-    (root / "profiles.yml").write_text(
-        "toy:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n"
-        f"      path: {root / 'toy.duckdb'}\n      threads: 1\n", encoding="utf-8")
     (root / "models" / "deltagare.sql").write_text(
         f"{{{{ config(materialized='{materialized}') }}}}\n{sql}", encoding="utf-8")
 
