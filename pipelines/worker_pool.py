@@ -49,18 +49,8 @@ _SHARED = _Shared()
 
 
 def _new_pool(count: int) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(max_workers=count, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_import_ahead)
-
-
-def _import_ahead() -> None:
-    """What the pipeline's tasks need, imported once when a worker starts."""
-    import polars  # noqa: F401
-    import xlsxwriter  # noqa: F401
-
-    import pipelines.register.parse  # noqa: F401
-    import pipelines.reports.per_document  # noqa: F401
-    import pipelines.workbooks  # noqa: F401
+    """Spawned workers; each imports what its tasks need when it is given the first."""
+    return ProcessPoolExecutor(max_workers=count, mp_context=multiprocessing.get_context("spawn"))
 
 
 def share() -> None:

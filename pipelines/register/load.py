@@ -17,7 +17,6 @@ from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from functools import cache
 from pathlib import Path
 
 import polars as pl
@@ -129,8 +128,8 @@ def _unchanged(before: dict | None, digest: str) -> bool:
 
 
 def _read(path: Path, source: str, before: dict | None, digest: str, size: int,
-          previous_rows: Held, max_invalid_rows: int, load_id: str,
-          loaded_at: datetime, log: Callable[[str], None],
+          previous_rows: Held, max_invalid_rows: int,
+          lineage: tuple[pl.Expr, pl.Expr], log: Callable[[str], None],
           parsing: Future | None = None) -> _Accepted:
     """The rows of one file: kept from the last load when unchanged, otherwise parsed (by
     `parsing`, when it was started beforehand)."""
@@ -145,8 +144,7 @@ def _read(path: Path, source: str, before: dict | None, digest: str, size: int,
                              reused=True, warnings=warnings,
                              rows_fingerprint=before["fingerprint"])
     parsed = parsing.result() if parsing is not None else parse_file(path, max_invalid_rows)
-    frame = parsed.frame.with_columns(pl.lit(source).alias("source_file"), *_lineage(
-        load_id, loaded_at))
+    frame = parsed.frame.with_columns(pl.lit(source).alias("source_file"), *lineage)
     rejected = len({p.row for p in parsed.rejected})
     if rejected:  # the other files: the summary at the end and bronze.register_files
         log(f"read {path.name}: {parsed.kind.value}, {frame.height} rows, {rejected} "
@@ -166,9 +164,8 @@ def _recorded_at(entry: dict, before: dict | None, loaded_at: datetime) -> datet
     return loaded_at
 
 
-@cache
 def _lineage(load_id: str, loaded_at: datetime) -> tuple[pl.Expr, pl.Expr]:
-    """The load's columns of every row it reads (made once per load: a literal time costs)."""
+    """The load's columns of every row it reads (made once a load: a literal time costs)."""
     return (pl.lit(load_id).alias("load_id"),
             pl.lit(loaded_at, dtype=LOADED_AT).alias("loaded_at"))
 
@@ -214,13 +211,14 @@ def load_registers(folder: Path | list[Path], warehouse: Path, *,
     to_parse = [path for path, source, digest, _ in files
                 if not _unchanged(previous.get(source), digest)]
     progress = Progress(log, len(files), "read", "register and cost files")
+    lineage = _lineage(result.load_id, loaded_at)
     with _parse_pool(to_parse) as pool:
         parsing = {path: pool.submit(parse_file, path, max_invalid_rows) for path in to_parse}
         for path, source, digest, size in files:
             try:
                 accepted.append(_read(path, source, previous.get(source), digest, size,
-                                      previous_rows, max_invalid_rows, result.load_id,
-                                      loaded_at, log, parsing.get(path)))
+                                      previous_rows, max_invalid_rows, lineage, log,
+                                      parsing.get(path)))
             except InputFileError as error:
                 refused_entries.append({**_refuse(error, digest, size, quarantine_dir, result,
                                                   log), "source_file": source})

@@ -69,8 +69,8 @@ def _publish(context: dg.AssetExecutionContext, warehouse: Warehouse,
     rows = sum(frame.height for frame in frames.values())
     with ThreadPoolExecutor(1) as thread, replacing(marts_dir / WORKBOOK) as partial:
         # the all-in-one workbook in a thread (polars and zlib let go of the interpreter
-        # lock) while the förbund workbooks are compared and, where changed, written by
-        # worker processes (started only when one is)
+        # lock) while the förbund workbooks are compared and, where changed, written (by
+        # the run's worker processes when several changed)
         everything = thread.submit(write_workbook, partial, frames)
         with worker_pool(rows=rows) as pool:
             write_forbund_workbooks(marts_dir / "excel", exports, frames, pool=pool,
