@@ -105,8 +105,11 @@ def write_forbund_workbooks(folder: Path, exports: list[Export],
             digest = frame_digest((f for _, f in sheets), salt, *(repr(e) for e, _ in sheets))
             if not kept.keep(building, file_name, digest):
                 changed.append((file_name, org_nr, sheets))
-        rows = {e.name: _rows_by_forbund(frames[e.name]) for e in with_forbund} if changed \
-            else {}
+        # the `<row>` elements of the changed workbooks' förbund only
+        wanted = pl.Series([org_nr for _, org_nr, _ in changed], dtype=pl.String)
+        rows = {e.name: _rows_by_forbund(frames[e.name].filter(
+                    pl.col("forbund_org_nr").is_in(wanted))) for e in with_forbund} \
+            if changed else {}
         # a workbook or two are written here: starting workers would take longer
         writer = executor if len(changed) >= 2 * worker_count() else InlineExecutor()
         wait_all([writer.submit(write_workbook_for, building / file_name, sheets,

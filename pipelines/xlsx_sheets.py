@@ -10,7 +10,7 @@ so a name that begins with `=`, `+`, `-` or `@` never becomes a formula, a link 
 
 from __future__ import annotations
 
-import os
+import io
 import re
 import zipfile
 from collections.abc import Callable
@@ -77,7 +77,8 @@ def write_workbook(path: Path, sheets: list[Sheet],
     """`sheets` in this order, then whatever `add_sheets(workbook, formats)` adds."""
     import xlsxwriter
 
-    with xlsxwriter.Workbook(path, OPTIONS) as workbook:
+    skeleton = io.BytesIO()  # the package without data rows, made in memory
+    with xlsxwriter.Workbook(skeleton, {**OPTIONS, "in_memory": True}) as workbook:
         formats = {key: workbook.add_format(spec) for key, spec in FORMATS.items()}
         for key, style in formats.items():
             if style._get_xf_index() != STYLES[key]:  # xlsxwriter numbers on first use
@@ -86,7 +87,7 @@ def write_workbook(path: Path, sheets: list[Sheet],
             _layout(workbook.add_worksheet(sheet.name), sheet, formats)
         if add_sheets is not None:
             add_sheets(workbook, formats)
-    _fill(path, sheets)
+    _fill(skeleton, path, sheets)
 
 
 def _keys(frame: pl.DataFrame) -> list[str | None]:
@@ -101,12 +102,11 @@ def _layout(worksheet, sheet: Sheet, formats: dict) -> None:
     worksheet.autofilter(0, 0, max(sheet.frame.height, 1), max(sheet.frame.width - 1, 0))
 
 
-def _fill(path: Path, sheets: list[Sheet]) -> None:
-    """Copy the package, putting each sheet's data rows after its header row."""
-    filled = path.with_name(path.name + ".rows")
+def _fill(skeleton: io.BytesIO, path: Path, sheets: list[Sheet]) -> None:
+    """Write the package to `path`, putting each sheet's data rows after its header row."""
     try:
-        with zipfile.ZipFile(path) as source, \
-                zipfile.ZipFile(filled, "w", zipfile.ZIP_DEFLATED, compresslevel=3) as target:
+        with zipfile.ZipFile(skeleton) as source, \
+                zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=3) as target:
             for info in source.infolist():
                 match = re.fullmatch(r"xl/worksheets/sheet(\d+)\.xml", info.filename)
                 index = int(match[1]) - 1 if match else len(sheets)
@@ -116,9 +116,9 @@ def _fill(path: Path, sheets: list[Sheet]) -> None:
                 large = sheets[index].frame.height * sheets[index].frame.width > LARGE_CELLS
                 with target.open(info.filename, "w", force_zip64=large) as stream:
                     _write_sheet_xml(stream, source.read(info), sheets[index])
-        os.replace(filled, path)
-    finally:
-        filled.unlink(missing_ok=True)
+    except BaseException:
+        path.unlink(missing_ok=True)  # no half-written workbook
+        raise
 
 
 def _write_sheet_xml(stream, skeleton: bytes, sheet: Sheet) -> None:
@@ -135,7 +135,7 @@ def _write_sheet_xml(stream, skeleton: bytes, sheet: Sheet) -> None:
             chunk = sheet.frame.slice(first, ROWS_PER_CHUNK)
             number = pl.int_range(pl.len(), dtype=pl.Int64) + first + 2
             rows = chunk.select(row_xml(chunk, number)).to_series()
-        stream.write(rows.str.join("").item().encode())
+        stream.write(rows.str.join("").cast(pl.Binary).item())
     stream.write(b"</sheetData>" + tail)
 
 
