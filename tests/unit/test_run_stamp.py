@@ -54,3 +54,27 @@ def test_a_changed_setting_is_a_change(published, monkeypatch):
 def test_no_stamp_means_a_full_run(tmp_path):
     paths = Paths(data_dir=tmp_path, warehouse=tmp_path / "w.duckdb")
     assert not unchanged_since_last_publish(paths, inputs_stamp(paths))
+
+
+def test_a_duckdb_edit_or_an_unfinished_one_is_a_change(tmp_path):
+    import duckdb
+
+    paths = Paths(data_dir=tmp_path / "data",
+                  warehouse=tmp_path / "data" / "marts" / "warehouse.duckdb")
+    paths.warehouse.parent.mkdir(parents=True)
+    with duckdb.connect(str(paths.warehouse)) as con:
+        con.execute("create table t as select 1 as a")
+    record_published(paths)
+    save_stamp(paths, inputs_stamp(paths))
+    assert unchanged_since_last_publish(paths, inputs_stamp(paths))
+    with duckdb.connect(str(paths.warehouse), read_only=True) as con:  # reading is no edit
+        con.execute("select * from t").fetchall()
+    assert unchanged_since_last_publish(paths, inputs_stamp(paths))
+
+    wal = paths.warehouse.with_name("warehouse.duckdb.wal")
+    wal.write_bytes(b"an edit not yet checkpointed")
+    assert not unchanged_since_last_publish(paths, inputs_stamp(paths))
+    wal.unlink()
+    with duckdb.connect(str(paths.warehouse)) as con:
+        con.execute("update t set a = 2")
+    assert not unchanged_since_last_publish(paths, inputs_stamp(paths))
