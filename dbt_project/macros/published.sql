@@ -35,75 +35,104 @@
     {{ return(pairs) }}
 {%- endmacro -%}
 
-{#- One round of the row rules over hidden flags h__<column> of `source`. -#}
+{#- One round of the row rules over hidden flags h__<column> of `source`. What several
+    rules of a row share is worked out once, beside the row: how many outcomes are blanked,
+    the smallest shown outcome, and the smaller of work and studies. -#}
 {%- macro _row_rules(source, counts, pairs, outcomes) -%}
+    {%- set work_or_studies = 'ended_work_or_studies' in counts
+                              and ('ended_work' in counts or 'ended_studies' in counts) -%}
     select
-        {{ source }}.*
+        shared.*
         {%- for column in counts %},
         case when h__{{ column }} = 1
             {%- for pair in pairs if column in pair %}
                 or h__{{ pair[0] }} = 1 or h__{{ pair[1] }} = 1
             {%- endfor %}
             {%- if column in outcomes %}
-                {#- one blanked outcome: the smallest shown other outcome goes too -#}
-                or ({% for other in outcomes %}h__{{ other }}{{ " + " if not loop.last }}{% endfor %}) = 1
-                   and h__{{ column }} = 0 and {{ column }} > 0
-                   and {{ column }} = least(
-                       {%- for other in outcomes %}
-                       case when h__{{ other }} = 0 and {{ other }} > 0 then {{ other }}
-                            else 1000000000 end{{ "," if not loop.last }}
-                       {%- endfor %})
+                {#- one blanked outcome: the smallest shown other outcome goes too  #}
+                or o__blanked = 1 and h__{{ column }} = 0 and {{ column }} > 0
+                   and {{ column }} = o__smallest
             {%- endif %}
-            {%- if column in ('ended_work', 'ended_studies')
-                  and 'ended_work_or_studies' in counts %}
-                {#- a blank work-or-studies with both parts shown: the smaller part goes -#}
+            {%- if column in ('ended_work', 'ended_studies') and work_or_studies %}
+                {#- a blank work-or-studies with both parts shown: the smaller part goes  #}
                 or h__ended_work_or_studies = 1 and h__ended_work = 0 and h__ended_studies = 0
-                   and {{ column }} > 0 and {{ column }} = least(
-                       case when ended_work > 0 then ended_work else 1000000000 end,
-                       case when ended_studies > 0 then ended_studies else 1000000000 end)
+                   and {{ column }} > 0 and {{ column }} = w__smaller
             {%- endif %}
             {%- if column == 'ended_work_or_studies' and 'ended_work' in outcomes %}
-                {#- work or studies = work + studies: it goes when one of the two is blank -#}
+                {#- work or studies = work + studies: it goes when one of the two is blank  #}
                 or h__ended_work + h__ended_studies = 1
             {%- endif %}
              then 1 else 0 end as r__{{ column }}
         {%- endfor %}
-    from {{ source }}
-{%- endmacro -%}
-
-{#- One round of the cross-row rule over flags r__<column>, giving h__<column>. The smallest
-    visible positive cell of a group (ties: the lowest order_key) is found with windows
-    that share one partitioning and no ordering, so that the database partitions the rows
-    twice per round instead of sorting them twice per column. -#}
-{%- macro _cross_rule(source, counts, names, partition_by, order_key) -%}
-    {%- if partition_by %}
-    select
-        {% for name in names %}{{ name }}, {% endfor %}
-        {%- for column in counts %}
-        case when r__{{ column }} = 1
-              or (s__{{ column }} = 1 and r__{{ column }} = 0 and {{ column }} > 0
-                  and {{ column }} = m__{{ column }} and {{ order_key }} = k__{{ column }})
-             then 1 else 0 end as h__{{ column }}{{ "," if not loop.last }}
-        {%- endfor %}
     from (
         select
-            smallest.*
-            {%- for column in counts %},
-            min(case when r__{{ column }} = 0 and {{ column }} = m__{{ column }}
-                     then {{ order_key }} end)
-                over (partition by {{ partition_by }}) as k__{{ column }}
+            {{ source }}.*
+            {%- if outcomes %},
+            {% for other in outcomes %}h__{{ other }}{{ " + " if not loop.last }}{% endfor %}
+                as o__blanked,
+            least(
+                {%- for other in outcomes %}
+                case when h__{{ other }} = 0 and {{ other }} > 0 then {{ other }}
+                     else 1000000000 end{{ "," if not loop.last }}
+                {%- endfor %}) as o__smallest
+            {%- endif %}
+            {%- if work_or_studies %},
+            least(case when ended_work > 0 then ended_work else 1000000000 end,
+                  case when ended_studies > 0 then ended_studies else 1000000000 end)
+                as w__smaller
+            {%- endif %}
+        from {{ source }}
+    ) as shared
+{%- endmacro -%}
+
+{#- One round of the cross-row rule over flags r__<column>, giving h__<column>. Per group
+    (`partition_by`): how many cells of a column are blanked and the smallest visible
+    positive one, then the lowest order_key holding it (ties), each grouped once and joined
+    back by the group's keys: windows over every column of the wide rows cost more. -#}
+{%- macro _cross_rule(source, counts, names, partition_by, order_key) -%}
+    {%- if partition_by %}
+    {%- set keys = partition_by.split(',') | map('trim') | list -%}
+    {%- set same_group -%}
+        {% for key in keys %}cell.{{ key }} is not distinct from grp.{{ key }}{{ " and " if not loop.last }}{% endfor %}
+    {%- endset %}
+    with
+
+    counted as (
+        select
+            {% for key in keys %}{{ key }},{% endfor %}
+            {%- for column in counts %}
+            sum(r__{{ column }}) as s__{{ column }},
+            min(case when r__{{ column }} = 0 and {{ column }} > 0 then {{ column }} end)
+                as m__{{ column }}{{ "," if not loop.last }}
             {%- endfor %}
-        from (
-            select
-                {{ source }}.*
-                {%- for column in counts %},
-                sum(r__{{ column }}) over (partition by {{ partition_by }}) as s__{{ column }},
-                min(case when r__{{ column }} = 0 and {{ column }} > 0 then {{ column }} end)
-                    over (partition by {{ partition_by }}) as m__{{ column }}
-                {%- endfor %}
-            from {{ source }}
-        ) as smallest
-    ) as keyed
+        from {{ source }}
+        group by {{ keys | join(', ') }}
+    ),
+
+    keyed as (
+        select
+            {% for key in keys %}grp.{{ key }},{% endfor %}
+            {%- for column in counts %}
+            min(case when cell.r__{{ column }} = 0 and cell.{{ column }} = grp.m__{{ column }}
+                     then cell.{{ order_key }} end) as k__{{ column }}{{ "," if not loop.last }}
+            {%- endfor %}
+        from {{ source }} as cell
+        inner join counted as grp on {{ same_group }}
+        group by {% for key in keys %}grp.{{ key }}{{ ", " if not loop.last }}{% endfor %}
+    )
+
+    select
+        {% for name in names %}cell.{{ name }}, {% endfor %}
+        {%- for column in counts %}
+        case when cell.r__{{ column }} = 1
+              or (grp.s__{{ column }} = 1 and cell.r__{{ column }} = 0 and cell.{{ column }} > 0
+                  and cell.{{ column }} = grp.m__{{ column }}
+                  and cell.{{ order_key }} = kept.k__{{ column }})
+             then 1 else 0 end as h__{{ column }}{{ "," if not loop.last }}
+        {%- endfor %}
+    from {{ source }} as cell
+    inner join counted as grp on {{ same_group }}
+    inner join keyed as kept on {{ same_group | replace('grp.', 'kept.') }}
     {%- else %}
     select
         {% for name in names %}{{ name }}, {% endfor %}
