@@ -87,8 +87,10 @@ DUCKDB_HEADERS = 3 * 4096
 
 def _published(paths: Paths) -> str | None:
     """What identifies the published warehouse, without reading all of it (a national one
-    is ≈ 100 MB, 10× ≈ 1 GB): its inode, size and times of change, DuckDB's headers (a
-    checkpoint rewrites them) and whether a write-ahead log lies beside it."""
+    is ≈ 100 MB, 10× ≈ 1 GB): its size and time of last modification, DuckDB's headers (a
+    checkpoint rewrites them) and whether a write-ahead log lies beside it. A copy that
+    keeps modification times (`cp -a`, `rsync -a`, a restored backup) is the same
+    warehouse; any write to it is an edit."""
     warehouse = paths.warehouse
     try:
         stat = warehouse.stat()
@@ -97,7 +99,7 @@ def _published(paths: Paths) -> str | None:
     except FileNotFoundError:
         return None
     wal = warehouse.with_name(warehouse.name + ".wal").exists()
-    identity = f"{stat.st_ino}:{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ctime_ns}:{wal}:"
+    identity = f"{stat.st_size}:{stat.st_mtime_ns}:{wal}:"
     return hashlib.sha256(identity.encode() + headers).hexdigest()
 
 

@@ -78,3 +78,12 @@ def test_a_duckdb_edit_or_an_unfinished_one_is_a_change(tmp_path):
     with duckdb.connect(str(paths.warehouse)) as con:
         con.execute("update t set a = 2")
     assert not unchanged_since_last_publish(paths, inputs_stamp(paths))
+
+
+def test_a_copy_that_keeps_times_is_the_same_warehouse(published, tmp_path):
+    import shutil
+
+    copy = tmp_path / "copy"
+    shutil.copytree(published.data_dir, copy)  # as `cp -a` or a restored backup
+    moved = Paths(data_dir=copy, warehouse=copy / "marts" / "w.duckdb")
+    assert unchanged_since_last_publish(moved, inputs_stamp(moved))
