@@ -100,3 +100,13 @@ def test_lists_times_and_empty_columns_are_written_as_text(tmp_path):
     write_workbook(path, [Sheet("Blad", frame, ["Koder", "Tid", "Tom"])])
     rows = [[c.value for c in row] for row in openpyxl.load_workbook(path)["Blad"].iter_rows()]
     assert rows[1] == ["['A', 'B']", "08:30:00", None]
+
+
+def test_a_failure_while_writing_leaves_no_file(tmp_path):
+    path = tmp_path / "bok.xlsx"
+    cannot_be_text = pl.DataFrame({"a": [1, 2], "b": pl.Series([object(), object()],
+                                                                 dtype=pl.Object)})
+    with pytest.raises(pl.exceptions.ComputeError):
+        write_workbook(path, [Sheet("Insatser", _frame(), list(_frame().columns)),
+                              Sheet("Trasig", cannot_be_text, ["A", "B"])])
+    assert not path.exists()
