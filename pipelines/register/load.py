@@ -38,7 +38,7 @@ from pipelines.register.previous import (
     fingerprint,
     previous_load,
 )
-from pipelines.register.supersede import Candidate, decide, supplied_rows, unit_keys
+from pipelines.register.supersede import Candidate, decide, supplied_rows
 from pipelines.warehouse import replace_tables
 from pipelines.worker_pool import worker_count, worker_pool
 
@@ -99,7 +99,7 @@ class _Accepted:
         return date(int(self.frame[year].max()), 12, 31)
 
     def candidate(self, previous: Held) -> Candidate:
-        held = set(unit_keys(previous.rows(self.kind, self.source)).unique().iter_rows())
+        held = previous.units(self.kind, self.source)
         return Candidate(self.source, self.kind, self.export_date, self.frame,
                          frozenset((self.kind, org, insats) for org, insats in held))
 

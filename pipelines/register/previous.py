@@ -4,6 +4,7 @@ that tell whether anyone edited them in the warehouse."""
 from __future__ import annotations
 
 import hashlib
+from collections import defaultdict
 from functools import cache
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import polars as pl
 
 from pipelines.register.columns import COLUMNS, Kind
 from pipelines.register.parse import POLARS_TYPES
+from pipelines.register.supersede import unit_keys
 from pipelines.warehouse import BRONZE_SCHEMA
 
 TABLES: dict[Kind, str] = {
@@ -52,12 +54,26 @@ class Held:
                               frame.partition_by("source_file", as_dict=True).items()}
                        for kind, frame in tables.items()}
         self._prints = {kind: fingerprints(frame) for kind, frame in tables.items()}
+        self._units = {kind: _units_by_file(frame) for kind, frame in tables.items()}
 
     def rows(self, kind: Kind, source: str) -> pl.DataFrame:
         return self._files.get(kind, {}).get(source, empty_rows(kind))
 
     def fingerprint(self, kind: Kind, source: str) -> str | None:
         return self._prints.get(kind, {}).get(source)
+
+    def units(self, kind: Kind, source: str) -> set[tuple[str, str]]:
+        """The förbund and insats (org nr, insats id) of the file's rows."""
+        return self._units.get(kind, {}).get(source, set())
+
+
+def _units_by_file(frame: pl.DataFrame) -> dict[str, set[tuple[str, str]]]:
+    """The förbund and insats of each file's rows, from one pass over the table."""
+    by_file: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for org, insats, source in unit_keys(frame).with_columns(frame["source_file"]).unique() \
+            .iter_rows():
+        by_file[source].add((org, insats))
+    return dict(by_file)
 
 
 @cache
