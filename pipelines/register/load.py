@@ -99,9 +99,11 @@ class _Accepted:
         return date(int(self.frame[year].max()), 12, 31)
 
     def candidate(self, previous: Held) -> Candidate:
-        held = previous.units(self.kind, self.source)
-        return Candidate(self.source, self.kind, self.export_date, self.frame,
-                         frozenset((self.kind, org, insats) for org, insats in held))
+        held = frozenset((self.kind, org, insats)
+                         for org, insats in previous.units(self.kind, self.source))
+        # a file kept from the last load covers what its rows covered then
+        return Candidate(self.source, self.kind, self.export_date, self.frame, held,
+                         covers=held if self.reused else None)
 
 
 def register_files(folder: Path | list[Path]) -> list[Path]:

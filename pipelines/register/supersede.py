@@ -55,8 +55,11 @@ class Candidate:
     export_date: date | None
     frame: pl.DataFrame
     held_before: frozenset[Unit] = frozenset()
+    covers: frozenset[Unit] | None = None  # its units, when known beforehand
 
     def units(self) -> set[Unit]:
+        if self.covers is not None:
+            return set(self.covers)
         pairs = unit_keys(self.frame).unique().iter_rows()
         return {(self.kind, org, insats) for org, insats in pairs}
 
