@@ -1,6 +1,6 @@
 """The nightly load at national scale beside its floor: wall, CPU and peak memory.
 
-    .venv/bin/python benchmarks/nightly.py [--preset national] [--data DIR] [--growth]
+    .venv/bin/python benchmarks/nightly.py [--preset national] [--growth] [--repeat N]
 
 Writes the preset (`finsam generate --preset`, one `;` CSV per förbund) into a scratch
 folder, then runs `finsam run --no-generate` as a separate process for each night:
@@ -15,8 +15,11 @@ so that the full night is measured as every first night in a new data folder run
 the nights, the floor: one hand-written DuckDB SQL over the same CSVs that computes the
 counts of fct_insats_year (year-expanded, by sex, outcomes, share, average months) and
 writes them to Parquet. `--growth` repeats the full night and the floor for the presets
-tenth, national and 10x. Every figure is measured, printed and never asserted; the results
-go to benchmarks/RESULTS.md by hand, with the machine and this command.
+tenth, national and 10x. `--repeat N` runs the floor and the nights N times on the same
+generated files (a fresh data folder each time) and shows each one's fastest run with all
+its walls: on a shared machine whose speed drifts, the fastest of several is the figure to
+compare. Every figure is measured, printed and never asserted; the results go to
+benchmarks/RESULTS.md by hand, with the machine and this command.
 """
 
 from __future__ import annotations
@@ -154,22 +157,17 @@ def drop_one_report(data: Path) -> None:
                       encoding="utf-8")
 
 
-def row(name: str, m: dict[str, float], floor_wall: float | None = None) -> str:
+def row(name: str, m: dict, floor_wall: float | None = None) -> str:
     ratio = f"{m['wall'] / floor_wall:6.1f}×" if floor_wall else "       "
     status = "" if m.get("code", 0) == 0 else f"  (exit {m['code']})"
+    walls = m.get("walls", [])
+    runs = f"  (of {' / '.join(f'{w:.1f}' for w in walls)} s)" if len(walls) > 1 else ""
     return (f"{name:<28} wall {m['wall']:7.1f} s  cpu {m['cpu']:7.1f} s  "
-            f"peak {m['rss_mb']:7.0f} MB  {ratio}{status}")
+            f"peak {m['rss_mb']:7.0f} MB  {ratio}{status}{runs}")
 
 
-def nights(preset: str, scratch: Path, all_nights: bool) -> dict[str, dict[str, float]]:
-    data = scratch / preset
-    shutil.rmtree(data, ignore_errors=True)
-    results = {"generate": generate(data, preset)}
-    # dbt parses once after a change to the dbt project, whichever night comes first: here,
-    # so that the first night is measured as every first night is
-    results["dbt parse"] = measure([PYTHON, "-c", PARSE])
-    results["floor"] = floor(data)
-    results["full"] = night(data)
+def _one_round(data: Path, all_nights: bool) -> dict[str, dict]:
+    results = {"floor": floor(data), "full": night(data)}
     if all_nights:
         results["no change"] = night(data)
         change_one_export(data)
@@ -179,6 +177,33 @@ def nights(preset: str, scratch: Path, all_nights: bool) -> dict[str, dict[str, 
     return results
 
 
+def _fastest(rounds: list[dict[str, dict]]) -> dict[str, dict]:
+    """Each night's fastest run, with the walls of all its runs."""
+    return {name: {**min((r[name] for r in rounds), key=lambda m: m["wall"]),
+                   "walls": [r[name]["wall"] for r in rounds]} for name in rounds[0]}
+
+
+def nights(preset: str, scratch: Path, all_nights: bool, repeat: int = 1) -> dict[str, dict]:
+    data = scratch / preset
+    shutil.rmtree(data, ignore_errors=True)
+    results = {"generate": generate(data, preset)}
+    # dbt parses once after a change to the dbt project, whichever night comes first: here,
+    # so that the first night is measured as every first night is
+    results["dbt parse"] = measure([PYTHON, "-c", PARSE])
+    generated = scratch / f".{preset}.generated"
+    if repeat > 1:
+        shutil.rmtree(generated, ignore_errors=True)
+        shutil.copytree(data / "raw", generated)
+    rounds = []
+    for round_ in range(repeat):
+        if round_:  # the same files, an empty warehouse
+            shutil.rmtree(data)
+            shutil.copytree(generated, data / "raw")
+        rounds.append(_one_round(data, all_nights))
+    shutil.rmtree(generated, ignore_errors=True)
+    return {**results, **_fastest(rounds)}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -186,12 +211,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--growth", action="store_true",
                         help="also the full night and the floor at tenth, national and 10x")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
+    parser.add_argument("--repeat", type=int, default=1, metavar="N",
+                        help="run the floor and the nights N times; show the fastest of each")
     args = parser.parse_args(argv)
     scratch = args.keep or Path(tempfile.mkdtemp(prefix="finsam-nightly-"))
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, scratch {scratch}",
           flush=True)
     started = time.perf_counter()
-    results = nights(args.preset, scratch, all_nights=True)
+    results = nights(args.preset, scratch, all_nights=True, repeat=max(args.repeat, 1))
     base = results["floor"]["wall"]
     print(f"\npreset {args.preset}")
     for name, m in results.items():
@@ -203,7 +230,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.growth:
         print("\ngrowth (full night and floor)")
         for preset in ("tenth", "national", "10x"):
-            grown = results if preset == args.preset else nights(preset, scratch, False)
+            grown = results if preset == args.preset else nights(
+                preset, scratch, False, repeat=max(args.repeat, 1))
             print(row(f"{preset}: full", grown["full"], grown["floor"]["wall"]))
             print(row(f"{preset}: floor", grown["floor"]))
     print(f"\nbenchmark time {time.perf_counter() - started:.0f} s; peak of this process "
