@@ -34,6 +34,10 @@ def publish_warehouse(working: Path, published: Path) -> None:
     with duckdb.connect(str(working)) as con:
         con.execute("checkpoint")
     published.parent.mkdir(parents=True, exist_ok=True)
+    # A write-ahead log left beside the published warehouse (an edit by hand that was never
+    # checkpointed) belongs to the file being replaced: DuckDB would replay it into the new
+    # one and refuse to open it. The edit is not what this run built: it goes.
+    published.with_name(published.name + ".wal").unlink(missing_ok=True)
     os.replace(working, published)
     # Read-only on disk: an analyst's tool that opens it for writing fails instead of
     # editing what the next run would build on.

@@ -85,12 +85,14 @@ def inputs_stamp(paths: Paths) -> str:
 DUCKDB_HEADERS = 3 * 4096
 
 
+def _wal(warehouse: Path) -> Path:
+    return warehouse.with_name(warehouse.name + ".wal")
+
+
 def _published(paths: Paths) -> str | None:
-    """What identifies the published warehouse, without reading all of it (a national one
+    """What identifies the published warehouse without reading all of it (a national one
     is ≈ 100 MB, 10× ≈ 1 GB): its size and time of last modification, DuckDB's headers (a
-    checkpoint rewrites them) and whether a write-ahead log lies beside it. A copy that
-    keeps modification times (`cp -a`, `rsync -a`, a restored backup) is the same
-    warehouse; any write to it is an edit."""
+    checkpoint rewrites them) and the size and time of a write-ahead log beside it."""
     warehouse = paths.warehouse
     try:
         stat = warehouse.stat()
@@ -98,30 +100,50 @@ def _published(paths: Paths) -> str | None:
             headers = handle.read(DUCKDB_HEADERS)
     except FileNotFoundError:
         return None
-    wal = warehouse.with_name(warehouse.name + ".wal").exists()
-    identity = f"{stat.st_size}:{stat.st_mtime_ns}:{wal}:"
+    try:
+        wal = _wal(warehouse).stat()
+        pending = f"{wal.st_size}:{wal.st_mtime_ns}"
+    except FileNotFoundError:
+        pending = "no log"
+    identity = f"{stat.st_size}:{stat.st_mtime_ns}:{pending}:"
     return hashlib.sha256(identity.encode() + headers).hexdigest()
+
+
+def _as_published(paths: Paths, last: dict) -> bool:
+    """True when the warehouse is the one the last publishing run recorded (or none was
+    recorded and there is none). A copy that keeps modification times (`cp -a`, `rsync -a`,
+    a restored backup) is recognised without reading it; one that does not (`touch`, `cp`,
+    an archive that keeps whole seconds) by the digest of its bytes, as long as no
+    write-ahead log lies beside it."""
+    fingerprint = _published(paths)
+    if last.get("warehouse") == fingerprint:
+        return True
+    recorded = last.get("warehouse_sha256")
+    return (fingerprint is not None and recorded is not None
+            and not _wal(paths.warehouse).exists() and file_hash(paths.warehouse) == recorded)
 
 
 def unchanged_since_last_publish(paths: Paths, stamp: str) -> bool:
     """True when the inputs and the published warehouse are as the last published run left
     them."""
     last = _last(paths)
-    return last.get("inputs") == stamp and last.get("warehouse") == _published(paths)
+    return last.get("inputs") == stamp and _as_published(paths, last)
 
 
 def published_edited(paths: Paths) -> bool:
     """True when the published warehouse is not the one the last publishing run recorded
     (edited by hand or replaced), or when none was recorded."""
-    return paths.warehouse.exists() and _last(paths).get("warehouse") != _published(paths)
+    return paths.warehouse.exists() and not _as_published(paths, _last(paths))
 
 
 def record_published(paths: Paths) -> None:
     """Right after a run (any: `finsam run`, the schedule, the UI) publishes the warehouse:
-    its fingerprint (`_published`), which `published_edited` compares with. The inputs
-    recorded before no longer describe it: they go, and `finsam run` records its own once
-    the run has ended."""
-    _write(paths, {"warehouse": _published(paths)})
+    its fingerprint (`_published`) and the digest of its bytes, which `published_edited`
+    compares with. The inputs recorded before no longer describe it: they go, and `finsam
+    run` records its own once the run has ended."""
+    _write(paths, {"warehouse": _published(paths),
+                   "warehouse_sha256": file_hash(paths.warehouse)
+                   if paths.warehouse.exists() else None})
 
 
 def _last(paths: Paths) -> dict:

@@ -86,9 +86,10 @@
 {%- endmacro -%}
 
 {#- One round of the cross-row rule over flags r__<column>, giving h__<column>. Per group
-    (`partition_by`): how many cells of a column are blanked and the smallest visible
-    positive one, then the lowest order_key holding it (ties), each grouped once and joined
-    back by the group's keys: windows over every column of the wide rows cost more. -#}
+    (`partition_by`: column names, separated by commas; a null is a group of its own): how
+    many cells of a column are blanked and the smallest visible positive one, then the
+    lowest order_key holding it (ties), each grouped once and joined back by the group's
+    keys: windows over every column of the wide rows cost more. -#}
 {%- macro _cross_rule(source, counts, names, partition_by, order_key) -%}
     {%- if partition_by %}
     {%- set keys = partition_by.split(',') | map('trim') | list -%}

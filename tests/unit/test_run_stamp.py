@@ -87,3 +87,48 @@ def test_a_copy_that_keeps_times_is_the_same_warehouse(published, tmp_path):
     shutil.copytree(published.data_dir, copy)  # as `cp -a` or a restored backup
     moved = Paths(data_dir=copy, warehouse=copy / "marts" / "w.duckdb")
     assert unchanged_since_last_publish(moved, inputs_stamp(moved))
+
+
+def test_a_touched_or_plainly_copied_warehouse_is_the_same_one(published):
+    import os
+
+    os.utime(published.warehouse, ns=(1, 1))  # `touch -d`, `cp` without -a, a tar restore
+    assert unchanged_since_last_publish(published, inputs_stamp(published))
+
+
+def test_a_log_that_grows_after_publishing_is_a_change(published):
+    wal = published.warehouse.with_name("w.duckdb.wal")
+    wal.write_bytes(b"left by an edit before the last publishing")
+    record_published(published)
+    save_stamp(published, inputs_stamp(published))
+    assert unchanged_since_last_publish(published, inputs_stamp(published))
+    with wal.open("ab") as log:
+        log.write(b" and another edit since")
+    assert not unchanged_since_last_publish(published, inputs_stamp(published))
+
+
+def test_publishing_removes_a_log_left_by_an_edit_never_checkpointed(tmp_path):
+    import subprocess
+    import sys
+
+    import duckdb
+
+    from pipelines.publish import publish_warehouse
+
+    published, working = tmp_path / "warehouse.duckdb", tmp_path / "work" / "warehouse.duckdb"
+    working.parent.mkdir()
+    with duckdb.connect(str(published)) as con:
+        con.execute("create table t as select 1 as a")
+    # a hand edit in a process that ended before DuckDB wrote it into the file
+    subprocess.run([sys.executable, "-c", (
+        "import duckdb, os\n"
+        f"con = duckdb.connect({str(published)!r})\n"
+        "con.execute(\"set checkpoint_threshold = '1TB'\")\n"
+        "con.execute('insert into t values (2)')\n"
+        "os._exit(0)\n")], check=True)
+    assert published.with_name("warehouse.duckdb.wal").exists()
+    with duckdb.connect(str(working)) as con:
+        con.execute("create table t as select 7 as a")
+    publish_warehouse(working, published)
+    with duckdb.connect(str(published), read_only=True) as con:
+        assert con.execute("select a from t").fetchall() == [(7,)]

@@ -80,9 +80,13 @@ def _publish(context: dg.AssetExecutionContext, warehouse: Warehouse,
     written["workbooks"] = str(marts_dir / "excel")
     if warehouse.working != paths.warehouse:
         publish_warehouse(warehouse.working, paths.warehouse)
-    record_published(paths)  # a later hand edit of it makes the next build a full one
     written["warehouse"] = str(paths.warehouse)
-    review, to_review = write_review(paths.warehouse, marts_dir / "review")
+    with ThreadPoolExecutor(1) as thread:
+        # what a later hand edit is told by (the next build is then a full one): its bytes
+        # digested while the review workbook is written
+        recorded = thread.submit(record_published, paths)
+        review, to_review = write_review(paths.warehouse, marts_dir / "review")
+        recorded.result()
     written["review"] = str(review[0])
     context.log.info(f"{to_review} report figures to review → {review[0]}")
     record(paths.ops_dir, run_id, "published", files=sorted(written))
