@@ -74,7 +74,9 @@ def format_key(column: str, dtype: pl.DataType) -> str | None:
 
 def write_workbook(path: Path, sheets: list[Sheet],
                    add_sheets: Callable[[object, dict], None] | None = None) -> None:
-    """`sheets` in this order, then whatever `add_sheets(workbook, formats)` adds."""
+    """`sheets` in this order, then whatever `add_sheets(workbook, formats)` adds. `path` is
+    written in place (and removed when writing fails): callers write beside the file that
+    analysts open and rename it over that (`publish.replacing`, `publish.replace_folder`)."""
     import xlsxwriter
 
     skeleton = io.BytesIO()  # the package without data rows, made in memory
