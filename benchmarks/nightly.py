@@ -1,6 +1,7 @@
 """The nightly load at national scale beside its floor: wall, CPU and peak memory.
 
     .venv/bin/python benchmarks/nightly.py [--preset national] [--growth] [--repeat N]
+                                           [--against CHECKOUT]
 
 Writes the preset (`finsam generate --preset`, one `;` CSV per förbund) into a scratch
 folder, then runs `finsam run --no-generate` as a separate process for each night:
@@ -18,8 +19,11 @@ writes them to Parquet. `--growth` repeats the full night and the floor for the 
 tenth, national and 10x. `--repeat N` runs the floor and the nights N times on the same
 generated files (a fresh data folder each time) and shows each one's fastest run with all
 its walls: on a shared machine whose speed drifts, the fastest of several is the figure to
-compare. Every figure is measured, printed and never asserted; the results go to
-benchmarks/RESULTS.md by hand, with the machine and this command.
+compare. `--against CHECKOUT` runs another checkout's nights (its own .venv, e.g. a clone
+at the commit before a change) on the same files in the same rounds, alternating which
+goes first, and prints both: before and after measured side by side. Every figure is
+measured, printed and never asserted; the results go to benchmarks/RESULTS.md by hand, with
+the machine and this command.
 """
 
 from __future__ import annotations
@@ -110,12 +114,12 @@ def measure(command: list[str], env: dict[str, str] | None = None) -> dict[str, 
 PARSE = "from pipelines.dbt_manifest import prepare_manifest\nprepare_manifest()\n"
 
 
-def night(data: Path, force: bool = False) -> dict:
+def night(data: Path, force: bool = False, finsam: str = FINSAM) -> dict:
     """One `finsam run`, measured, with the run's own timings (step by step) when it ran."""
     env = {**os.environ, "FINSAM_DATA_DIR": str(data)}
     env.pop("FINSAM_DUCKDB", None)
     before = timings_of(data / "ops")
-    result = measure([FINSAM, "run", "--no-generate", *(["--force"] if force else [])], env)
+    result = measure([finsam, "run", "--no-generate", *(["--force"] if force else [])], env)
     after = timings_of(data / "ops")  # none new when the night stopped early
     return {**result, "timings": after if after != before else None}
 
@@ -166,14 +170,14 @@ def row(name: str, m: dict, floor_wall: float | None = None) -> str:
             f"peak {m['rss_mb']:7.0f} MB  {ratio}{status}{runs}")
 
 
-def _one_round(data: Path, all_nights: bool) -> dict[str, dict]:
-    results = {"floor": floor(data), "full": night(data)}
+def _one_round(data: Path, all_nights: bool, finsam: str = FINSAM) -> dict[str, dict]:
+    results = {"floor": floor(data), "full": night(data, finsam=finsam)}
     if all_nights:
-        results["no change"] = night(data)
+        results["no change"] = night(data, finsam=finsam)
         change_one_export(data)
-        results["one changed export"] = night(data)
+        results["one changed export"] = night(data, finsam=finsam)
         drop_one_report(data)
-        results["one new report"] = night(data)
+        results["one new report"] = night(data, finsam=finsam)
     return results
 
 
@@ -183,25 +187,37 @@ def _fastest(rounds: list[dict[str, dict]]) -> dict[str, dict]:
                    "walls": [r[name]["wall"] for r in rounds]} for name in rounds[0]}
 
 
-def nights(preset: str, scratch: Path, all_nights: bool, repeat: int = 1) -> dict[str, dict]:
+def nights(preset: str, scratch: Path, all_nights: bool, repeat: int = 1,
+           against: Path | None = None) -> tuple[dict[str, dict], dict[str, dict]]:
+    """This checkout's nights (fastest of `repeat`), and those of the checkout `against`
+    (its own .venv) on the same files, alternating which runs first."""
     data = scratch / preset
     shutil.rmtree(data, ignore_errors=True)
     results = {"generate": generate(data, preset)}
     # dbt parses once after a change to the dbt project, whichever night comes first: here,
     # so that the first night is measured as every first night is
     results["dbt parse"] = measure([PYTHON, "-c", PARSE])
+    sides = {"now": (data, FINSAM)}
+    if against is not None:
+        measure([str(against / ".venv" / "bin" / "python"), "-c", PARSE])
+        sides["before"] = (scratch / f"{preset}.before", str(against / ".venv" / "bin" / "finsam"))
     generated = scratch / f".{preset}.generated"
-    if repeat > 1:
+    if repeat > 1 or against is not None:
         shutil.rmtree(generated, ignore_errors=True)
         shutil.copytree(data / "raw", generated)
-    rounds = []
+    rounds: dict[str, list] = {side: [] for side in sides}
     for round_ in range(repeat):
-        if round_:  # the same files, an empty warehouse
-            shutil.rmtree(data)
-            shutil.copytree(generated, data / "raw")
-        rounds.append(_one_round(data, all_nights))
+        order = list(sides) if round_ % 2 else list(sides)[::-1]
+        for side in order:
+            folder, finsam = sides[side]
+            if folder.exists() and (round_ or side != "now"):  # the same files, nothing else
+                shutil.rmtree(folder)
+            if not folder.exists():
+                shutil.copytree(generated, folder / "raw")
+            rounds[side].append(_one_round(folder, all_nights, finsam))
     shutil.rmtree(generated, ignore_errors=True)
-    return {**results, **_fastest(rounds)}
+    before = _fastest(rounds["before"]) if against is not None else {}
+    return {**results, **_fastest(rounds["now"])}, before
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -213,16 +229,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
     parser.add_argument("--repeat", type=int, default=1, metavar="N",
                         help="run the floor and the nights N times; show the fastest of each")
+    parser.add_argument("--against", type=Path, metavar="CHECKOUT",
+                        help="also run the nights of another checkout (with its .venv, e.g. "
+                             "a clone at an older commit) on the same files, alternating")
     args = parser.parse_args(argv)
     scratch = args.keep or Path(tempfile.mkdtemp(prefix="finsam-nightly-"))
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, scratch {scratch}",
           flush=True)
     started = time.perf_counter()
-    results = nights(args.preset, scratch, all_nights=True, repeat=max(args.repeat, 1))
+    results, before = nights(args.preset, scratch, all_nights=True,
+                             repeat=max(args.repeat, 1), against=args.against)
     base = results["floor"]["wall"]
     print(f"\npreset {args.preset}")
     for name, m in results.items():
         print(row(name, m, None if name in ("generate", "dbt parse", "floor") else base))
+    if before:
+        print(f"\nthe same nights, {args.against}")
+        for name, m in before.items():
+            print(row(name, m, None if name == "floor" else before["floor"]["wall"]))
+        print("\nbefore → now (fastest runs)")
+        for name, m in before.items():
+            print(f"{name:<28} {m['wall']:7.1f} s → {results[name]['wall']:7.1f} s  "
+                  f"peak {m['rss_mb']:6.0f} → {results[name]['rss_mb']:6.0f} MB")
     print("\nwhere the time goes (seconds, from each run's own timings)")
     for name, m in results.items():
         if m.get("timings"):
@@ -231,7 +259,7 @@ def main(argv: list[str] | None = None) -> int:
         print("\ngrowth (full night and floor)")
         for preset in ("tenth", "national", "10x"):
             grown = results if preset == args.preset else nights(
-                preset, scratch, False, repeat=max(args.repeat, 1))
+                preset, scratch, False, repeat=max(args.repeat, 1))[0]
             print(row(f"{preset}: full", grown["full"], grown["floor"]["wall"]))
             print(row(f"{preset}: floor", grown["floor"]))
     print(f"\nbenchmark time {time.perf_counter() - started:.0f} s; peak of this process "
