@@ -21,20 +21,9 @@ bounds as (
 
 ),
 
-year_offsets as (
-
-    {{ dbt.generate_series(100) }}
-
-),
-
 expanded as (
 
-    select
-        bounds.*,
-        bounds.start_year + year_offsets.generated_number - 1 as year
-    from bounds
-    inner join year_offsets
-        on bounds.start_year + year_offsets.generated_number - 1 <= bounds.last_active_year
+    {{ expand_years('bounds', 'start_year', 'last_active_year') }}
 
 ),
 
