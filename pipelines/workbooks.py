@@ -19,7 +19,7 @@ from pipelines import vocabulary, xlsx_sheets
 from pipelines.kept_files import KeptFiles, frame_digest, source_digest
 from pipelines.published_exports import Export
 from pipelines.reports.folding import fold
-from pipelines.worker_pool import InlineExecutor, wait_all, worker_count
+from pipelines.worker_pool import InlineExecutor, few_tasks, wait_all
 from pipelines.xlsx_sheets import Sheet, row_xml, write_workbook
 
 EXPLAIN_SHEET = "Förklaringar"
@@ -111,7 +111,7 @@ def write_forbund_workbooks(folder: Path, exports: list[Export],
                     pl.col("forbund_org_nr").is_in(wanted))) for e in with_forbund} \
             if changed else {}
         # a workbook or two are written here: starting workers would take longer
-        writer = executor if len(changed) >= 2 * worker_count() else InlineExecutor()
+        writer = InlineExecutor() if few_tasks(len(changed)) else executor
         wait_all([writer.submit(write_workbook_for, building / file_name, sheets,
                                   [rows[e.name][org_nr] for e, _ in sheets])
                   for file_name, org_nr, sheets in changed])

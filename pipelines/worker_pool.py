@@ -85,11 +85,17 @@ class _SharedWorkers(Executor):
         return pool.submit(fn, *args, **kwargs)
 
 
+def few_tasks(tasks: int) -> bool:
+    """Whether `tasks` independent tasks are too few to hand to worker processes (fewer than
+    two for each): this process does them sooner than workers that must start or switch."""
+    return tasks < 2 * worker_count()
+
+
 @contextmanager
 def shared_pool(tasks: int) -> Iterator[Executor]:
     """The run's workers for `tasks` independent tasks when they are already started and
     there are a few tasks for each; otherwise this process."""
-    if _running() is None or tasks < 2 * worker_count():
+    if _running() is None or few_tasks(tasks):
         yield InlineExecutor()
     else:
         yield _SharedWorkers()
