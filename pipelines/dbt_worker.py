@@ -34,7 +34,8 @@ from pipelines.run_stamp import dbt_project_digest
 # environment variables that may differ between the parse and the build: where dbt writes
 # and what it prints, Dagster's own, and the warehouse file, which the run names after the
 # worker started and which dbt reads when it connects (pipelines/dbt_warehouse.py)
-NOT_PARSED = {"DBT_TARGET_PATH", "DBT_LOG_PATH", "DBT_LOG_FORMAT", "DBT_INDIRECT_SELECTION",
+NOT_PARSED = {"DBT_TARGET_PATH", "DBT_LOG_PATH", "DBT_LOG_FORMAT", "DBT_LOG_LEVEL_FILE",
+              "DBT_INDIRECT_SELECTION",
               "DBT_SEND_ANONYMOUS_USAGE_STATS", "DBT_PROJECT_DIR", "DBT_PROFILES_DIR",
               "DBT_QUIET", "DBT_PRINTER_WIDTH", "DBT_USE_COLORS", "DAGSTER_DBT_CLI",
               "PYTHONUNBUFFERED", "FINSAM_DUCKDB"}
