@@ -30,7 +30,7 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines.register.load import register_files
+from pipelines.register.listing import register_files
 from pipelines.synthetic.generate import generate
 
 FAULTS = ("kill", "corrupt", "truncated", "duplicate", "reencoded", "schema_drift",

@@ -60,6 +60,11 @@ def share() -> None:
     _SHARED.enabled = True
 
 
+def is_shared() -> bool:
+    """Whether the run shares its worker processes between steps (`share()`)."""
+    return _SHARED.enabled
+
+
 def unshare() -> None:
     pool, _SHARED.pool, _SHARED.enabled = _SHARED.pool, None, False
     if pool is not None:

@@ -23,12 +23,10 @@ import polars as pl
 
 from pipelines import vocabulary
 from pipelines.errors import CellProblem, InputFileError
-from pipelines.files import file_hash
-from pipelines.personnummer import mask_personnummer
 from pipelines.progress import Progress
 from pipelines.quarantine import quarantine
 from pipelines.register.columns import Kind
-from pipelines.register.dialects import SUFFIXES
+from pipelines.register.listing import listed_files, to_parse, unchanged
 from pipelines.register.parse import parse_file
 from pipelines.register.previous import (
     FILE_LOG_TABLE,
@@ -106,13 +104,6 @@ class _Accepted:
                          covers=held if self.reused else None)
 
 
-def register_files(folder: Path | list[Path]) -> list[Path]:
-    """Exports in the drop folder (or folders: registers and costs), in a stable order."""
-    folders = folder if isinstance(folder, list) else [folder]
-    return [p for one in folders if one.exists() for p in sorted(one.rglob("*"))
-            if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith(".")]
-
-
 def _refuse(error: InputFileError, digest: str, size: int, quarantine_dir: Path | None,
             result: LoadResult, log: Callable[[str], None]) -> dict:
     """Record a file that is not loaded, move it to quarantine, and its manifest entry."""
@@ -125,17 +116,13 @@ def _refuse(error: InputFileError, digest: str, size: int, quarantine_dir: Path 
             "status": "quarantined" if quarantine_dir else "refused", "error": str(error)}
 
 
-def _unchanged(before: dict | None, digest: str) -> bool:
-    return bool(before) and before["sha256"] == digest and before["status"] == "loaded"
-
-
 def _read(path: Path, source: str, before: dict | None, digest: str, size: int,
           previous_rows: Held, max_invalid_rows: int,
           lineage: tuple[pl.Expr, pl.Expr], log: Callable[[str], None],
           parsing: Future | None = None) -> _Accepted:
     """The rows of one file: kept from the last load when unchanged, otherwise parsed (by
     `parsing`, when it was started beforehand)."""
-    if _unchanged(before, digest):
+    if unchanged(before, digest):
         kind = Kind(before["kind"])
         frame = previous_rows.rows(kind, source)
         # Rows edited by hand in the warehouse are read again from the file, never published.
@@ -189,33 +176,39 @@ def _summary(read: list[_Accepted], unchanged: int) -> str:
 PROCESSES_FROM_BYTES = 5_000_000
 
 
-def _parse_pool(paths: list[Path]) -> AbstractContextManager[Executor]:
+def _parse_pool(sizes: list[int]) -> AbstractContextManager[Executor]:
     """Processes when there is much to parse, else threads of this process."""
-    if sum(path.stat().st_size for path in paths) >= PROCESSES_FROM_BYTES:
+    if sum(sizes) >= PROCESSES_FROM_BYTES:
         return worker_pool()
     return ThreadPoolExecutor(max_workers=worker_count())
 
 
 def load_registers(folder: Path | list[Path], warehouse: Path, *,
                    quarantine_dir: Path | None = None, max_invalid_rows: int = 0,
-                   log: Callable[[str], None] = print) -> LoadResult:
+                   log: Callable[[str], None] = print,
+                   parsed_ahead: Callable[[Path, str, int], Future | None] | None = None
+                   ) -> LoadResult:
     """Bring the bronze register and cost tables in line with the files in `folder` (one
-    drop folder, or several beside each other: `registers/` and `costs/`)."""
+    drop folder, or several beside each other: `registers/` and `costs/`).
+
+    `parsed_ahead(path, sha256, max_invalid_rows)` may give the parse of a file started
+    before this load (pipelines/register/ahead.py), used as the load's own."""
     result = LoadResult(load_id=uuid.uuid4().hex)
     loaded_at = datetime.now(UTC)
     root = (folder[0] if isinstance(folder, list) else folder).parent
     previous, previous_rows = previous_load(warehouse)
     accepted: list[_Accepted] = []
     refused_entries: list[dict] = []
-    files = [(path, mask_personnummer(path.relative_to(root).as_posix()), file_hash(path),
-              path.stat().st_size) for path in register_files(folder)]
+    files = listed_files(folder)
     # new and changed files parsed on every core, taken in the folder's order
-    to_parse = [path for path, source, digest, _ in files
-                if not _unchanged(previous.get(source), digest)]
+    parse = to_parse(files, previous)
     progress = Progress(log, len(files), "read", "register and cost files")
     lineage = _lineage(result.load_id, loaded_at)
-    with _parse_pool(to_parse) as pool:
-        parsing = {path: pool.submit(parse_file, path, max_invalid_rows) for path in to_parse}
+    ahead = {path: future for path, digest, _ in parse if parsed_ahead is not None
+             and (future := parsed_ahead(path, digest, max_invalid_rows)) is not None}
+    with _parse_pool([size for path, _, size in parse if path not in ahead]) as pool:
+        parsing = {path: ahead.get(path) or pool.submit(parse_file, path, max_invalid_rows)
+                   for path, _, _ in parse}
         for path, source, digest, size in files:
             try:
                 accepted.append(_read(path, source, previous.get(source), digest, size,
@@ -225,8 +218,8 @@ def load_registers(folder: Path | list[Path], warehouse: Path, *,
                 refused_entries.append({**_refuse(error, digest, size, quarantine_dir, result,
                                                   log), "source_file": source})
             progress.step()
-    if to_parse:
-        log(_summary([a for a in accepted if not a.reused], len(files) - len(to_parse)))
+    if parse:
+        log(_summary([a for a in accepted if not a.reused], len(files) - len(parse)))
     decision = decide([item.candidate(previous_rows) for item in accepted])
     for item in [a for a in accepted if a.source in decision.conflicts]:
         accepted.remove(item)

@@ -89,20 +89,39 @@ def previous_load(warehouse: Path) -> tuple[dict[str, dict], Held]:
     return manifest, Held(rows)
 
 
+def previous_manifest(warehouse: Path) -> dict[str, dict]:
+    """The last manifest entries alone (no rows), when the warehouse has them."""
+    if not warehouse.exists():
+        return {}
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        return _manifest(con, _bronze_tables(con)) or {}
+
+
+def _bronze_tables(con: duckdb.DuckDBPyConnection) -> set[str]:
+    return {row[0] for row in con.execute(
+        "select table_name from information_schema.tables where table_schema = ?",
+        [BRONZE_SCHEMA]).fetchall()}
+
+
+def _manifest(con: duckdb.DuckDBPyConnection, tables: set[str]) -> dict[str, dict] | None:
+    """None when the warehouse has no manifest (or one from before file hashes)."""
+    if FILE_LOG_TABLE not in tables or "sha256" not in {
+            row[0] for row in con.execute(
+                "select column_name from information_schema.columns where table_schema = ? "
+                "and table_name = ?", [BRONZE_SCHEMA, FILE_LOG_TABLE]).fetchall()}:
+        return None
+    return {r["source_file"]: r for r in con.sql(
+        f"select * from {BRONZE_SCHEMA}.{FILE_LOG_TABLE}").pl().iter_rows(named=True)}
+
+
 def _tables(warehouse: Path) -> tuple[dict[str, dict], dict[Kind, pl.DataFrame]]:
     if not warehouse.exists():
         return {}, {}
     with duckdb.connect(str(warehouse), read_only=True) as con:
-        tables = {row[0] for row in con.execute(
-            "select table_name from information_schema.tables where table_schema = ?",
-            [BRONZE_SCHEMA]).fetchall()}
-        if FILE_LOG_TABLE not in tables or "sha256" not in {
-                row[0] for row in con.execute(
-                    "select column_name from information_schema.columns where table_schema = ? "
-                    "and table_name = ?", [BRONZE_SCHEMA, FILE_LOG_TABLE]).fetchall()}:
+        tables = _bronze_tables(con)
+        manifest = _manifest(con, tables)
+        if manifest is None:
             return {}, {}
-        manifest = {r["source_file"]: r for r in con.sql(
-            f"select * from {BRONZE_SCHEMA}.{FILE_LOG_TABLE}").pl().iter_rows(named=True)}
         rows = {kind: con.sql(f"select * from {BRONZE_SCHEMA}.{table}").pl().with_columns(
                     pl.col("loaded_at").dt.convert_time_zone("UTC"))
                 for kind, table in TABLES.items() if table in tables}

@@ -3,6 +3,7 @@
 import dagster as dg
 
 from pipelines.defs.resources import Warehouse
+from pipelines.register import ahead as register_ahead
 from pipelines.register.columns import Kind
 from pipelines.register.load import FILE_LOG_TABLE, TABLES, load_registers
 from pipelines.settings import max_invalid_rows
@@ -43,7 +44,8 @@ def register_tables(context: dg.AssetExecutionContext, warehouse: Warehouse):
     paths = warehouse.paths
     result = load_registers(paths.input_dirs, warehouse.working,
                             quarantine_dir=paths.quarantine_dir / "registers",
-                            max_invalid_rows=max_invalid_rows(), log=context.log.info)
+                            max_invalid_rows=max_invalid_rows(), log=context.log.info,
+                            parsed_ahead=register_ahead.take)
     for error in result.refused:
         context.log.warning(str(error))
     refused = [str(e.path.name) for e in result.refused]
