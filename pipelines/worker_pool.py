@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import contextmanager
@@ -48,9 +50,21 @@ class _Shared:
 _SHARED = _Shared()
 
 
-def _new_pool(count: int) -> ProcessPoolExecutor:
-    """Spawned workers; each imports what its tasks need when it is given the first."""
-    return ProcessPoolExecutor(max_workers=count, mp_context=multiprocessing.get_context("spawn"))
+def spawned_pool(count: int) -> ProcessPoolExecutor:
+    """`count` spawned worker processes that end when the process that started them dies
+    (killed, say by the out-of-memory killer, it would otherwise leave them waiting for
+    tasks forever); each imports what its tasks need when it is given the first."""
+    return ProcessPoolExecutor(max_workers=count, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_end_with_parent, initargs=(os.getpid(),))
+
+
+def _end_with_parent(parent: int) -> None:
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="end-with-parent", daemon=True).start()
 
 
 def share() -> None:
@@ -86,7 +100,7 @@ class _SharedWorkers(Executor):
 
     def submit(self, fn: Callable, /, *args, **kwargs) -> Future:
         if (pool := _running()) is None:
-            pool = _SHARED.pool = _new_pool(worker_count())
+            pool = _SHARED.pool = spawned_pool(worker_count())
         return pool.submit(fn, *args, **kwargs)
 
 
@@ -119,7 +133,7 @@ def worker_pool(workers: int | None = None, rows: int | None = None) -> Iterator
     if _SHARED.enabled and count == worker_count():
         yield _SharedWorkers()
         return
-    with _new_pool(count) as pool:
+    with spawned_pool(count) as pool:
         yield pool
 
 

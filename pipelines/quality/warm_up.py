@@ -11,11 +11,12 @@ step, a test) `run()` calls the function in this process.
 
 from __future__ import annotations
 
-import multiprocessing
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TypeVar
+
+from pipelines.worker_pool import spawned_pool
 
 T = TypeVar("T")
 
@@ -36,8 +37,7 @@ def start() -> None:
     """Spawn the worker and let it import Great Expectations, once, when enabled."""
     if not _WARM_UP.enabled or _WARM_UP.pool is not None:
         return
-    _WARM_UP.pool = ProcessPoolExecutor(max_workers=1,
-                                        mp_context=multiprocessing.get_context("spawn"))
+    _WARM_UP.pool = spawned_pool(1)
     _WARM_UP.pool.submit(_import)
 
 
