@@ -86,7 +86,7 @@ def _run_locked(paths: Paths, generate_if_empty: bool, force: bool,
     from pipelines.dbt_manifest import prepare_manifest
     from pipelines.quality import warm_up
     from pipelines.register import ahead as register_ahead
-    from pipelines.settings import DBT_PROJECT_DIR, max_invalid_rows
+    from pipelines.settings import DBT_PROJECT_DIR
 
     log("parsing the dbt project …")
     prepare_manifest()  # nothing to do unless the project changed
@@ -105,8 +105,7 @@ def _run_locked(paths: Paths, generate_if_empty: bool, force: bool,
         instance = dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else (
             dg.DagsterInstance.ephemeral())
         worker_pool.share()  # workers for the steps that read or write many files
-        if started_ahead := register_ahead.start(paths.input_dirs, paths.warehouse,
-                                                 max_invalid_rows()):
+        if started_ahead := register_ahead.start(paths.input_dirs, paths.warehouse):
             log(f"parsing {started_ahead} new or changed register files on the other cores …")
         log(f"building in {paths.work_warehouse}; publishing to {paths.warehouse} when the "
             "checks pass …")

@@ -13,7 +13,13 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from concurrent.futures import Executor, Future, ThreadPoolExecutor
+from concurrent.futures import (
+    BrokenExecutor,
+    CancelledError,
+    Executor,
+    Future,
+    ThreadPoolExecutor,
+)
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -27,7 +33,7 @@ from pipelines.progress import Progress
 from pipelines.quarantine import quarantine
 from pipelines.register.columns import Kind
 from pipelines.register.listing import listed_files, to_parse, unchanged
-from pipelines.register.parse import parse_file
+from pipelines.register.parse import ParsedFile, parse_file
 from pipelines.register.previous import (
     FILE_LOG_TABLE,
     TABLES,
@@ -116,6 +122,17 @@ def _refuse(error: InputFileError, digest: str, size: int, quarantine_dir: Path 
             "status": "quarantined" if quarantine_dir else "refused", "error": str(error)}
 
 
+def _parsed(path: Path, max_invalid_rows: int, parsing: Future | None) -> ParsedFile:
+    """The file parsed by `parsing`, or here: when there is none, or its worker process died
+    (the out-of-memory killer) or it was cancelled before it ran."""
+    if parsing is not None:
+        try:
+            return parsing.result()
+        except (BrokenExecutor, CancelledError):
+            pass
+    return parse_file(path, max_invalid_rows)
+
+
 def _read(path: Path, source: str, before: dict | None, digest: str, size: int,
           previous_rows: Held, max_invalid_rows: int,
           lineage: tuple[pl.Expr, pl.Expr], log: Callable[[str], None],
@@ -132,7 +149,7 @@ def _read(path: Path, source: str, before: dict | None, digest: str, size: int,
             return _Accepted(source, digest, size, kind, frame, before["rejected_rows"] or 0,
                              reused=True, warnings=warnings,
                              rows_fingerprint=before["fingerprint"])
-    parsed = parsing.result() if parsing is not None else parse_file(path, max_invalid_rows)
+    parsed = _parsed(path, max_invalid_rows, parsing)
     frame = parsed.frame.with_columns(pl.lit(source).alias("source_file"), *lineage)
     rejected = len({p.row for p in parsed.rejected})
     if rejected:  # the other files: the summary at the end and bronze.register_files
