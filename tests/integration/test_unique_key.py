@@ -19,7 +19,7 @@ def _compiled_test(paths, prefix: str) -> str:
 
 def test_a_missing_value_and_a_repeated_key_are_named(built, tmp_path):
     paths, _, _ = built
-    query = _compiled_test(paths, "test.finsam.unique_key_fct_insats_year_")
+    query = _compiled_test(paths, "test.finsam.unique_key_fct_insats_year.")
     copy = tmp_path / paths.warehouse.name  # the compiled SQL names the warehouse's catalog
     shutil.copyfile(paths.warehouse, copy)
     copy.chmod(0o644)
