@@ -35,10 +35,9 @@ from pipelines.run_stamp import dbt_project_digest
 # and what it prints, Dagster's own, and the warehouse file, which the run names after the
 # worker started and which dbt reads when it connects (pipelines/dbt_warehouse.py)
 NOT_PARSED = {"DBT_TARGET_PATH", "DBT_LOG_PATH", "DBT_LOG_FORMAT", "DBT_LOG_LEVEL_FILE",
-              "DBT_INDIRECT_SELECTION",
-              "DBT_SEND_ANONYMOUS_USAGE_STATS", "DBT_PROJECT_DIR", "DBT_PROFILES_DIR",
-              "DBT_QUIET", "DBT_PRINTER_WIDTH", "DBT_USE_COLORS", "DAGSTER_DBT_CLI",
-              "PYTHONUNBUFFERED", "FINSAM_DUCKDB"}
+              "DBT_INDIRECT_SELECTION", "DBT_SEND_ANONYMOUS_USAGE_STATS", "DBT_PROJECT_DIR",
+              "DBT_PROFILES_DIR", "DBT_QUIET", "DBT_PRINTER_WIDTH", "DBT_USE_COLORS",
+              "DAGSTER_DBT_CLI", "PYTHONUNBUFFERED", "FINSAM_DUCKDB"}
 # options of a build that leave its parse as it is (any other option parses again)
 BUILD_OPTIONS = {"--select", "-s", "--exclude", "--selector", "--exclude-resource-type",
                  "--resource-type", "--indirect-selection", "--fail-fast", "--full-refresh",

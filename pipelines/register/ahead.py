@@ -18,7 +18,7 @@ from pathlib import Path
 
 from pipelines.files import file_hash
 from pipelines.register import load
-from pipelines.register.listing import register_files, source_name
+from pipelines.register.listing import data_root, register_files, source_name
 from pipelines.register.parse import parse_file
 from pipelines.register.previous import previous_manifest
 from pipelines.settings import max_invalid_rows
@@ -39,7 +39,7 @@ def start(folders: list[Path], warehouse: Path) -> int:
     try:
         limit = max_invalid_rows()
         previous = previous_manifest(warehouse)
-        root = folders[0].parent
+        root = data_root(folders)
         sizes = {path: path.stat().st_size for path in register_files(folders)}
         changed = [path for path, size in sizes.items()
                    if (previous.get(source_name(path, root)) or {}).get("size") != size]

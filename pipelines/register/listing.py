@@ -22,15 +22,20 @@ def unchanged(before: dict | None, digest: str) -> bool:
     return bool(before) and before["sha256"] == digest and before["status"] == "loaded"
 
 
+def data_root(folder: Path | list[Path]) -> Path:
+    """The folder the manifest's file names start from: the drop folders' parent."""
+    return (folder[0] if isinstance(folder, list) else folder).parent
+
+
 def source_name(path: Path, root: Path) -> str:
-    """How the load manifest names a file: its path under the data folder, any
-    personnummer in it masked."""
+    """How the load manifest names a file: its path under `data_root`, any personnummer in
+    it masked."""
     return mask_personnummer(path.relative_to(root).as_posix())
 
 
 def listed_files(folder: Path | list[Path]) -> list[tuple[Path, str, str, int]]:
     """Each register file of the drop folder(s): path, source name, sha256, size."""
-    root = (folder[0] if isinstance(folder, list) else folder).parent
+    root = data_root(folder)
     return [(path, source_name(path, root), file_hash(path), path.stat().st_size)
             for path in register_files(folder)]
 

@@ -32,7 +32,7 @@ from pipelines.errors import CellProblem, InputFileError
 from pipelines.progress import Progress
 from pipelines.quarantine import quarantine
 from pipelines.register.columns import Kind
-from pipelines.register.listing import listed_files, to_parse, unchanged
+from pipelines.register.listing import data_root, listed_files, to_parse, unchanged
 from pipelines.register.parse import ParsedFile, parse_file
 from pipelines.register.previous import (
     FILE_LOG_TABLE,
@@ -212,7 +212,7 @@ def load_registers(folder: Path | list[Path], warehouse: Path, *,
     before this load (pipelines/register/ahead.py), used as the load's own."""
     result = LoadResult(load_id=uuid.uuid4().hex)
     loaded_at = datetime.now(UTC)
-    root = (folder[0] if isinstance(folder, list) else folder).parent
+    root = data_root(folder)
     previous, previous_rows = previous_load(warehouse)
     accepted: list[_Accepted] = []
     refused_entries: list[dict] = []

@@ -57,11 +57,11 @@ class FinsamDbtCli(DbtCliResource):
         env = {**os.environ, "DAGSTER_DBT_CLI": "true", "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
                "DBT_LOG_FORMAT": "json", "DBT_TARGET_PATH": str(target_path),
                "DBT_LOG_PATH": str(target_path), "DBT_PROFILES_DIR": str(self.profiles_dir),
-               "DBT_PROJECT_DIR": str(project_dir),
-               # dbt's log file at info, unless asked otherwise: at debug it holds every
-               # statement and adapter event (≈ 2,500 JSON lines a one-export night, ≈ 0.2 s
-               # of the build); the compiled SQL stays in the target folder
-               "DBT_LOG_LEVEL_FILE": os.environ.get("DBT_LOG_LEVEL_FILE", "info")}
+               "DBT_PROJECT_DIR": str(project_dir)}
+        # dbt's log file at info, unless asked otherwise: at debug it holds every statement
+        # and adapter event (≈ 2,500 JSON lines a one-export night, ≈ 0.2 s of the build);
+        # the compiled SQL stays in the target folder
+        env.setdefault("DBT_LOG_LEVEL_FILE", "info")
         if params.indirect_selection:
             env["DBT_INDIRECT_SELECTION"] = params.indirect_selection
         profile = [*(["--profile", self.profile] if self.profile else []),
