@@ -3,8 +3,15 @@
     milliseconds whatever the data). A failing row names its column and how many rows lack
     a value there. -#}
 {% test not_null_columns(model, column_names) %}
+    {{ missing_values(model, column_names) }}
+{% endtest %}
+
+{#- One row per listed column with rows lacking a value: 'missing value', the column, how
+    many rows (the null check of not_null_columns and unique_key). -#}
+{% macro missing_values(model, column_names) %}
     {%- for column_name in column_names %}
-    select '{{ column_name }}' as column_name, count(*) as rows_without_value
+    select 'missing value' as problem, '{{ column_name }}' as column_names,
+           count(*) as failing_rows
     from {{ model }}
     where {{ column_name }} is null
     having count(*) > 0
@@ -12,4 +19,4 @@
     union all
     {%- endif %}
     {%- endfor %}
-{% endtest %}
+{% endmacro %}

@@ -17,11 +17,8 @@
         having count(*) > 1
     ) as repeated
     having count(*) > 0
-    {%- for column_name in not_null %}
+    {%- if not_null %}
     union all
-    select 'missing value', '{{ column_name }}', count(*)
-    from {{ model }}
-    where {{ column_name }} is null
-    having count(*) > 0
-    {%- endfor %}
+    {{ missing_values(model, not_null) }}
+    {%- endif %}
 {% endtest %}

@@ -1,6 +1,6 @@
 """A model's unique_key test (one dbt node for its key and its always-filled columns) finds
 a repeated key and the columns that lost values, with how many rows, in a real build's
-compiled SQL."""
+compiled SQL; so does not_null_columns (the same check of values, without a key)."""
 
 from __future__ import annotations
 
@@ -46,3 +46,17 @@ def test_a_missing_value_and_a_repeated_key_are_named(built, tmp_path):
             where rowid in (select rowid from marts.fct_insats_year
                             where insats_key = ({with_years.format('desc')}) limit 2)""")
         assert ("repeated key", "insats_key, year", 4) in con.execute(query).fetchall()
+
+
+def test_not_null_columns_names_the_column_that_lost_values(built, tmp_path):
+    paths, _, _ = built
+    query = _compiled_test(paths, "test.finsam.not_null_columns_int_participations_by_year_")
+    copy = tmp_path / paths.warehouse.name
+    shutil.copyfile(paths.warehouse, copy)
+    copy.chmod(0o644)
+    with duckdb.connect(str(copy)) as con:
+        assert con.execute(query).fetchall() == []
+        con.execute("update intermediate.int_participations_by_year set year = null where "
+                    "rowid in (select rowid from intermediate.int_participations_by_year "
+                    "limit 2)")
+        assert con.execute(query).fetchall() == [("missing value", "year", 2)]
