@@ -6,6 +6,8 @@ Expected figures are computed here from the generated spells, not from the code 
 from __future__ import annotations
 
 import contextlib
+import json
+import shutil
 from collections import defaultdict
 from datetime import date
 from pathlib import Path
@@ -18,6 +20,8 @@ from pipelines.run import run_pipeline
 from pipelines.runlog import read_runs
 from pipelines.settings import Paths
 from pipelines.synthetic.people import Spell
+
+FIXTURES = Path(__file__).parents[1] / "fixtures"
 
 OUTCOMES = {"Arbete": "work", "Studier": "studies", "Arbetssökande": "job_seeking",
             "Fortsatt rehabilitering": "continued_rehab", "Sjukdom": "illness", "Flytt": "moved",
@@ -227,18 +231,19 @@ def _run_again(paths: Paths, force: bool = True):
         return run_pipeline(paths, generate_if_empty=False, force=force, log=lambda _: None)
 
 
-def _run_in_a_process(paths: Paths, force: bool, report: str):
-    """run_pipeline in a fresh Python process; it prints RESULT, success and `report`."""
+def _run_in_a_process(paths: Paths, force: bool, report: str, first: str = "", **env: str):
+    """run_pipeline in a fresh Python process (`first` run before it, `env` added to its
+    environment); it prints RESULT, success and `report`."""
     import os
     import subprocess
     import sys
 
-    script = ("import sys\n"
+    script = (f"import sys\n{first}"
               "from pipelines.run import run_pipeline\n"
               f"outcome = run_pipeline(generate_if_empty=False, force={force}, log=print)\n"
               f"print('RESULT', outcome.success, {report})\n")
     env = {**os.environ, "FINSAM_DATA_DIR": str(paths.data_dir),
-           "FINSAM_DUCKDB": str(paths.warehouse)}
+           "FINSAM_DUCKDB": str(paths.warehouse), **env}
     return subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
                           text=True, check=True)
 
@@ -251,6 +256,46 @@ def test_a_night_with_nothing_changed_stops_before_dagster_dbt_and_gx(built):
     assert "RESULT True True []" in done.stdout, done.stdout + done.stderr
     assert "nothing changed since the last published run" in done.stdout
     assert {p: p.stat().st_mtime_ns for p in before} == before
+
+
+def test_a_run_reads_dbt_s_results_into_dagster_as_dbt_wrote_them(built_copy, tmp_path):
+    """The run's process loads dagster-dbt without dbt-core (pipelines/defs/dbt): its asset
+    checks are those of dagster-dbt's dbt-core path, and each says what run_results.json
+    says, a warning as a WARN."""
+    import dagster as dg
+
+    # a report of a förbund the register does not know: dim_report_names' test warns
+    shutil.copy(FIXTURES / "reports" / "arsrapport.txt", built_copy.reports_dir / "mittland.txt")
+    evaluations = {}
+    for path, first in (("without dbt-core", ""), ("dbt-core", "import dbt.version\n")):
+        home = tmp_path / path
+        home.mkdir()
+        done = _run_in_a_process(
+            built_copy, True, "sys.modules['dagster_dbt.compat'].DBT_PYTHON_VERSION",
+            first=first, DAGSTER_HOME=str(home))
+        assert "RESULT True" in done.stdout, done.stdout[-2000:] + done.stderr[-2000:]
+        assert ("RESULT True None" in done.stdout) == (path == "without dbt-core")
+        with dg.DagsterInstance.from_config(str(home)) as instance:
+            (run,) = instance.get_runs()
+            records = instance.get_records_for_run(
+                run.run_id, of_type=dg.DagsterEventType.ASSET_CHECK_EVALUATION).records
+            evaluations[path] = {
+                e.check_name: (e.passed, e.severity) for e in
+                (r.event_log_entry.dagster_event.event_specific_data for r in records)}
+    checks = evaluations["without dbt-core"]
+    assert checks == evaluations["dbt-core"]
+    results = json.loads((built_copy.dbt_target_dir / "run_results.json").read_text())
+    statuses = {r["unique_id"].split(".")[2]: r["status"] for r in results["results"]
+                if r["unique_id"].startswith("test.")}
+    assert "warn" in statuses.values()
+    # every test of a model is a check (a source's tests are not: its tables are Dagster's)
+    tests = {name: status for name, status in statuses.items()
+             if not name.startswith("source_")}
+    assert set(tests) <= set(checks)
+    severity = {"warn": dg.AssetCheckSeverity.WARN}
+    assert {name: checks[name] for name in tests} == {
+        name: (status == "pass", severity.get(status, dg.AssetCheckSeverity.ERROR))
+        for name, status in tests.items()}
 
 
 def test_a_run_validates_the_suites_in_its_worker_and_never_imports_gx_itself(built_copy):
