@@ -1,13 +1,12 @@
 """Atomic publishing: a run builds in data/work/; analysts only ever see whole results.
 
 The working warehouse becomes the published one by one rename; each export file is
-written beside its target and renamed over it. A killed run leaves the published files
-as they were.
+written beside its target and renamed over it, once on disk (`durable`). A killed run
+leaves the published files as they were.
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -17,6 +16,7 @@ import duckdb
 import polars as pl
 
 from pipelines import xlsx_sheets
+from pipelines.durable import replace, sync, sync_tree
 
 
 def prepare_working_copy(published: Path, working: Path) -> None:
@@ -38,7 +38,7 @@ def publish_warehouse(working: Path, published: Path) -> None:
     # checkpointed) belongs to the file being replaced: DuckDB would replay it into the new
     # one and refuse to open it. The edit is not what this run built: it goes.
     published.with_name(published.name + ".wal").unlink(missing_ok=True)
-    os.replace(working, published)
+    replace(working, published)
     # Read-only on disk: an analyst's tool that opens it for writing fails instead of
     # editing what the next run would build on.
     published.chmod(0o444)
@@ -57,7 +57,7 @@ def replacing(target: Path) -> Iterator[Path]:
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
-    os.replace(partial, target)
+    replace(partial, target)
 
 
 def replace_file(target: Path, write: Callable[[Path], None]) -> None:
@@ -74,9 +74,11 @@ def replace_folder(target: Path, write: Callable[[Path], None]) -> None:
         shutil.rmtree(leftover, ignore_errors=True)
     building.mkdir(parents=True)
     write(building)
+    sync_tree(building)  # on disk before it takes the published name
     if target.exists():
         target.rename(retired)
     building.rename(target)
+    sync(target.parent)
     shutil.rmtree(retired, ignore_errors=True)
 
 

@@ -15,6 +15,7 @@ import json
 import os
 from pathlib import Path
 
+from pipelines.durable import replace
 from pipelines.files import file_hash
 from pipelines.settings import DBT_PROJECT_DIR, PROJECT_ROOT, Paths
 
@@ -165,4 +166,5 @@ def _write(paths: Paths, content: dict) -> None:
     paths.ops_dir.mkdir(parents=True, exist_ok=True)
     partial = paths.ops_dir / f".{STAMP_FILE}.partial"
     partial.write_text(json.dumps(content), encoding="utf-8")
-    os.replace(partial, paths.ops_dir / STAMP_FILE)
+    # after the published files it describes, and on disk like them
+    replace(partial, paths.ops_dir / STAMP_FILE)
