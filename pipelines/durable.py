@@ -10,25 +10,39 @@ second here; a file linked unchanged from the last night costs almost nothing.
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
+# what a file system says when it cannot flush a file or folder at all (some network and
+# FUSE file systems, some folders); like PostgreSQL and SQLite, publish without it
+_UNSUPPORTED = {errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EBADF}
+# a folder this process may write in but not open (mode -wx)
+_FOLDER_UNREADABLE = {errno.EACCES, errno.EPERM}
+
 
 def sync(path: Path) -> None:
-    """Flush a file's bytes, or a folder's entries, to disk."""
-    if path.is_dir() and os.name == "nt":  # Windows opens no folder for flushing
+    """Flush a file's bytes, or a folder's entries, to disk, where the file system can."""
+    folder = path.is_dir()
+    if folder and os.name == "nt":  # Windows opens no folder for flushing
         return
-    descriptor = os.open(path, os.O_RDONLY | (os.O_DIRECTORY if path.is_dir() else 0))
     try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
+        descriptor = os.open(path, os.O_RDONLY | (os.O_DIRECTORY if folder else 0))
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+    except OSError as error:
+        if error.errno not in _UNSUPPORTED | (_FOLDER_UNREADABLE if folder else set()):
+            raise
 
 
 def sync_tree(folder: Path) -> None:
-    """Flush every file and folder under `folder`, then `folder` itself."""
+    """Flush every file and folder under `folder`, then `folder` itself (a symbolic link's
+    target is not the folder's to flush)."""
     for path in folder.rglob("*"):
-        sync(path)
+        if not path.is_symlink():
+            sync(path)
     sync(folder)
 
 

@@ -54,10 +54,10 @@ def replacing(target: Path) -> Iterator[Path]:
     partial = target.with_name(f".{target.name}.partial")
     try:
         yield partial
+        replace(partial, target)  # not when its bytes could not be put on disk
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
-    replace(partial, target)
 
 
 def replace_file(target: Path, write: Callable[[Path], None]) -> None:

@@ -97,6 +97,9 @@ def _run_locked(paths: Paths, generate_if_empty: bool, force: bool,
         log("loading Dagster definitions …")
         import dagster as dg
 
+        from pipelines.defs.dbt.without_core import import_dagster_dbt
+
+        import_dagster_dbt()  # this process runs no dbt: dagster-dbt without dbt-core
         from pipelines.definitions import NIGHTLY_JOB, build_definitions
 
         warm_up.enable()  # one process runs every step: a worker imports GX while dbt builds

@@ -258,10 +258,12 @@ def test_a_night_with_nothing_changed_stops_before_dagster_dbt_and_gx(built):
     assert {p: p.stat().st_mtime_ns for p in before} == before
 
 
-def test_a_run_reads_dbt_s_results_into_dagster_as_dbt_wrote_them(built_copy, tmp_path):
-    """The run's process loads dagster-dbt without dbt-core (pipelines/defs/dbt): its asset
-    checks are those of dagster-dbt's dbt-core path, and each says what run_results.json
-    says, a warning as a WARN."""
+def test_a_run_reads_dbt_s_results_as_written_and_validates_the_suites_in_gx_s_worker(
+        built_copy, tmp_path):
+    """A run in its own process, as `finsam run`: dagster-dbt without dbt-core
+    (pipelines/defs/dbt/without_core.py) gives the asset checks of dagster-dbt's dbt-core
+    path, each as run_results.json says, a warning as a WARN; and the Great Expectations
+    suites run in their worker, never importing GX in the run's process."""
     import dagster as dg
 
     # a report of a förbund the register does not know: dim_report_names' test warns
@@ -271,10 +273,12 @@ def test_a_run_reads_dbt_s_results_into_dagster_as_dbt_wrote_them(built_copy, tm
         home = tmp_path / path
         home.mkdir()
         done = _run_in_a_process(
-            built_copy, True, "sys.modules['dagster_dbt.compat'].DBT_PYTHON_VERSION",
-            first=first, DAGSTER_HOME=str(home))
+            built_copy, True, "sys.modules['dagster_dbt.compat'].DBT_PYTHON_VERSION, "
+            "'great_expectations' in sys.modules", first=first, DAGSTER_HOME=str(home))
         assert "RESULT True" in done.stdout, done.stdout[-2000:] + done.stderr[-2000:]
-        assert ("RESULT True None" in done.stdout) == (path == "without dbt-core")
+        assert ("RESULT True None False" in done.stdout) == (path == "without dbt-core")
+        # the suites ran (a run whose suites fail to run does not succeed), in the worker
+        assert "running the Great Expectations suites" in done.stdout + done.stderr
         with dg.DagsterInstance.from_config(str(home)) as instance:
             (run,) = instance.get_runs()
             records = instance.get_records_for_run(
@@ -296,13 +300,6 @@ def test_a_run_reads_dbt_s_results_into_dagster_as_dbt_wrote_them(built_copy, tm
     assert {name: checks[name] for name in tests} == {
         name: (status == "pass", severity.get(status, dg.AssetCheckSeverity.ERROR))
         for name, status in tests.items()}
-
-
-def test_a_run_validates_the_suites_in_its_worker_and_never_imports_gx_itself(built_copy):
-    done = _run_in_a_process(built_copy, True, "'great_expectations' in sys.modules")
-    assert "RESULT True False" in done.stdout, done.stdout[-2000:] + done.stderr[-2000:]
-    # the suites ran (a run whose suites fail to run does not succeed), in the worker
-    assert "running the Great Expectations suites" in done.stdout + done.stderr
 
 
 def test_a_second_run_on_the_same_inputs_changes_nothing(built_copy):

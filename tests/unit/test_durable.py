@@ -4,6 +4,7 @@ A power cut cannot be run in a test; what is checked is the order: each file is 
 while it still has its partial name, and its folder after the rename.
 """
 
+import errno
 import os
 import sys
 from pathlib import Path
@@ -77,3 +78,43 @@ def test_the_published_warehouse_is_flushed_before_and_after_its_rename(tmp_path
     assert flushed == [str(working), str(published.parent)]
     with duckdb.connect(str(published), read_only=True) as con:
         assert con.execute("select x from t").fetchall() == [(1,)]
+
+
+def _failing(monkeypatch: pytest.MonkeyPatch, call: str, code: int, folders_only: bool) -> None:
+    """`os.<call>` fails with `code` (for folders only, or for everything)."""
+    real = getattr(os, call)
+
+    def failing(first, *args):
+        path = first if call == "open" else os.readlink(f"/proc/self/fd/{first}")
+        if not folders_only or Path(path).is_dir():
+            raise OSError(code, os.strerror(code))
+        return real(first, *args)
+
+    monkeypatch.setattr(durable.os, call, failing)
+
+
+@pytest.mark.parametrize(("call", "code"), [("fsync", errno.EINVAL), ("fsync", errno.ENOTSUP),
+                                            ("open", errno.EACCES)])
+def test_a_folder_that_cannot_be_flushed_still_publishes(tmp_path, monkeypatch, call, code):
+    _failing(monkeypatch, call, code, folders_only=True)
+    target = tmp_path / "quality_report.md"
+    replace_file(target, lambda path: path.write_text("rapport"))
+    replace_folder(tmp_path / "excel", lambda building: (building / "a.xlsx").write_bytes(b"a"))
+    assert target.read_text() == "rapport" and (tmp_path / "excel" / "a.xlsx").exists()
+
+
+def test_a_file_the_disk_fails_to_flush_is_not_published(tmp_path, monkeypatch):
+    _failing(monkeypatch, "fsync", errno.EIO, folders_only=False)
+    target = tmp_path / "insats_year.parquet"
+    with pytest.raises(OSError, match="Input/output error"):
+        replace_file(target, lambda path: path.write_bytes(b"rows"))
+    assert not target.exists() and list(tmp_path.iterdir()) == []
+
+
+def test_a_link_in_a_rebuilt_folder_is_left_alone(tmp_path):
+    def write(building: Path) -> None:
+        (building / "a.html").write_text("a")
+        (building / "gone.html").symlink_to(tmp_path / "nowhere.html")
+
+    replace_folder(tmp_path / "report", write)
+    assert (tmp_path / "report" / "a.html").read_text() == "a"

@@ -1,4 +1,18 @@
-"""Import dagster-dbt as if dbt-core were not installed (see this package's docstring)."""
+"""dagster-dbt imported as if dbt-core were not installed, for `finsam run`'s process.
+
+That process never runs dbt: builds run in a dbt worker (pipelines/dbt_worker.py) and the
+CLI resource has no in-process adapter (resources.py), yet `dagster_dbt.compat` imports
+dbt-core's adapters, contracts and node types (≈ 1 s of the run's start-up, mostly
+mashumaro compiling dbt's dataclasses). Imported while `import dbt…` fails, dagster-dbt
+takes its path for where only the `dbt` command is installed (dbt Fusion): the manifest read
+as JSON, dbt's events as printed, node types and statuses from its own string enums.
+
+Only `finsam run` asks for it (pipelines/run.py). Elsewhere, the Dagster UI's code location
+(which prepares the project with dbt-core in dev mode) and tests, dagster-dbt keeps its
+dbt-core path. On this path a dbt selection other than every node (`@dbt_assets(select=…,
+exclude=…)`, `build_dbt_asset_selection`) cannot be resolved: dagster-dbt says dbt-core
+is not installed. The job selects every node; one that selects fewer must drop this.
+"""
 
 from __future__ import annotations
 
@@ -18,7 +32,7 @@ class _WithoutDbtCore(MetaPathFinder):
 
 def import_dagster_dbt() -> None:
     """Import dagster_dbt without dbt-core, unless either is imported already (a process
-    that runs dbt itself keeps dagster-dbt's dbt-core path)."""
+    that runs dbt itself keeps dagster-dbt's dbt-core path). dbt stays importable after."""
     if "dagster_dbt" in sys.modules or "dbt" in sys.modules:
         return
     finder = _WithoutDbtCore()
