@@ -19,13 +19,11 @@ from pathlib import Path
 
 def main(folders: list[str]) -> None:
     from pipelines.run import run_pipeline
-    from pipelines.settings import Paths
 
     for folder in map(Path, folders):
-        os.environ["FINSAM_DATA_DIR"] = str(folder)
-        paths = Paths(data_dir=folder, warehouse=folder / "marts" / "warehouse.duckdb")
+        os.environ["FINSAM_DATA_DIR"] = str(folder)  # the folder, as `finsam run` finds it
         wall, cpu = time.perf_counter(), time.process_time()
-        outcome = run_pipeline(paths, generate_if_empty=False, log=lambda line: print(
+        outcome = run_pipeline(generate_if_empty=False, log=lambda line: print(
             f"  {line}") if line.startswith("time by step") else None)
         print(f"{folder}: {'ok' if outcome.success else 'FAILED'}, wall "
               f"{time.perf_counter() - wall:.1f} s, CPU of this process "
